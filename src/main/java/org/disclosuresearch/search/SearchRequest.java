@@ -1,0 +1,31 @@
+package org.disclosuresearch.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One search, as the CLI, the API and the tests express it. Knows nothing of Lucene.
+ *
+ * @param query  the query language: words (AND), "quoted phrases", OR, -exclusion, field prefixes (agency:…)
+ * @param facets dimension to selected values: values within a dimension OR, dimensions AND
+ *               (dimensions: agencyType, province, city, county, year, template, checks, format)
+ * @param ranges numeric range filters on figure ids and year
+ * @param sort   relevance (default), year, or a figure id, with direction
+ * @param size   page size
+ * @param cursor opaque cursor from the previous page's {@link SearchResult#nextCursor()}, or null
+ * @param stats  aggregates to compute over the whole result set
+ */
+public record SearchRequest(String query, Map<String, List<String>> facets, List<RangeFilter> ranges, SortSpec sort,
+                            int size, String cursor, List<StatsRequest> stats) {
+    public SearchRequest {
+        query = query == null ? "" : query;
+        facets = facets == null ? Map.of() : Map.copyOf(facets);
+        ranges = ranges == null ? List.of() : List.copyOf(ranges);
+        sort = sort == null ? SortSpec.RELEVANCE : sort;
+        stats = stats == null ? List.of() : List.copyOf(stats);
+    }
+
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, Map.of(), List.of(), SortSpec.RELEVANCE, 10, null, List.of());
+    }
+}
