@@ -44,8 +44,9 @@ class RegionResolverTest {
 
     @Test
     void ambiguousCountyStaysUnresolvedWhenTheProvinceDoesNotSettleIt() {
-        // 市中区 is twice in 山东省 (济南, 枣庄) and twice in 四川省
-        assertEquals(Region.NONE, resolver.resolve("市中区民政局", "山东省"));
+        // 市中区 is twice in 山东省 (济南, 枣庄) and twice in 四川省: the province is known, city and county are not
+        assertEquals(new Region("山东省", null, null), resolver.resolve("市中区民政局", "山东省"));
+        assertEquals(Region.NONE, resolver.resolve("市中区民政局", "市中区民政局"));
     }
 
     @Test
