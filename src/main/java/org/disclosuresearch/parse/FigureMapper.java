@@ -6,6 +6,7 @@ import org.disclosuresearch.report.Figure;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,10 +39,15 @@ final class FigureMapper {
     private final Map<String, Number> figures = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, List<Integer>> groupOrder = new HashMap<>();
+    /** bestMatch per segment, computed once: the scan asks for the same segments row after row. */
+    private final Match[] matches;
+    private final boolean[] matched;
 
     private FigureMapper(TemplateLayout layout, List<Segment> segments) {
         this.layout = layout;
         this.segments = segments;
+        this.matches = new Match[segments.size()];
+        this.matched = new boolean[segments.size()];
     }
 
     static Result map(TemplateLayout layout, List<Segment> segments) {
@@ -60,8 +66,13 @@ final class FigureMapper {
     }
 
     private void run() {
-        int cursor = lastSegmentContaining(TABLE2_HEADING);
-        cursor = scanRows(layout.rows(Table.PUBLISHED), cursor);
+        int heading = lastSegmentContaining(TABLE2_HEADING);
+        int cursor = scanRows(layout.rows(Table.PUBLISHED), heading);
+        if (figures.isEmpty() && heading > 0) {
+            // the heading was repeated after the table (a contents line, a quote): read from the top instead
+            notes.clear();
+            cursor = scanRows(layout.rows(Table.PUBLISHED), 0);
+        }
         cursor = scanRows(layout.rows(Table.APPLICATIONS), cursor);
         if (!readWideReviewTable(cursor)) {
             scanRows(layout.rows(Table.REVIEWS), cursor);
@@ -84,7 +95,7 @@ final class FigureMapper {
             int index = all.indexOf(row);
             for (int s = cursor; s < segments.size(); s++) {
                 Segment segment = segments.get(s);
-                Match match = bestMatch(segment);
+                Match match = matchOf(s);
                 if (match == null || all.indexOf(match.row()) < index) {
                     continue;
                 }
@@ -101,14 +112,23 @@ final class FigureMapper {
     private record Match(Row row, int start) {
     }
 
+    private Match matchOf(int s) {
+        if (!matched[s]) {
+            matches[s] = bestMatch(segments.get(s));
+            matched[s] = true;
+        }
+        return matches[s];
+    }
+
     /** The row whose label ends this segment's label: the latest acceptable occurrence of any row keyword. */
     private Match bestMatch(Segment segment) {
         if (segment.valueCount() == 0) {
             return null;
         }
+        BitSet allowed = allowedStarts(segment);
         Match best = null;
         for (Row row : layout.rows()) {
-            int start = matchStart(segment, row);
+            int start = matchStart(segment.label(), allowed, row);
             if (start < 0) {
                 continue;
             }
@@ -120,16 +140,21 @@ final class FigureMapper {
         return best;
     }
 
-    static int matchStart(Segment segment, Row row) {
-        String label = segment.label();
-        String keyword = row.keyword();
-        List<Integer> allowed = new ArrayList<>(segment.wordStarts());
-        Matcher numbering = NUMBERING.matcher(label);
+    /** Where a row label may begin: at a word (or line) start, or right after a numbering such as (一) 1. 三、 */
+    static BitSet allowedStarts(Segment segment) {
+        BitSet allowed = new BitSet(segment.label().length() + 1);
+        segment.wordStarts().forEach(allowed::set);
+        Matcher numbering = NUMBERING.matcher(segment.label());
         while (numbering.find()) {
-            allowed.add(numbering.end());
+            allowed.set(numbering.end());
         }
+        return allowed;
+    }
+
+    static int matchStart(String label, BitSet allowed, Row row) {
+        String keyword = row.keyword();
         for (int at = label.lastIndexOf(keyword); at >= 0; at = at == 0 ? -1 : label.lastIndexOf(keyword, at - 1)) {
-            if (allowed.contains(at) && continues(row, label.substring(at + keyword.length()))) {
+            if (allowed.get(at) && continues(row, label.substring(at + keyword.length()))) {
                 return at;
             }
         }
