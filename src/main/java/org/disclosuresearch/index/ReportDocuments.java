@@ -41,7 +41,8 @@ public final class ReportDocuments {
 
     private static final ObjectReader REPORT_READER = Json.mapper().readerFor(Report.class)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .with(DeserializationFeature.USE_LONG_FOR_INTS);
+            .with(DeserializationFeature.USE_LONG_FOR_INTS)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // Region serializes isEmpty() as "empty"
 
     private static FieldType textType(boolean stored) {
         FieldType type = new FieldType();
