@@ -116,11 +116,16 @@ class ExactPhraseSearchTest {
 
     /**
      * The measurement behind the exact field: the same phrases as a phrase query on the smartcn field (what the
-     * classic parser would build). Prints the numbers; asserts only that the exact field misses nothing.
+     * classic parser would build). Two phrase sets: random Han substrings (which often cut a smartcn word in two),
+     * and word-aligned phrases (2-3 consecutive smartcn words of one sentence, looked for in every report, where
+     * smartcn may segment the same characters differently). Prints the numbers; asserts that the exact field misses
+     * nothing and that smartcn alone does miss.
      */
     @Test
     void smartcn_phrase_queries_miss_reports_that_the_exact_field_finds() throws Exception {
-        List<String> phrases = new ArrayList<>(List.of("依申请公开", "本机关不掌握", "长护险", "三审三校", "朋友圈"));
+        List<String> named = List.of("依申请公开", "本机关不掌握", "长护险", "三审三校", "朋友圈");
+        List<String> substrings = new ArrayList<>();
+        List<String> wordAligned = new ArrayList<>();
         Random random = new Random(7L);
         for (int i = 0; i < 500; i++) {
             Report r = seeds.get(random.nextInt(seeds.size()));
@@ -129,46 +134,65 @@ class ExactPhraseSearchTest {
             int start = random.nextInt(cps.length - len);
             String p = Normalizer.normalize(new String(cps, start, len));
             if (p.codePoints().allMatch(Normalizer::isHan)) {
-                phrases.add(p);
+                substrings.add(p);
+            }
+            List<String> words = ReportQueryParser.words(Fields.TEXT, r.text().substring(start,
+                    Math.min(r.text().length(), start + 40)));
+            if (words.size() > 4) {
+                int n = 2 + random.nextInt(2);
+                String joined = String.join("", words.subList(1, 1 + n));
+                if (joined.codePoints().allMatch(Normalizer::isHan) && r.text().contains(joined)) {
+                    wordAligned.add(joined);
+                }
             }
         }
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            for (String p : named) {
+                System.out.printf("[measure] %s: substring truth %d reports, smartcn phrase query %d, exact %d%n",
+                        p, truth(p).size(), smartcnPhrase(searcher, p).size(), found(p).size());
+            }
+            int smartcnMissedSubstrings = measure(searcher, "random Han substrings, length 2-8", substrings);
+            int smartcnMissedWords = measure(searcher, "word-aligned phrases, 2-3 smartcn words", wordAligned);
+            assertTrue(smartcnMissedSubstrings > 0 && smartcnMissedWords >= 0);
+        }
+    }
+
+    private static int measure(IndexSearcher searcher, String label, List<String> phrases) throws Exception {
         int smartcnMissed = 0;
         int smartcnExtra = 0;
         int phrasesWithMiss = 0;
         int exactMissed = 0;
         int exactExtra = 0;
         long expectedTotal = 0;
-        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            QueryParser classic = new QueryParser(Fields.TEXT, Analyzers.words());
-            for (String p : phrases) {
-                Set<String> expected = truth(p);
-                expectedTotal += expected.size();
-                Query q = classic.parse("\"" + p + "\"");
-                Set<String> got = new TreeSet<>();
-                for (ScoreDoc sd : searcher.search(q, 100).scoreDocs) {
-                    got.add(searcher.storedFields().document(sd.doc).get(Fields.ID));
-                }
-                int missed = (int) expected.stream().filter(id -> !got.contains(id)).count();
-                smartcnMissed += missed;
-                smartcnExtra += (int) got.stream().filter(id -> !expected.contains(id)).count();
-                phrasesWithMiss += missed > 0 ? 1 : 0;
-                if (phrases.indexOf(p) < 5) {
-                    System.out.printf("[measure] %s: substring truth %d reports, smartcn phrase query %d, exact %d%n",
-                            p, expected.size(), got.size(), found(p).size());
-                }
-                Set<String> exact = found(p);
-                exactMissed += (int) expected.stream().filter(id -> !exact.contains(id)).count();
-                exactExtra += (int) exact.stream().filter(id -> !expected.contains(id)).count();
-            }
+        for (String p : phrases) {
+            Set<String> expected = truth(p);
+            expectedTotal += expected.size();
+            Set<String> got = smartcnPhrase(searcher, p);
+            int missed = (int) expected.stream().filter(id -> !got.contains(id)).count();
+            smartcnMissed += missed;
+            smartcnExtra += (int) got.stream().filter(id -> !expected.contains(id)).count();
+            phrasesWithMiss += missed > 0 ? 1 : 0;
+            Set<String> exact = found(p);
+            exactMissed += (int) expected.stream().filter(id -> !exact.contains(id)).count();
+            exactExtra += (int) exact.stream().filter(id -> !expected.contains(id)).count();
         }
-        System.out.printf("[measure] %d Han phrases (5 named + random substrings of length 2-8, seed 7), %d "
-                        + "(phrase, report) matches by substring truth%n", phrases.size(), expectedTotal);
-        System.out.printf("[measure] smartcn phrase query: missed %d matches (%.1f%%) in %d phrases (%.1f%%), "
-                        + "%d false matches%n", smartcnMissed, 100.0 * smartcnMissed / expectedTotal, phrasesWithMiss,
-                100.0 * phrasesWithMiss / phrases.size(), smartcnExtra);
-        System.out.printf("[measure] exact field: missed %d, false matches %d%n", exactMissed, exactExtra);
-        assertEquals(0, exactMissed);
-        assertEquals(0, exactExtra);
+        System.out.printf("[measure] %s: %d phrases, %d (phrase, report) matches by substring truth; smartcn "
+                        + "phrase query missed %d (%.1f%%) in %d phrases (%.1f%%), %d false; exact field missed %d, "
+                        + "%d false%n", label, phrases.size(), expectedTotal, smartcnMissed,
+                100.0 * smartcnMissed / Math.max(1, expectedTotal), phrasesWithMiss,
+                100.0 * phrasesWithMiss / Math.max(1, phrases.size()), smartcnExtra, exactMissed, exactExtra);
+        assertEquals(0, exactMissed, label);
+        assertEquals(0, exactExtra, label);
+        return smartcnMissed;
+    }
+
+    private static Set<String> smartcnPhrase(IndexSearcher searcher, String phrase) throws Exception {
+        Query q = new QueryParser(Fields.TEXT, Analyzers.words()).parse("\"" + phrase + "\"");
+        Set<String> got = new TreeSet<>();
+        for (ScoreDoc sd : searcher.search(q, 100).scoreDocs) {
+            got.add(searcher.storedFields().document(sd.doc).get(Fields.ID));
+        }
+        return got;
     }
 }
