@@ -8,7 +8,7 @@ export const DIMENSION_LABELS = {
 const VALUE_LABELS = {
   template: v => `${v} 版模板`,
   year: v => `${v} 年`,
-  checks: v => ({ok: '全部通过', passed: '全部通过', failed: '有未通过项', none: '无表格'}[v] || v),
+  checks: v => ({no: '全部通过', yes: '有未通过项'}[v] || v),
   format: v => v.toUpperCase(),
 };
 

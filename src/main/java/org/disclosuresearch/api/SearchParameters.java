@@ -1,6 +1,7 @@
 package org.disclosuresearch.api;
 
 import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.search.FacetSelection;
 import org.disclosuresearch.search.InvalidRequestException;
 import org.disclosuresearch.search.RangeFilter;
 import org.disclosuresearch.search.SearchRequest;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns HTTP query parameters into a {@link SearchRequest}, rejecting what the backend should never see: over-long
@@ -20,10 +20,7 @@ import java.util.Set;
 public final class SearchParameters {
 
     /** The facet dimensions a request may filter on and aggregate by (the page's facet panels). */
-    public static final List<String> DIMENSIONS =
-            List.of("agencyType", "province", "city", "county", "year", "template", "checks", "format");
-
-    private static final Set<String> SORT_FIELDS_BESIDES_FIGURES = Set.of("relevance", "year");
+    public static final List<String> DIMENSIONS = FacetSelection.DIMENSIONS;
 
     private final Limits limits;
 
@@ -74,13 +71,13 @@ public final class SearchParameters {
         }
         List<RangeFilter> ranges = new ArrayList<>();
         for (String range : values(params, "range")) {
-            ranges.add(RangeParameter.parse(range));
+            ranges.add(RangeFilter.parse(range));
         }
         List<StatsRequest> stats = new ArrayList<>();
         for (String s : values(params, "stats")) {
-            stats.add(stats(s));
+            stats.add(StatsRequest.parse(s));
         }
-        return new SearchRequest(query, facets, ranges, sort(single(params, "sort")), size,
+        return new SearchRequest(query, facets, ranges, SortSpec.parse(single(params, "sort")), size,
                 blankToNull(single(params, "cursor")), stats);
     }
 
@@ -102,38 +99,7 @@ public final class SearchParameters {
         return size;
     }
 
-    private static SortSpec sort(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return SortSpec.RELEVANCE;
-        }
-        String[] parts = raw.strip().split(":", -1);
-        String field = parts[0];
-        if (!SORT_FIELDS_BESIDES_FIGURES.contains(field)) {
-            requireFigure("sort", field);
-        }
-        boolean descending = true;
-        if (parts.length == 2 && parts[1].equals("asc")) {
-            descending = false;
-        } else if (parts.length > 2 || parts.length == 2 && !parts[1].equals("desc")) {
-            throw new InvalidRequestException("sort", "sort must be FIELD, FIELD:asc or FIELD:desc, got '" + raw + "'");
-        }
-        return new SortSpec(field, descending);
-    }
-
-    private static StatsRequest stats(String raw) {
-        String[] parts = raw.strip().split(",", -1);
-        if (parts.length > 2 || parts[0].isBlank()) {
-            throw new InvalidRequestException("stats", "stats must be FIGURE or FIGURE,DIMENSION, got '" + raw + "'");
-        }
-        String field = requireFigure("stats", parts[0].strip());
-        String by = parts.length == 2 ? blankToNull(parts[1].strip()) : null;
-        if (by != null && !DIMENSIONS.contains(by)) {
-            throw new InvalidRequestException("stats", "unknown dimension '" + by + "'; one of " + DIMENSIONS);
-        }
-        return new StatsRequest(field, by);
-    }
-
-    static String requireFigure(String parameter, String id) {
+    private static String requireFigure(String parameter, String id) {
         if (!FigureCatalog.get().contains(id)) {
             throw new InvalidRequestException(parameter, "unknown figure id '" + id
                     + "' (GET /api/fields lists the catalogue)");

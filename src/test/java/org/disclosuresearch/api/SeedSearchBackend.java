@@ -1,6 +1,7 @@
 package org.disclosuresearch.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;
@@ -41,7 +42,7 @@ final class SeedSearchBackend implements SearchBackend {
                 Report r = Json.mapper().convertValue(m, Report.class);
                 String id = r.file().replaceFirst("\\.[^.]+$", "");
                 Path file = docsRoot.resolve(r.file());
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text = Normalizer.normalize(Files.readString(file, StandardCharsets.UTF_8));
                 reports.add(new Report(id, r.file(), r.agency(), r.year(), r.published(), r.template(), r.region(),
                         r.agencyType(), r.figures(), r.failedChecks(), r.note(),
                         new SourceInfo(r.file(), "txt", Files.size(file), "", "https://example.gov.cn/" + id, null),
@@ -132,7 +133,7 @@ final class SeedSearchBackend implements SearchBackend {
             case "agencyType" -> r.agencyType() == null ? List.of() : List.of(r.agencyType());
             case "year" -> r.year() == null ? List.of() : List.of(r.year().toString());
             case "template" -> r.template() == null ? List.of() : List.of(r.template());
-            case "checks" -> List.of(r.failedChecks().isEmpty() ? "ok" : "failed");
+            case "checks" -> List.of(r.failedChecks().isEmpty() ? "no" : "yes");
             case "format" -> List.of(r.source().format());
             case "province" -> r.region().province() == null ? List.of() : List.of(r.region().province());
             case "city" -> r.region().city() == null ? List.of() : List.of(r.region().city());
