@@ -22,6 +22,9 @@ import java.util.TreeSet;
  */
 final class DocReader implements FormatReader {
 
+    /** Twentieths of a point; a boundary that moved less than 1 pt is the same boundary. */
+    private static final int EDGE_TOLERANCE_TWIPS = 20;
+
     @Override
     public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
         PoiLimits.apply();
@@ -69,13 +72,20 @@ final class DocReader implements FormatReader {
      * give the grid, and a cell spans the boundaries between its left and right edge.
      */
     private static TableBlock readTable(Table table) {
-        TreeSet<Integer> edges = new TreeSet<>();
+        TreeSet<Integer> all = new TreeSet<>();
         for (int r = 0; r < table.numRows(); r++) {
             TableRow row = table.getRow(r);
             for (int c = 0; c < row.numCells(); c++) {
                 TableCell cell = row.getCell(c);
-                edges.add(cell.getLeftEdge());
-                edges.add(cell.getLeftEdge() + cell.getWidth());
+                all.add(cell.getLeftEdge());
+                all.add(cell.getLeftEdge() + cell.getWidth());
+            }
+        }
+        // Widths are rounded per cell, so one boundary can sit a few twips apart in different rows.
+        List<Integer> edges = new ArrayList<>();
+        for (int edge : all) {
+            if (edges.isEmpty() || edge - edges.get(edges.size() - 1) > EDGE_TOLERANCE_TWIPS) {
+                edges.add(edge);
             }
         }
         GridBuilder grid = new GridBuilder();
@@ -85,12 +95,22 @@ final class DocReader implements FormatReader {
             for (int c = 0; c < row.numCells(); c++) {
                 TableCell cell = row.getCell(c);
                 int left = cell.getLeftEdge();
-                int span = edges.subSet(left, true, left + cell.getWidth(), false).size();
+                int span = nearest(edges, left + cell.getWidth()) - nearest(edges, left);
                 boolean continuation = cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged();
                 grid.addCell(continuation ? "" : TextBlocks.oneLine(clean(cell.text())), 1, Math.max(1, span));
             }
         }
         return grid.build();
+    }
+
+    private static int nearest(List<Integer> edges, int edge) {
+        int best = 0;
+        for (int i = 1; i < edges.size(); i++) {
+            if (Math.abs(edges.get(i) - edge) < Math.abs(edges.get(best) - edge)) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Word's field codes, cell marks and control characters are not text. */

@@ -16,8 +16,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * PDF through PDFBox 3. Text is taken in position order, so a table's row comes out as one line with its cells
- * left to right (a grid-by-position reader is future work; the label-based mapper reads such rows as text).
+ * PDF through PDFBox 3. Text is taken in content-stream order, which for the office suites that make these
+ * reports is reading order: a table comes out row by row, each row's label (wrapped as in its cell) followed by
+ * its cells left to right on one line, the shape the label-based mapper reads. Sorting by position instead
+ * interleaves lines of different fonts (a title's digits with the line above) and splits wrapped labels from
+ * their rows.
  */
 final class PdfReader implements FormatReader {
 
@@ -40,7 +43,6 @@ final class PdfReader implements FormatReader {
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(MAX_MAIN_MEMORY, MAX_STORAGE);
         try (PDDocument doc = Loader.loadPDF(bytes, "", null, null, memory.streamCache)) {
             PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
             stripper.setPageEnd("\n");
             String text = stripper.getText(doc);
