@@ -40,12 +40,13 @@ final class TextDecoder {
         if (bomCharset != null) {
             return strictDecode(bytes, bomLength(bytes, bomCharset), bomCharset) != null ? bomCharset : null;
         }
-        if (strictDecode(bytes, 0, StandardCharsets.UTF_8) != null) {
-            return StandardCharsets.UTF_8;
-        }
+        // Before UTF-8: NUL bytes are valid UTF-8, so ASCII-range UTF-16 would decode as UTF-8 full of NULs.
         Charset utf16 = utf16WithoutBom(bytes);
         if (utf16 != null && strictDecode(bytes, 0, utf16) != null) {
             return utf16;
+        }
+        if (strictDecode(bytes, 0, StandardCharsets.UTF_8) != null) {
+            return StandardCharsets.UTF_8;
         }
         CharsetDetector detector = new CharsetDetector();
         detector.setText(bytes);
