@@ -97,7 +97,11 @@ final class DocReader implements FormatReader {
                 int left = cell.getLeftEdge();
                 int span = nearest(edges, left + cell.getWidth()) - nearest(edges, left);
                 boolean continuation = cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged();
-                grid.addCell(continuation ? "" : TextBlocks.oneLine(clean(cell.text())), 1, Math.max(1, span));
+                if (continuation) {
+                    grid.addContinuation(Math.max(1, span));
+                } else {
+                    grid.addCell(TextBlocks.oneLine(clean(cell.text())), 1, Math.max(1, span));
+                }
             }
         }
         return grid.build();

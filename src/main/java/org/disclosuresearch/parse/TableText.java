@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A table grid as text, one row per line, so that the same label-based mapping reads tables and running text.
  * In a row that holds numbers, a blank cell after the row's label is a printed empty cell and counts as 0 (the
- * spec); blank cells before the label are merged label cells and vanish.
+ * spec); blank cells before the label are merged label cells and vanish, and so do positions the reader marked as
+ * covered by a merged cell ({@link TableBlock#isMerged}).
  */
 final class TableText {
     private TableText() {
@@ -22,7 +23,8 @@ final class TableText {
     static String render(TableBlock table, boolean forMapping) {
         boolean blankAsZero = forMapping;
         StringBuilder out = new StringBuilder();
-        for (List<String> row : table.rows()) {
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> row = table.rows().get(r);
             List<String> cells = row.stream().map(c -> c == null ? "" : Normalizer.normalize(c)).toList();
             int labelEnd = -1;
             boolean hasNumbers = false;
@@ -42,7 +44,7 @@ final class TableText {
                 String cell = cells.get(i);
                 if (!cell.isEmpty()) {
                     words.add(cell);
-                } else if (blankAsZero && hasNumbers && i > labelEnd) {
+                } else if (blankAsZero && hasNumbers && i > labelEnd && !table.isMerged(r, i)) {
                     words.add("0");
                 }
             }
