@@ -31,7 +31,7 @@ final class DocReader implements FormatReader {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptedPackage")) {
-                throw new DocumentProblem(file, DocumentProblem.Kind.ENCRYPTED, "password-protected Office document");
+                throw new DocumentProblem(file, DocumentProblem.Kind.ENCRYPTED, "an encrypted Office document (DOCX in an OLE2 container)");
             }
             if (!root.hasEntry("WordDocument")) {
                 throw new DocumentProblem(file, DocumentProblem.Kind.UNSUPPORTED_FORMAT,
