@@ -57,6 +57,10 @@ final class PdfReader implements FormatReader {
         } catch (InvalidPasswordException e) {
             throw new DocumentProblem(file, DocumentProblem.Kind.ENCRYPTED, "PDF needs a password to open", e);
         } catch (IOException | RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("Maximum allowed")) { // MemoryUsageSetting's storage cap
+                throw new DocumentProblem(file, DocumentProblem.Kind.TOO_COMPLEX,
+                        "PDF streams expand beyond " + MAX_STORAGE + " bytes", e);
+            }
             throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE,
                     "broken PDF: " + PoiLimits.firstLine(e.getMessage()), e);
         }
