@@ -88,25 +88,50 @@ final class FigureMapper {
         return 0;
     }
 
-    /** Finds each row in order; stops looking for a row at the first segment that belongs to a later row. */
+    /**
+     * Finds each row in order; stops looking for a row at the first segment that belongs to a later row. A segment
+     * with the row's label but the wrong number of values (a narrative mention, a page number caught in the row) is
+     * passed over while a printing with the right number may follow; if none does, the row is left out with a note.
+     */
     private int scanRows(List<Row> rows, int cursor) {
         List<Row> all = layout.rows();
         for (Row row : rows) {
             int index = all.indexOf(row);
+            int wrongCount = -1;
+            int wrongStart = -1;
+            boolean found = false;
             for (int s = cursor; s < segments.size(); s++) {
-                Segment segment = segments.get(s);
                 Match match = matchOf(s);
                 if (match == null || all.indexOf(match.row()) < index) {
                     continue;
                 }
-                if (match.row() == row) {
+                if (match.row() != row) {
+                    break;
+                }
+                Segment segment = segments.get(s);
+                if (countFits(segment, row.figures().size())) {
                     readRow(row, segment, match.start());
                     cursor = s + 1;
+                    found = true;
+                    break;
                 }
-                break;
+                if (wrongCount < 0) {
+                    wrongCount = s;
+                    wrongStart = match.start();
+                }
+            }
+            if (!found && wrongCount >= 0) {
+                readRow(row, segments.get(wrongCount), wrongStart); // notes why the row is left out
+                cursor = wrongCount + 1;
             }
         }
         return cursor;
+    }
+
+    /** Whether the segment holds as many values as the row has columns (a glued run may still hold several). */
+    private static boolean countFits(Segment segment, int expected) {
+        return segment.gluedDigits() == null ? segment.values().size() == expected
+                : segment.values().size() < expected;
     }
 
     private record Match(Row row, int start) {
