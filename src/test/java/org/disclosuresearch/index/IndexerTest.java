@@ -168,7 +168,7 @@ class IndexerTest {
                 }
             });
             searcher.start();
-            for (int batch = 0; batch < 20; batch++) {
+            for (int batch = 0; batch < 10; batch++) {
                 List<Report> copies = new ArrayList<>();
                 for (Report s : seeds) {
                     copies.add(new Report(s.id() + "_copy" + batch, s.file(), s.agency(), s.year(), s.published(),
@@ -183,7 +183,7 @@ class IndexerTest {
             assertTrue(errors.isEmpty(), errors.toString());
             assertTrue(searches.get() > 5, "searches during the run: " + searches.get());
             backend.refresh();
-            assertEquals(100, hits(backend, "\"依申请公开\""));
+            assertEquals(50, hits(backend, "\"依申请公开\""));
         }
     }
 }
