@@ -149,9 +149,10 @@ class IndexerTest {
             AtomicLong lastSeen = new AtomicLong();
             List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
             AtomicInteger searches = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Thread searcher = new Thread(() -> {
                 try {
-                    while (!Thread.currentThread().isInterrupted()) {
+                    while (!stop.get()) { // not interrupt(): an interrupt closes Lucene's file channels
                         backend.refresh();
                         SearchResult r = backend.search(new SearchRequest("\"依申请公开\"", null, null, null, 1000,
                                 null, null));
@@ -178,7 +179,7 @@ class IndexerTest {
                 indexer.index(copies); // one commit per batch of five: a view holds a multiple of five
             }
             Thread.sleep(200);
-            searcher.interrupt();
+            stop.set(true);
             searcher.join(10_000);
             assertTrue(errors.isEmpty(), errors.toString());
             assertTrue(searches.get() > 5, "searches during the run: " + searches.get());
