@@ -4,7 +4,6 @@ import org.disclosuresearch.index.IndexProgress;
 import org.disclosuresearch.index.IndexSummary;
 import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.index.IndexerConfig;
-import org.disclosuresearch.parse.ReportReader;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchBackend;
 
@@ -21,8 +20,7 @@ final class SampleCorpus {
 
     static SearchBackend open(Path tempDir) throws IOException {
         Path indexDir = tempDir.resolve("index");
-        ReportReader reader = new ReportReader();
-        try (Indexer indexer = new Indexer(indexDir, IndexerConfig.defaults().withReader(reader::read))) {
+        try (Indexer indexer = new Indexer(indexDir, IndexerConfig.defaults())) {
             IndexSummary summary = indexer.update(List.of(DOCS), IndexProgress.NONE);
             if (!summary.failed().isEmpty()) {
                 throw new IllegalStateException("the sample corpus did not index cleanly: " + summary.failed());

@@ -99,7 +99,9 @@ class SearchPageBrowserTest {
             List<WebElement> marks = hit.findElements(By.cssSelector(".snippet mark"));
             assertFalse(marks.isEmpty(), "no highlighted snippet in: " + hit.getText());
             for (WebElement mark : marks) {
-                assertTrue("依申请公开".contains(mark.getText()), "marked text not from the query: " + mark.getText());
+                // the words of the query (依 申请 公开), alone or adjacent
+                assertTrue(mark.getText().codePoints().allMatch(c -> "依申请公开".indexOf(c) >= 0),
+                        "marked text not from the query: " + mark.getText());
             }
         }
         assertTrue(driver.getCurrentUrl().contains("q="), driver.getCurrentUrl());
