@@ -56,6 +56,8 @@ async function search() {
     if (mine !== generation) return;
     results.removeAttribute('aria-busy');
     showError(e);
+    // the conditions stay visible and removable, so that the user can undo what caused the error
+    fields().then(c => { if (mine === generation) { renderChips(c); renderFigureControls(c); } }, () => {});
     return;
   }
   if (mine !== generation) return;
@@ -71,20 +73,42 @@ async function search() {
   renderExport();
 }
 
+const PARAMETER_HINTS = {
+  q: '查询写法有误：请检查英文引号、括号是否成对，OR 两边是否都有词。',
+  range: '数字筛选条件有误，请删除该条件后重新添加。',
+  sort: '排序方式无效，请重新选择。',
+  stats: '汇总统计的数字项或分组无效，请重新选择。',
+  cursor: '翻页位置已失效，请回到第一页。',
+  size: '每页条数超出范围。',
+};
+
 function showError(e) {
-  const detail = e instanceof ApiError ? e.message : String(e);
-  const where = e.parameter ? `（参数 ${e.parameter}）` : '';
+  const hint = e.status === 429 ? '请求过于频繁，请稍候几秒再试。'
+    : e.status === 0 ? e.message
+    : PARAMETER_HINTS[e.parameter] || (e.status >= 500 ? '服务器内部出错，请稍后再试。' : '请求无效。');
   fill($('status'), el('div', {class: 'error', role: 'alert'},
-    el('strong', {}, e.status === 429 ? '请求过于频繁' : '检索出错'), ` ${where}：`, detail));
-  fill($('summary'), '');
+    el('p', {}, el('strong', {}, '检索出错：'), hint),
+    e.status > 0 && e.message ? el('details', {}, el('summary', {}, '技术细节'), el('p', {class: 'detail'}, e.message))
+      : null,
+    e.parameter === 'cursor' ? el('button', {type: 'button', onclick: () => navigate(withChanges(state, {}))},
+      '回到第一页') : null));
+  fill($('summary'), '检索出错');
   fill($('hits'));
   fill($('pager'));
+  fill($('facets'));
 }
 
 function renderSummary(result) {
   const parts = [`共 ${formatNumber(result.total)} 份报告`];
   if (state.page > 1) parts.push(`第 ${state.page} 页`);
   fill($('summary'), parts.join(' · '));
+  // an unquoted Chinese run is searched as words; offer the exact phrase a journalist usually means
+  const phrase = /^[\p{Script=Han}]{3,}$/u.test(state.q) ? `"${state.q}"` : null;
+  fill($('phrase-hint'), phrase ? ['按词检索（各词都出现即可）。只要原文中连在一起的短语？ ',
+    el('a', {href: '?' + writeState(withChanges(state, {q: phrase})), onclick: e => {
+      e.preventDefault();
+      navigate(withChanges(state, {q: phrase}));
+    }}, `改为精确短语 ${phrase}`)] : []);
 }
 
 function renderHits(result, catalogue) {
