@@ -155,6 +155,7 @@ class SearchPageBrowserTest {
                     .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue(scroll.intValue() <= 0, "the page scrolls sideways at phone width by " + scroll + "px");
             shot("6-phone");
+            elementShot(driver.findElement(By.id("aggregates")), "6b-phone-aggregates");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1600));
         }
