@@ -12,10 +12,10 @@ let state = readState(location.search);
 let generation = 0;
 
 /** Moves to a new state: a new history entry (Back returns), then renders it. */
-export function navigate(next, {replace = false} = {}) {
+export function navigate(next, {replace = false, entry = null} = {}) {
   state = next;
   const url = `${location.pathname}${writeState(next) ? '?' + writeState(next) : ''}`;
-  if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
+  if (replace) history.replaceState(entry, '', url); else history.pushState(entry, '', url);
   render();
 }
 
@@ -138,7 +138,8 @@ function renderHits(result, catalogue) {
 function openReport(event) {
   if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
   event.preventDefault();
-  navigate({...state, report: event.currentTarget.dataset.report});
+  // the entry remembers that the results are one step back, so that "返回" is a real Back
+  navigate({...state, report: event.currentTarget.dataset.report}, {entry: {fromResults: true}});
 }
 
 /** The chosen columns plus the figures the user filters, sorts or aggregates by. */
@@ -153,22 +154,38 @@ function visibleColumns() {
   return [...new Set(ids)];
 }
 
+let focusResults = false;
+
 function renderPager(result) {
+  if (focusResults) {
+    focusResults = false;
+    $('results').focus();
+    $('results').scrollIntoView();
+  }
   const items = [];
   if (state.page > 1) {
-    items.push(el('button', {type: 'button', onclick: () => history.back()}, '‹ 上一页'));
+    items.push(el('button', {type: 'button', onclick: () => { focusResults = true; history.back(); }}, '‹ 上一页'));
     items.push(el('button', {type: 'button', onclick: () => navigate(withChanges(state, {}))}, '回到第一页'));
   }
   if (result.nextCursor) {
-    items.push(el('button', {type: 'button', class: 'primary', onclick: () =>
-      navigate(withChanges(state, {cursor: result.nextCursor, page: state.page + 1}, {keepPage: true}))}, '下一页 ›'));
+    items.push(el('button', {type: 'button', class: 'primary', onclick: () => {
+      focusResults = true;
+      navigate(withChanges(state, {cursor: result.nextCursor, page: state.page + 1}, {keepPage: true}));
+    }}, '下一页 ›'));
   }
   fill($('pager'), items);
 }
 
 // ---- facets -------------------------------------------------------------------------------------------
 
+const FACET_VALUES_SHOWN = 8;
+const showAll = new Set();
+const expanded = new Set();
+const collapsed = new Set();
+let lastResult = null;
+
 function renderFacets(result) {
+  lastResult = result;
   const facets = result.facets || {};
   const box = $('facets');
   const sections = [];
@@ -178,16 +195,28 @@ function renderFacets(result) {
   fill(box, sections.filter(Boolean));
 }
 
+function rerenderFacets(focusId) {
+  if (lastResult) renderFacets(lastResult);
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
 function facetSection(dim, values) {
   const selected = state.facets[dim] || [];
-  const list = [...(values || [])];
+  let list = [...(values || [])];
   // a selected value stays visible (with 0) even when the other filters leave none of it
   for (const v of selected) if (!list.some(x => String(x.value) === v)) list.push({value: v, count: 0});
   if (list.length === 0) return null;
-  const id = `facet-${dim}`;
-  return el('fieldset', {class: 'facet', id},
+  const total = list.length;
+  const all = showAll.has(dim) || total <= FACET_VALUES_SHOWN + 2;
+  if (!all) list = list.filter((v, i) => i < FACET_VALUES_SHOWN || selected.includes(String(v.value)));
+  const moreId = `more-${dim}`;
+  return el('fieldset', {class: 'facet', id: `facet-${dim}`},
     el('legend', {}, DIMENSION_LABELS[dim]),
-    el('ul', {}, list.map(v => el('li', {}, facetCheckbox(dim, String(v.value), v.count, valueLabel(dim, v.value))))));
+    el('ul', {}, list.map(v => el('li', {}, facetCheckbox(dim, String(v.value), v.count, valueLabel(dim, v.value))))),
+    total > FACET_VALUES_SHOWN + 2 ? el('button', {type: 'button', class: 'link', id: moreId, onclick: () => {
+      if (showAll.has(dim)) showAll.delete(dim); else showAll.add(dim);
+      rerenderFacets(moreId);
+    }}, all ? '收起' : `显示全部 ${total} 项`) : null);
 }
 
 function facetCheckbox(dim, value, count, label) {
@@ -219,11 +248,24 @@ function regionSection(facets) {
     tree = [];
   }
   const levels = ['province', 'city', 'county'];
+  const isSelected = (node, depth) => (state.facets[levels[depth]] || []).includes(String(node.value))
+    || (node.children || []).some(c => isSelected(c, depth + 1));
+  // a small tree is shown whole; a large one opens where the user expands or has selected
+  const small = tree.length <= 3;
   const branch = (nodes, depth) => el('ul', {class: depth ? 'subtree' : 'tree'}, nodes.map(node => {
     const dim = levels[depth];
-    const children = node.children || [];
-    const item = el('li', {}, facetCheckbox(dim, String(node.value), node.count, String(node.value)));
-    if (children.length && depth < 2) item.append(branch(children, depth + 1));
+    const key = `${dim}:${node.value}`;
+    const children = depth < 2 ? node.children || [] : [];
+    const open = children.length > 0 && !collapsed.has(key) && (small || expanded.has(key) || isSelected(node, depth));
+    const toggleId = `twisty-${dim}-${node.value}`;
+    const item = el('li', {}, el('div', {class: 'tree-row'},
+      children.length ? el('button', {type: 'button', class: 'twisty', id: toggleId, 'aria-expanded': String(open),
+        'aria-label': `${open ? '收起' : '展开'} ${node.value}`, onclick: () => {
+          if (open) { expanded.delete(key); collapsed.add(key); } else { collapsed.delete(key); expanded.add(key); }
+          rerenderFacets(toggleId);
+        }}, open ? '▾' : '▸') : el('span', {class: 'twisty-space'}),
+      facetCheckbox(dim, String(node.value), node.count, String(node.value))));
+    if (open) item.append(branch(children, depth + 1));
     return item;
   }));
   const shown = new Set();

@@ -127,12 +127,17 @@ class SearchPageBrowserTest {
         elementShot(blocks.get(1), "4b-report-table3");
         elementShot(driver.findElement(By.cssSelector(".text-block")), "4c-report-text");
 
-        // reload keeps the report; Back returns to the same results; reload there keeps every filter
+        // reload keeps the report; its back button and the browser's Back/Forward move between it and the results;
+        // reload there keeps every filter
         driver.navigate().refresh();
+        assertEquals(agency, waitFor(By.id("report-title")).getText());
+        driver.findElement(By.id("back-to-results")).click();
+        waitForSummary("共 1 份报告");
+        assertEquals(searchUrl, driver.getCurrentUrl());
+        driver.navigate().forward();
         assertEquals(agency, waitFor(By.id("report-title")).getText());
         driver.navigate().back();
         waitForSummary("共 1 份报告");
-        assertEquals(searchUrl, driver.getCurrentUrl());
         driver.navigate().refresh();
         waitForSummary("共 1 份报告");
         assertEquals("依申请公开", driver.findElement(By.id("q")).getAttribute("value"));
