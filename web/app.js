@@ -411,41 +411,24 @@ function renderAggregates(result, catalogue) {
     el('td', {}, formatNumber(s.mean)), el('td', {}, formatNumber(s.min)), el('td', {}, formatNumber(s.max)));
   const table = el('table', {class: 'numbers'},
     el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ['分组', '报告数', '合计', '平均', '最小', '最大'].map(h => el('th', {scope: 'col'}, h)))),
+    el('thead', {}, el('tr', {}, ['分组', '有数的报告', '合计', '平均', '最小', '最大'].map(h => el('th', {scope: 'col'}, h)))),
     el('tbody', {}, buckets.map(b => row(valueLabel(stats.by, b.value), b.summary))),
     el('tfoot', {}, row('全部', stats.overall)));
-  fill(out, table, bars(buckets, max, stats.by, caption));
+  fill(out, el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption}, table),
+    bars(buckets, max, stats.by, caption));
+  // widths set through the CSSOM: the content policy allows no inline style attributes
+  for (const bar of out.querySelectorAll('.bar')) bar.style.width = `${bar.dataset.share}%`;
 }
 
-/** A horizontal bar chart of the bucket sums as inline SVG (no library, no network). */
+/** A horizontal bar chart of the bucket sums in plain HTML/CSS: it reflows at phone width and stays legible. */
 function bars(buckets, max, by, caption) {
   if (buckets.length === 0) return null;
-  const NS = 'http://www.w3.org/2000/svg';
-  const rowHeight = 24, labelWidth = 130, width = 560, barWidth = width - labelWidth - 90;
-  const svg = document.createElementNS(NS, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${buckets.length * rowHeight + 8}`);
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `柱状图：${caption}`);
-  const text = (x, y, content, anchor) => {
-    const t = document.createElementNS(NS, 'text');
-    t.setAttribute('x', x); t.setAttribute('y', y);
-    if (anchor) t.setAttribute('text-anchor', anchor);
-    t.textContent = content;
-    return t;
-  };
-  buckets.forEach((b, i) => {
-    const y = i * rowHeight + 4;
-    const label = valueLabel(by, b.value);
-    svg.append(text(labelWidth - 6, y + 15, label.length > 9 ? label.slice(0, 8) + '…' : label, 'end'));
-    const rect = document.createElementNS(NS, 'rect');
-    rect.setAttribute('x', labelWidth); rect.setAttribute('y', y + 3);
-    rect.setAttribute('height', rowHeight - 8);
-    rect.setAttribute('width', max > 0 ? Math.max(1, b.summary.sum / max * barWidth) : 1);
-    svg.append(rect);
-    svg.append(text(labelWidth + (max > 0 ? b.summary.sum / max * barWidth : 0) + 6, y + 15, formatNumber(b.summary.sum)));
-  });
-  return svg;
+  return el('div', {class: 'bars', role: 'img', 'aria-label': `柱状图：${caption}`},
+    buckets.map(b => el('div', {class: 'bar-row', 'aria-hidden': 'true'},
+      el('span', {class: 'bar-label', title: valueLabel(by, b.value)}, valueLabel(by, b.value)),
+      el('span', {class: 'bar-track'}, el('span', {class: 'bar',
+        'data-share': max > 0 ? String(Math.round(b.summary.sum / max * 1000) / 10) : '0'})),
+      el('span', {class: 'bar-value'}, formatNumber(b.summary.sum)))));
 }
 
 function renderExport() {

@@ -155,7 +155,8 @@ class SearchPageBrowserTest {
             driver.get(base + "?stats=apps_new_total,province");
             WebElement table = waitFor(By.cssSelector("#aggregate-result table"));
             assertTrue(table.getText().contains("浙江省"), table.getText());
-            assertFalse(driver.findElements(By.cssSelector("#aggregate-result svg rect")).isEmpty());
+            assertEquals(2, driver.findElements(By.cssSelector("#aggregate-result .bars .bar")).size());
+            assertTrue(driver.findElement(By.cssSelector("#aggregate-result .bar")).getSize().getWidth() > 50);
             Number scroll = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue(scroll.intValue() <= 0, "the page scrolls sideways at phone width by " + scroll + "px");
