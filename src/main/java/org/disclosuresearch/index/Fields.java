@@ -1,0 +1,61 @@
+package org.disclosuresearch.index;
+
+import org.disclosuresearch.report.FigureCatalog;
+
+import java.util.List;
+
+/**
+ * Every Lucene field name of the index, once. Figures are indexed under their catalogue id ({@code penalties},
+ * {@code apps_new_total} …): ask {@link FigureCatalog} for them, never spell them here.
+ */
+public final class Fields {
+    private Fields() {
+    }
+
+    /** Report id (file name without extension): the upsert key; also sorted doc values for tie-breaking. */
+    public static final String ID = "id";
+    /** Normalized text, smartcn-analyzed, stored, offsets in postings: ranked word search and snippets. */
+    public static final String TEXT = "text";
+    /** Normalized text, exact-phrase analysis (see {@link ExactPhraseAnalyzer}), offsets in postings, not stored. */
+    public static final String TEXT_EXACT = "text_exact";
+    /** Agency name, smartcn-analyzed (for {@code agency:} queries). */
+    public static final String AGENCY = "agency";
+    /** Agency name, exact-phrase analysis (for {@code agency:"…"}). */
+    public static final String AGENCY_EXACT = "agency_exact";
+    /** The report as JSON without its text (stored only): shows a hit or a report without the source file. */
+    public static final String REPORT_JSON = "report_json";
+    /** Content hash of the source file (stored): incremental indexing skips unchanged files. */
+    public static final String SHA256 = "sha256";
+    /** Path of the source file inside its corpus root (stored). */
+    public static final String SOURCE_PATH = "source_path";
+
+    /** Year reported on: int point (ranges), doc values (sorting, stats), facet value. */
+    public static final String YEAR = "year";
+
+    // Facet dimensions: each a keyword field (filtering) plus sorted-set doc values (counting).
+    public static final String AGENCY_TYPE = "agencyType";
+    public static final String PROVINCE = "province";
+    public static final String CITY = "city";
+    public static final String COUNTY = "county";
+    public static final String TEMPLATE = "template";
+    public static final String CHECKS = "checks";
+    public static final String FORMAT = "format";
+
+    /** Facet dimensions a request may select, in display order. */
+    public static final List<String> FACET_DIMENSIONS =
+            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT);
+
+    /** Facet value of {@link #CHECKS}: "yes" when any check failed, else "no". */
+    public static final String CHECKS_FAILED = "yes";
+    public static final String CHECKS_PASSED = "no";
+    /** Facet value of {@link #TEMPLATE} when no table was recognised. */
+    public static final String TEMPLATE_NONE = "none";
+
+    /** Doc-values field counting one facet dimension (region levels hold the full path, "浙江省/温州市"). */
+    public static String facetValues(String dimension) {
+        return "facet_" + dimension;
+    }
+
+    /** Separator of region paths in {@link #facetValues} of city and county. */
+    public static final char PATH_SEPARATOR = '/';
+}

@@ -1,0 +1,43 @@
+package org.disclosuresearch.index;
+
+import java.time.Duration;
+
+/**
+ * How an {@link Indexer} runs; tests build it directly.
+ *
+ * @param threads          parse threads (files are parsed in parallel; the IndexWriter is shared)
+ * @param commitEvery      commit after this many changed documents, so an interrupted run keeps its work
+ * @param commitInterval   and at least this often while changes are pending
+ * @param progressInterval how often the progress callback is called
+ * @param reader           turns one corpus file into a Report (the parser, or a stand-in in tests)
+ */
+public record IndexerConfig(int threads, int commitEvery, Duration commitInterval, Duration progressInterval,
+                            ReportFileReader reader) {
+
+    public IndexerConfig {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (commitEvery < 1) {
+            throw new IllegalArgumentException("commitEvery must be at least 1, got " + commitEvery);
+        }
+    }
+
+    /** Parse threads = cores, commit every 500 reports or 30 s, progress every 2 s, the project's parser. */
+    public static IndexerConfig defaults() {
+        return new IndexerConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), 500,
+                Duration.ofSeconds(30), Duration.ofSeconds(2), ReportFileReader.DEFAULT);
+    }
+
+    public IndexerConfig withReader(ReportFileReader newReader) {
+        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, newReader);
+    }
+
+    public IndexerConfig withThreads(int newThreads) {
+        return new IndexerConfig(newThreads, commitEvery, commitInterval, progressInterval, reader);
+    }
+
+    public IndexerConfig withCommitEvery(int newCommitEvery) {
+        return new IndexerConfig(threads, newCommitEvery, commitInterval, progressInterval, reader);
+    }
+}
