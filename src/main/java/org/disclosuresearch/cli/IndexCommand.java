@@ -1,15 +1,69 @@
 package org.disclosuresearch.cli;
 
+import org.disclosuresearch.index.IndexSummary;
+import org.disclosuresearch.index.Indexer;
+import org.disclosuresearch.index.IndexerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Placeholder until its issue lands; exits 2 so that nothing mistakes it for a working command. */
-@Command(name = "index", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** {@code index [--docs DIR] [--index DIR]}: brings the index in line with a corpus folder, incrementally. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Index the reports under a folder (incremental: unchanged files are skipped, removed files "
+                + "are deleted from the index). Exit 1 when a file failed, 2 when the run could not complete.")
 public final class IndexCommand implements Callable<Integer> {
+
+    @Option(names = "--docs", paramLabel = "DIR", description = "corpus folder (default: ${DEFAULT-VALUE})",
+            defaultValue = "data/sample")
+    Path docs;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "index folder (default: ${DEFAULT-VALUE})",
+            defaultValue = "index")
+    Path index;
+
+    @Option(names = "--threads", paramLabel = "N", description = "parse threads (default: number of cores)")
+    Integer threads;
+
     @Override
     public Integer call() {
-        System.err.println("index: not yet available in this build");
-        return 2;
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (!Files.isDirectory(docs)) {
+            err.println("index: corpus folder " + docs + " does not exist or is not a folder");
+            return 2;
+        }
+        IndexerConfig config = IndexerConfig.defaults();
+        if (threads != null) {
+            if (threads < 1) {
+                err.println("index: --threads must be at least 1, got " + threads);
+                return 2;
+            }
+            config = config.withThreads(threads);
+        }
+        IndexSummary summary;
+        try (Indexer indexer = new Indexer(index, config)) {
+            summary = indexer.update(List.of(docs), (done, total, rate) -> err.printf(Locale.ROOT,
+                    "\rindexing: %d/%d files, %.1f reports/s   ", done, total, rate));
+            err.println();
+        } catch (IOException | RuntimeException e) {
+            err.println();
+            err.println("index: " + e.getMessage() + " (the last committed index in " + index + " stays usable)");
+            return 2;
+        }
+        out.printf(Locale.ROOT, "indexed %d, unchanged %d, deleted %d, failed %d in %.1f s (%.1f reports/s) -> %s%n",
+                summary.indexed(), summary.unchanged(), summary.deleted(), summary.failed().size(),
+                summary.millis() / 1000.0, summary.reportsPerSecond(), index);
+        for (IndexSummary.Failure f : summary.failed()) {
+            err.println("failed: [" + f.kind() + "] " + f.reason());
+        }
+        return summary.failed().isEmpty() ? 0 : 1;
     }
 }

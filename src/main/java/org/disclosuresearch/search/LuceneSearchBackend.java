@@ -1,10 +1,41 @@
 package org.disclosuresearch.search;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.disclosuresearch.index.Analyzers;
+import org.disclosuresearch.index.Fields;
+import org.disclosuresearch.index.ReportDocuments;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -13,40 +44,211 @@ import java.util.function.Consumer;
  */
 public final class LuceneSearchBackend implements SearchBackend {
 
-    private LuceneSearchBackend() {
+    /** Largest page a request may ask for; deeper results come by cursor. */
+    public static final int MAX_PAGE_SIZE = 1000;
+    private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Set<String> STORED_FOR_HIT = Set.of(Fields.REPORT_JSON);
+
+    private final Directory directory;
+    private final SearcherManager manager;
+    private volatile long lastRefresh = System.nanoTime();
+
+    private LuceneSearchBackend(Directory directory, SearcherManager manager) {
+        this.directory = directory;
+        this.manager = manager;
     }
 
     /** Opens the index in {@code indexDir}; an empty index is created when there is none yet. */
     public static LuceneSearchBackend open(Path indexDir) throws IOException {
-        throw new UnsupportedOperationException("not yet implemented");
+        Files.createDirectories(indexDir);
+        Directory directory = FSDirectory.open(indexDir);
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(Analyzers.perField()))) {
+                    w.commit();
+                }
+            }
+            return new LuceneSearchBackend(directory, new SearcherManager(directory, null));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
     }
 
     /** Makes the latest commit visible to later searches (searches also refresh on their own, at most once a second). */
     public void refresh() throws IOException {
-        throw new UnsupportedOperationException("not yet implemented");
+        manager.maybeRefreshBlocking();
+        lastRefresh = System.nanoTime();
+    }
+
+    private IndexSearcher acquire() throws IOException {
+        if (System.nanoTime() - lastRefresh > REFRESH_EVERY_NANOS) {
+            lastRefresh = System.nanoTime();
+            manager.maybeRefresh(); // non-blocking: a search never waits for another thread's refresh
+        }
+        return manager.acquire();
     }
 
     @Override
     public SearchResult search(SearchRequest request) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (request.size() < 0 || request.size() > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("size", "page size must be between 0 and " + MAX_PAGE_SIZE
+                    + ", got " + request.size());
+        }
+        Query userQuery = ReportQueryParser.toQuery(request.query());
+        RequestFilters filters = new RequestFilters(request);
+        Sort sort = SortAndCursor.sort(request.sort());
+        FieldDoc after = SortAndCursor.decode(request.sort(), request.cursor());
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                return search(searcher, request, userQuery, filters, sort, after);
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchRequest request, Query userQuery, RequestFilters filters,
+                                Sort sort, FieldDoc after) throws IOException {
+        Query query = filters.apply(userQuery, null);
+        int n = Math.max(1, request.size());
+        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, n,
+                sort, false, new FacetsCollectorManager());
+        FacetsCollector matching = result.facetsCollector();
+        long total = matching.getMatchingDocs().stream().mapToLong(md -> md.totalHits).sum();
+        TopDocs top = result.topDocs();
+        ScoreDoc[] page = request.size() == 0 ? new ScoreDoc[0] : top.scoreDocs;
+        if (!request.sort().isRelevance() && page.length > 0) {
+            TopFieldCollector.populateScores(page, searcher, userQuery);
+        }
+
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        int[] docIds = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docIds[i] = page[i].doc;
+        }
+        List<List<String>> snippets = Snippets.highlight(searcher, userQuery, docIds);
+        StoredFields stored = searcher.storedFields();
+        for (int i = 0; i < page.length; i++) {
+            Report r = ReportDocuments.fromStored(stored.document(page[i].doc, STORED_FOR_HIT).get(Fields.REPORT_JSON),
+                    null);
+            float score = request.sort().isRelevance() && page[i] instanceof FieldDoc fd
+                    && fd.fields[0] instanceof Float f ? f : page[i].score;
+            score = Float.isNaN(score) ? 0f : score;
+            hits.add(new SearchResult.Hit(r.id(), r.agency(), r.year(), r.region(), r.agencyType(), r.template(),
+                    score, snippets.get(i), r.figures(), r.failedChecks()));
+        }
+        String nextCursor = page.length == request.size() && page.length > 0 && total > 0
+                && page[page.length - 1] instanceof FieldDoc last ? SortAndCursor.encode(request.sort(), last) : null;
+
+        Map<String, List<SearchResult.FacetValue>> facets = facets(searcher, userQuery, filters, matching);
+        List<SearchResult.Stats> stats = new ArrayList<>();
+        for (StatsRequest s : request.stats()) {
+            stats.add(StatsAggregator.compute(matching, s));
+        }
+        return new SearchResult(total, hits, facets, stats, nextCursor);
+    }
+
+    /**
+     * Counts per dimension. A dimension with a selection is counted as if its own selection were off
+     * (drill-sideways), so a multi-select shows what adding another value would bring.
+     */
+    private Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher, Query userQuery,
+                                                              RequestFilters filters, FacetsCollector matching)
+            throws IOException {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        for (String dim : FacetSelection.DIMENSIONS) {
+            FacetsCollector hits = matching;
+            if (filters.selectedDimensions().contains(dim)) {
+                hits = searcher.search(filters.apply(userQuery, dim), new FacetsCollectorManager());
+            }
+            counts.put(dim, FacetCounter.count(hits, dim));
+        }
+        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+        out.put(Fields.AGENCY_TYPE, FacetCounter.flat(counts.get(Fields.AGENCY_TYPE)));
+        out.put("region", FacetCounter.regionTree(counts.get(Fields.PROVINCE), counts.get(Fields.CITY),
+                counts.get(Fields.COUNTY)));
+        for (String dim : List.of(Fields.YEAR, Fields.TEMPLATE, Fields.CHECKS, Fields.FORMAT)) {
+            out.put(dim, FacetCounter.flat(counts.get(dim)));
+        }
+        return out;
     }
 
     @Override
     public Optional<Report> report(String id) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                Document doc = searcher.storedFields().document(top.scoreDocs[0].doc,
+                        Set.of(Fields.REPORT_JSON, Fields.TEXT));
+                return Optional.of(ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), doc.get(Fields.TEXT)));
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
+    /** Every matching report (without its text, which an export does not need), in the request's order. */
     @Override
     public void export(SearchRequest request, Consumer<Report> sink) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Query query = new RequestFilters(request).apply(ReportQueryParser.toQuery(request.query()), null);
+        Sort sort = SortAndCursor.sort(request.sort());
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                FieldDoc after = SortAndCursor.decode(request.sort(), request.cursor());
+                StoredFields stored = searcher.storedFields();
+                while (true) {
+                    TopDocs page = searcher.searchAfter(after, query, 500, sort, false);
+                    for (ScoreDoc sd : page.scoreDocs) {
+                        sink.accept(ReportDocuments.fromStored(
+                                stored.document(sd.doc, STORED_FOR_HIT).get(Fields.REPORT_JSON), null));
+                    }
+                    if (page.scoreDocs.length < 500) {
+                        return;
+                    }
+                    after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+                }
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public long size() {
-        throw new UnsupportedOperationException("not yet implemented");
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void close() throws IOException {
+        try {
+            manager.close();
+        } finally {
+            directory.close();
+        }
     }
 }

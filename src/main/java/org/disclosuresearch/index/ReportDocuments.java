@@ -1,0 +1,174 @@
+package org.disclosuresearch.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.report.Figure;
+import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.report.Json;
+import org.disclosuresearch.report.Region;
+import org.disclosuresearch.report.Report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one mapping from a {@link Report} to a Lucene document, and back from the stored fields. */
+public final class ReportDocuments {
+    private ReportDocuments() {
+    }
+
+    /** Analyzed text with offsets in the postings: the highlighter reads them instead of re-analyzing a hit. */
+    private static final FieldType STORED_TEXT = textType(true);
+    private static final FieldType UNSTORED_TEXT = textType(false);
+
+    private static final ObjectReader REPORT_READER = Json.mapper().readerFor(Report.class)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(DeserializationFeature.USE_LONG_FOR_INTS)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // Region serializes isEmpty() as "empty"
+
+    private static FieldType textType(boolean stored) {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setStored(stored);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    /**
+     * The document of a report. The text is normalized again (idempotent) so that the stored text, both text fields
+     * and the exact-phrase rule all see the same string. {@code sha256} is the source file's hash (may be null).
+     */
+    public static Document toDocument(Report report, String sha256) {
+        if (report.id() == null || report.id().isBlank()) {
+            throw new IllegalArgumentException("report without id: " + report.file());
+        }
+        String text = Normalizer.normalize(report.text() == null ? "" : report.text());
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, report.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(report.id())));
+        doc.add(new Field(Fields.TEXT, text, STORED_TEXT));
+        doc.add(new Field(Fields.TEXT_EXACT, text, UNSTORED_TEXT));
+        if (report.agency() != null) {
+            doc.add(new Field(Fields.AGENCY, report.agency(), UNSTORED_TEXT));
+            doc.add(new Field(Fields.AGENCY_EXACT, Normalizer.normalize(report.agency()), UNSTORED_TEXT));
+        }
+        doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withText(null))));
+        if (sha256 != null) {
+            doc.add(new StoredField(Fields.SHA256, sha256));
+        }
+        if (report.source() != null && report.source().path() != null) {
+            doc.add(new StoredField(Fields.SOURCE_PATH, report.source().path()));
+        }
+        if (report.year() != null) {
+            doc.add(new IntPoint(Fields.YEAR, report.year()));
+            doc.add(new NumericDocValuesField(Fields.YEAR, report.year()));
+            facet(doc, Fields.YEAR, report.year().toString(), report.year().toString());
+        }
+        addFacets(doc, report);
+        addFigures(doc, report.figures());
+        return doc;
+    }
+
+    private static void addFacets(Document doc, Report report) {
+        if (report.agencyType() != null) {
+            facet(doc, Fields.AGENCY_TYPE, report.agencyType(), report.agencyType());
+        }
+        Region region = report.region();
+        if (region.province() != null) {
+            facet(doc, Fields.PROVINCE, region.province(), region.province());
+        }
+        String province = region.province() == null ? "" : region.province();
+        String city = region.city() == null ? "" : region.city();
+        if (region.city() != null) {
+            facet(doc, Fields.CITY, region.city(), province + Fields.PATH_SEPARATOR + city);
+        }
+        if (region.county() != null) {
+            facet(doc, Fields.COUNTY, region.county(),
+                    province + Fields.PATH_SEPARATOR + city + Fields.PATH_SEPARATOR + region.county());
+        }
+        String template = report.template() == null ? Fields.TEMPLATE_NONE : report.template();
+        facet(doc, Fields.TEMPLATE, template, template);
+        String checks = report.failedChecks().isEmpty() ? Fields.CHECKS_PASSED : Fields.CHECKS_FAILED;
+        facet(doc, Fields.CHECKS, checks, checks);
+        if (report.source() != null && report.source().format() != null) {
+            facet(doc, Fields.FORMAT, report.source().format(), report.source().format());
+        }
+    }
+
+    /** A facet value: a keyword term to filter on, and doc values to count (region levels count by full path). */
+    private static void facet(Document doc, String dimension, String filterValue, String countValue) {
+        String field = Fields.facetValues(dimension);
+        doc.add(new StringField(field, filterValue, Field.Store.NO));
+        doc.add(new SortedSetDocValuesField(field, new BytesRef(countValue)));
+    }
+
+    private static void addFigures(Document doc, Map<String, Number> figures) {
+        for (Map.Entry<String, Number> e : figures.entrySet()) {
+            Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
+            if (figure == null || e.getValue() == null) {
+                continue; // the parser only emits catalogued ids; anything else has no field to go to
+            }
+            if (figure.isDecimal()) {
+                double v = e.getValue().doubleValue();
+                doc.add(new DoublePoint(figure.id(), v));
+                doc.add(new DoubleDocValuesField(figure.id(), v));
+                doc.add(new StoredField(figure.id(), v));
+            } else {
+                long v = e.getValue().longValue();
+                doc.add(new LongPoint(figure.id(), v));
+                doc.add(new NumericDocValuesField(figure.id(), v));
+                doc.add(new StoredField(figure.id(), v));
+            }
+        }
+    }
+
+    private static String toJson(Report report) {
+        try {
+            return Json.mapper().writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The report stored in a document, figures typed as the catalogue says (Long counts, BigDecimal 万元), with
+     * {@code text} when given.
+     */
+    public static Report fromStored(String reportJson, String text) {
+        try {
+            Report r = REPORT_READER.readValue(reportJson);
+            Map<String, Number> typed = new LinkedHashMap<>();
+            for (Map.Entry<String, Number> e : r.figures().entrySet()) {
+                Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
+                Number v = e.getValue();
+                if (figure != null && v != null) {
+                    v = figure.isDecimal() ? new BigDecimal(v.toString()) : (Number) v.longValue();
+                }
+                typed.put(e.getKey(), v);
+            }
+            return new Report(r.id(), r.file(), r.agency(), r.year(), r.published(), r.template(), r.region(),
+                    r.agencyType(), typed, r.failedChecks(), r.note(), r.source(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored report is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.disclosuresearch.search;
+
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.disclosuresearch.index.Fields;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Counts facet values over a set of matching documents, straight from the sorted-set doc values. */
+final class FacetCounter {
+    private FacetCounter() {
+    }
+
+    /** Value → number of matching documents, for one dimension. */
+    static Map<String, Long> count(FacetsCollector hits, String dimension) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
+            SortedSetDocValues dv = DocValues.getSortedSet(md.context.reader(), Fields.facetValues(dimension));
+            long valueCount = dv.getValueCount();
+            if (valueCount == 0 || md.bits == null) {
+                continue;
+            }
+            long[] perOrd = new long[(int) valueCount];
+            DocIdSetIterator it = md.bits.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (dv.advanceExact(doc)) {
+                    for (int i = 0; i < dv.docValueCount(); i++) {
+                        perOrd[(int) dv.nextOrd()]++;
+                    }
+                }
+            }
+            for (int ord = 0; ord < perOrd.length; ord++) {
+                if (perOrd[ord] > 0) {
+                    BytesRef value = dv.lookupOrd(ord);
+                    counts.merge(value.utf8ToString(), perOrd[ord], Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Flat facet values, most frequent first (ties by value). */
+    static List<SearchResult.FacetValue> flat(Map<String, Long> counts) {
+        List<SearchResult.FacetValue> out = new ArrayList<>();
+        counts.forEach((v, c) -> out.add(new SearchResult.FacetValue(v, c, List.of())));
+        out.sort(ORDER);
+        return out;
+    }
+
+    static final Comparator<SearchResult.FacetValue> ORDER = Comparator
+            .comparingLong(SearchResult.FacetValue::count).reversed()
+            .thenComparing(SearchResult.FacetValue::value);
+
+    /**
+     * The region tree from the three levels' counts (city and county counted by full path "省/市", "省/市/县").
+     * A county whose city is unknown hangs directly under its province.
+     */
+    static List<SearchResult.FacetValue> regionTree(Map<String, Long> provinces, Map<String, Long> cities,
+                                                    Map<String, Long> counties) {
+        String sep = String.valueOf(Fields.PATH_SEPARATOR);
+        Map<String, List<SearchResult.FacetValue>> countiesByParent = new LinkedHashMap<>();
+        counties.forEach((path, c) -> {
+            String[] p = path.split(java.util.regex.Pattern.quote(sep), -1);
+            String parent = p[1].isEmpty() ? p[0] : p[0] + sep + p[1];
+            countiesByParent.computeIfAbsent(parent, k -> new ArrayList<>())
+                    .add(new SearchResult.FacetValue(p[2], c, List.of()));
+        });
+        Map<String, List<SearchResult.FacetValue>> citiesByProvince = new LinkedHashMap<>();
+        cities.forEach((path, c) -> {
+            String[] p = path.split(java.util.regex.Pattern.quote(sep), -1);
+            List<SearchResult.FacetValue> children = sorted(countiesByParent.getOrDefault(path, List.of()));
+            citiesByProvince.computeIfAbsent(p[0], k -> new ArrayList<>())
+                    .add(new SearchResult.FacetValue(p[1], c, children));
+        });
+        List<SearchResult.FacetValue> out = new ArrayList<>();
+        provinces.forEach((province, c) -> {
+            List<SearchResult.FacetValue> children = new ArrayList<>(citiesByProvince.getOrDefault(province, List.of()));
+            children.addAll(countiesByParent.getOrDefault(province, List.of()));
+            out.add(new SearchResult.FacetValue(province, c, sorted(children)));
+        });
+        return sorted(out);
+    }
+
+    private static List<SearchResult.FacetValue> sorted(List<SearchResult.FacetValue> values) {
+        List<SearchResult.FacetValue> copy = new ArrayList<>(values);
+        copy.sort(ORDER);
+        return copy;
+    }
+}

@@ -1,0 +1,185 @@
+package org.disclosuresearch.search;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.disclosuresearch.index.Analyzers;
+import org.disclosuresearch.index.ExactPhrase;
+import org.disclosuresearch.index.Fields;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The query language: words (AND by default), "quoted phrases" (exact-phrase field), OR, -exclusion, and the field
+ * prefixes {@code text:}, {@code agency:}, {@code id:}. The classic parser handles the syntax; the parts it gets
+ * wrong for Chinese are built here: a word smartcn cuts into pieces requires all of them (the classic parser ORs
+ * them), and also matches wherever it occurs verbatim, so a word search never misses a report that contains it.
+ */
+final class ReportQueryParser extends QueryParser {
+
+    private static final String PARAMETER = "q";
+
+    /** User prefix → (smartcn field, exact field). */
+    private static final Map<String, String[]> PREFIXES = Map.of(
+            Fields.TEXT, new String[]{Fields.TEXT, Fields.TEXT_EXACT},
+            Fields.AGENCY, new String[]{Fields.AGENCY, Fields.AGENCY_EXACT});
+
+    private ReportQueryParser() {
+        super(Fields.TEXT, Analyzers.words());
+        setDefaultOperator(Operator.AND);
+        setSplitOnWhitespace(true);
+        setAutoGeneratePhraseQueries(false);
+    }
+
+    /** The query for {@code text}; a blank text matches every report. */
+    static Query toQuery(String text) {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        try {
+            Query q = new ReportQueryParser().parse(escapeSlashes(text));
+            return q == null ? new MatchAllDocsQuery() : withPositiveClause(q);
+        } catch (ParseException | TokenMgrError e) {
+            throw new InvalidRequestException(PARAMETER, "cannot parse query '" + text + "': " + firstLine(e));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidRequestException(PARAMETER, "query '" + text + "' is too complex: " + e.getMessage());
+        }
+    }
+
+    /** A slash is common in report text (2021/2022) and never meant as the classic parser's /regex/. */
+    private static String escapeSlashes(String text) {
+        return text.replace("/", "\\/");
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** A query of exclusions only ({@code -朋友圈}) means "everything except", not "nothing". */
+    private static Query withPositiveClause(Query q) {
+        if (q instanceof BooleanQuery bq && !bq.clauses().isEmpty()
+                && bq.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            bq.clauses().forEach(b::add);
+            return b.build();
+        }
+        if (q instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            for (BooleanClause c : bq.clauses()) {
+                b.add(withPositiveClause(c.getQuery()), c.getOccur());
+            }
+            return b.build();
+        }
+        return q;
+    }
+
+    private static String[] fieldsOf(String prefix) throws ParseException {
+        if (Fields.ID.equals(prefix)) {
+            return null;
+        }
+        String[] fields = PREFIXES.get(prefix);
+        if (fields == null) {
+            throw new ParseException("unknown field prefix '" + prefix + ":' (known: text:, agency:, id:)");
+        }
+        return fields;
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        String[] fields = fieldsOf(field);
+        if (fields == null) {
+            return new TermQuery(new Term(Fields.ID, queryText));
+        }
+        if (quoted) {
+            return ExactPhrase.query(fields[1], queryText);
+        }
+        List<String> pieces = words(fields[0], queryText);
+        Query exact = ExactPhrase.query(fields[1], queryText);
+        if (pieces.isEmpty()) {
+            return exact;
+        }
+        Query allPieces;
+        if (pieces.size() == 1) {
+            allPieces = new TermQuery(new Term(fields[0], pieces.get(0)));
+        } else {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (String piece : pieces) {
+                b.add(new TermQuery(new Term(fields[0], piece)), BooleanClause.Occur.MUST);
+            }
+            allPieces = b.build();
+        }
+        if (exact == null) {
+            return allPieces;
+        }
+        return new BooleanQuery.Builder()
+                .add(allPieces, BooleanClause.Occur.SHOULD)
+                .add(exact, BooleanClause.Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1)
+                .build();
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        return getFieldQuery(field, queryText, true); // a phrase is exact: slop is not offered
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                  boolean endInclusive) throws ParseException {
+        throw new ParseException("ranges are filters, not query text: use range=ID:MIN..MAX (CLI: --range ID=MIN..MAX)");
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+        String[] fields = fieldsOf(field);
+        return super.getWildcardQuery(fields == null ? Fields.ID : fields[0], termStr);
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        String[] fields = fieldsOf(field);
+        return super.getPrefixQuery(fields == null ? Fields.ID : fields[0], termStr);
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        String[] fields = fieldsOf(field);
+        return super.getFuzzyQuery(fields == null ? Fields.ID : fields[0], termStr, minSimilarity);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        throw new ParseException("regular expressions are not supported");
+    }
+
+    /** smartcn's pieces of one whitespace-free chunk, in order. */
+    static List<String> words(String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = Analyzers.words().tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

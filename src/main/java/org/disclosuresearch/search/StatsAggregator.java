@@ -1,0 +1,84 @@
+package org.disclosuresearch.search;
+
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.NumericUtils;
+import org.disclosuresearch.index.Fields;
+import org.disclosuresearch.report.FigureCatalog;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** count, sum, min, max, mean of a figure over every matching report, overall and per facet value. */
+final class StatsAggregator {
+    private StatsAggregator() {
+    }
+
+    private static final class Acc {
+        long count;
+        double sum;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+
+        void add(double v) {
+            count++;
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+
+        SearchResult.Summary summary() {
+            return count == 0 ? new SearchResult.Summary(0, 0, null, null, null)
+                    : new SearchResult.Summary(count, sum, min, max, sum / count);
+        }
+    }
+
+    static SearchResult.Stats compute(FacetsCollector hits, StatsRequest request) throws IOException {
+        boolean decimal = FigureCatalog.get().find(request.field()).map(f -> f.isDecimal()).orElse(false);
+        Acc overall = new Acc();
+        Map<String, Acc> buckets = new HashMap<>();
+        for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
+            if (md.bits == null) {
+                continue;
+            }
+            NumericDocValues values = DocValues.getNumeric(md.context.reader(), request.field());
+            SortedSetDocValues by = request.by() == null ? null
+                    : DocValues.getSortedSet(md.context.reader(), Fields.facetValues(request.by()));
+            Map<Long, Acc> perOrd = new HashMap<>();
+            DocIdSetIterator it = md.bits.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (!values.advanceExact(doc)) {
+                    continue; // figure not printed in this report: absent, not 0
+                }
+                long raw = values.longValue();
+                double v = decimal ? NumericUtils.sortableLongToDouble(raw) : raw;
+                overall.add(v);
+                if (by != null && by.advanceExact(doc)) {
+                    for (int i = 0; i < by.docValueCount(); i++) {
+                        perOrd.computeIfAbsent(by.nextOrd(), o -> new Acc()).add(v);
+                    }
+                }
+            }
+            for (Map.Entry<Long, Acc> e : perOrd.entrySet()) {
+                String value = by.lookupOrd(e.getKey()).utf8ToString();
+                Acc target = buckets.computeIfAbsent(value, k -> new Acc());
+                Acc part = e.getValue();
+                target.count += part.count;
+                target.sum += part.sum;
+                target.min = Math.min(target.min, part.min);
+                target.max = Math.max(target.max, part.max);
+            }
+        }
+        List<SearchResult.Bucket> out = new ArrayList<>();
+        buckets.forEach((value, acc) -> out.add(new SearchResult.Bucket(value, acc.summary())));
+        out.sort((a, b) -> a.summary().sum() != b.summary().sum()
+                ? Double.compare(b.summary().sum(), a.summary().sum()) : a.value().compareTo(b.value()));
+        return new SearchResult.Stats(request.field(), request.by(), overall.summary(), out);
+    }
+}
