@@ -10,6 +10,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.disclosuresearch.ingest.CorpusFiles;
 import org.disclosuresearch.ingest.DocumentProblem;
 import org.disclosuresearch.report.Report;
 
@@ -89,7 +90,7 @@ public final class Indexer implements Closeable {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
             }
-            for (Path file : CorpusListing.list(root)) {
+            for (Path file : CorpusFiles.list(List.of(root))) {
                 files.add(new Path[]{file, root});
             }
         }
@@ -98,7 +99,7 @@ public final class Indexer implements Closeable {
         ProgressClock clock = new ProgressClock(progress, config, started, total);
         for (Path[] fr : files) {
             Path file = fr[0];
-            String id = CorpusListing.idOf(file);
+            String id = idOf(file);
             corpusIds.add(id);
             Path first = firstFileOfId.putIfAbsent(id, file);
             if (first != null) {
@@ -211,7 +212,7 @@ public final class Indexer implements Closeable {
             hash = sha256(file);
             report = config.reader().read(file, root);
             if (report.id() == null) {
-                report = new Report(CorpusListing.idOf(file), report.file(), report.agency(), report.year(),
+                report = new Report(idOf(file), report.file(), report.agency(), report.year(),
                         report.published(), report.template(), report.region(), report.agencyType(),
                         report.figures(), report.failedChecks(), report.note(), report.source(), report.text());
             }
@@ -277,6 +278,13 @@ public final class Indexer implements Closeable {
             }
         }
         return state;
+    }
+
+    /** The report id of a file: its name without extension (as the parser names it). */
+    static String idOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     static String sha256(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package org.disclosuresearch.index;
 
 import org.disclosuresearch.ingest.DocumentProblem;
+import org.disclosuresearch.parse.ReportReader;
 import org.disclosuresearch.report.Report;
 
 import java.nio.file.Path;
@@ -9,8 +10,15 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface ReportFileReader {
 
-    /** The project's parser (ingest + parse). */
-    ReportFileReader DEFAULT = TextOnlyReportReader::read;
+    /** The project's parser (ingest + parse); one reader per indexing thread, so nothing is shared between them. */
+    ReportFileReader DEFAULT = new ReportFileReader() {
+        private final ThreadLocal<ReportReader> perThread = ThreadLocal.withInitial(ReportReader::new);
+
+        @Override
+        public Report read(Path file, Path root) throws DocumentProblem {
+            return perThread.get().read(file, root);
+        }
+    };
 
     Report read(Path file, Path root) throws DocumentProblem;
 }

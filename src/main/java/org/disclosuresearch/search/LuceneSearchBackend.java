@@ -98,10 +98,12 @@ public final class LuceneSearchBackend implements SearchBackend {
         Query userQuery = ReportQueryParser.toQuery(request.query());
         RequestFilters filters = new RequestFilters(request);
         Sort sort = SortAndCursor.sort(request.sort());
-        FieldDoc after = SortAndCursor.decode(request.sort(), request.cursor());
+        SortAndCursor.decode(request.sort(), request.cursor(), 1); // a bad cursor fails before any searching
         try {
             IndexSearcher searcher = acquire();
             try {
+                FieldDoc after = SortAndCursor.decode(request.sort(), request.cursor(),
+                        searcher.getIndexReader().maxDoc());
                 return search(searcher, request, userQuery, filters, sort, after);
             } finally {
                 manager.release(searcher);
@@ -208,7 +210,8 @@ public final class LuceneSearchBackend implements SearchBackend {
         try {
             IndexSearcher searcher = acquire();
             try {
-                FieldDoc after = SortAndCursor.decode(request.sort(), request.cursor());
+                FieldDoc after = SortAndCursor.decode(request.sort(), request.cursor(),
+                        searcher.getIndexReader().maxDoc());
                 StoredFields stored = searcher.storedFields();
                 while (true) {
                     TopDocs page = searcher.searchAfter(after, query, 500, sort, false);

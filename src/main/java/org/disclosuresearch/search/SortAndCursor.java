@@ -31,8 +31,8 @@ final class SortAndCursor {
         }
         SortField field;
         if (SortSpec.YEAR.equals(spec.field())) {
-            field = new SortField(Fields.YEAR, SortField.Type.LONG, spec.descending());
-            field.setMissingValue(spec.descending() ? Long.MIN_VALUE : Long.MAX_VALUE);
+            field = new SortField(Fields.YEAR, SortField.Type.INT, spec.descending()); // an int point, too
+            field.setMissingValue(spec.descending() ? Integer.MIN_VALUE : Integer.MAX_VALUE);
         } else {
             Figure figure = FigureCatalog.get().require(spec.field());
             if (figure.isDecimal()) {
@@ -57,8 +57,11 @@ final class SortAndCursor {
                 .encodeToString(String.join(SEP, parts).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The FieldDoc to search after, or null for the first page; a cursor of another sort is an error. */
-    static FieldDoc decode(SortSpec spec, String cursor) {
+    /**
+     * The FieldDoc to search after, or null for the first page; a cursor of another sort is an error. Sort values
+     * end with the unique report id, so the doc id only has to be a valid one ({@code maxDoc - 1}).
+     */
+    static FieldDoc decode(SortSpec spec, String cursor, int maxDoc) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -79,13 +82,14 @@ final class SortAndCursor {
                 String body = p.substring(1);
                 values[i] = switch (fields[i].getType()) {
                     case SCORE -> Float.parseFloat(body);
+                    case INT -> Integer.parseInt(body);
                     case LONG -> Long.parseLong(body);
                     case DOUBLE -> Double.parseDouble(body);
                     case STRING -> new BytesRef(body);
                     default -> throw new IllegalArgumentException("unexpected sort type");
                 };
             }
-            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, values);
+            return new FieldDoc(Math.max(0, maxDoc - 1), Float.NaN, values);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,0 +1,125 @@
+package org.disclosuresearch.parse;
+
+import org.disclosuresearch.ingest.Block;
+import org.disclosuresearch.ingest.DocumentProblem;
+import org.disclosuresearch.ingest.SourceDocument;
+import org.disclosuresearch.ingest.TableBlock;
+import org.disclosuresearch.ingest.TextBlock;
+import org.disclosuresearch.report.Figure;
+import org.disclosuresearch.report.Region;
+import org.disclosuresearch.report.Report;
+import org.disclosuresearch.report.SourceInfo;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a {@link SourceDocument} (text and table blocks) into a {@link Report}: metadata, the figures of the
+ * three tables read by their labels (tables and running text go through the same mapping), the failed checks
+ * and a note on anything a reader should know. The returned report carries its normalized text.
+ */
+public final class ReportParser {
+
+    /** A disclosure report says so: without this phrase a document is something else. */
+    private static final String REPORT_SIGN = "政府信息公开";
+    private static final List<String> ANNUAL_SIGNS = List.of("年度报告", "年报", "工作报告");
+    static final String NO_TABLES = "no statistical tables were found in the text (the tables of 主动公开, 依申请公开 "
+            + "and 复议诉讼 are missing, perhaps lost in extraction as images); figures left empty";
+
+    private final RegionResolver regions;
+    private final AgencyTypeClassifier agencyTypes;
+    private final Checks checks;
+
+    public ReportParser(RegionResolver regions, AgencyTypeClassifier agencyTypes, Checks checks) {
+        this.regions = regions;
+        this.agencyTypes = agencyTypes;
+        this.checks = checks;
+    }
+
+    public ReportParser() {
+        this(RegionResolver.get(), new AgencyTypeClassifier(), new Checks());
+    }
+
+    public Report parse(SourceDocument doc) throws DocumentProblem {
+        String text = Normalizer.normalize(render(doc.blocks(), false));
+        String mappingText = render(doc.blocks(), true);
+        if (!text.contains(REPORT_SIGN) || ANNUAL_SIGNS.stream().noneMatch(text::contains)) {
+            throw new DocumentProblem(doc.path(), DocumentProblem.Kind.NOT_A_REPORT,
+                    "no sign of a 政府信息公开工作年度报告: neither the title nor the text names one");
+        }
+        List<Segment> segments = Segmenter.segments(mappingText);
+        FigureMapper.Result chosen = chooseTemplate(text, segments);
+
+        List<String> notes = new ArrayList<>();
+        String template = null;
+        Map<String, Number> figures = Map.of();
+        List<String> failed = List.of();
+        if (chosen == null || chosen.figures().isEmpty()) {
+            notes.add(NO_TABLES);
+            if (chosen != null) {
+                notes.addAll(chosen.notes());
+            }
+        } else {
+            template = chosen.template();
+            figures = chosen.figures();
+            notes.addAll(chosen.notes());
+            failed = checks.failed(figures, derivedIds(template));
+        }
+
+        MetadataExtractor.Metadata meta = MetadataExtractor.extract(text);
+        if (meta.agency() == null) {
+            notes.add("the agency name was not found in the title");
+        }
+        Region region = regions.resolve(meta.agency(), text);
+        SourceInfo source = new SourceInfo(doc.relativePath(), doc.format(), doc.size(), doc.sha256(),
+                doc.provenance().url(), doc.provenance().fetched());
+        return new Report(doc.id(), doc.fileName(), meta.agency(), meta.year(), meta.published(), template, region,
+                agencyTypes.classify(meta.agency()), figures, failed, notes.isEmpty() ? null : String.join("; ", notes),
+                source, text);
+    }
+
+    /**
+     * The template whose own column labels the text shows (2021: 本年制发件数 …; 2019: 本年新制作数量 …); without
+     * such evidence, the one whose mapping read more figures. Null when no template read anything.
+     */
+    private static FigureMapper.Result chooseTemplate(String normalized, List<Segment> segments) {
+        FigureMapper.Result best = null;
+        long bestEvidence = -1;
+        for (String template : TemplateLayout.templates()) {
+            TemplateLayout layout = TemplateLayout.of(template);
+            FigureMapper.Result result = FigureMapper.map(layout, segments);
+            long evidence = layout.ownColumnKeywords().stream().filter(normalized::contains).count();
+            if (best == null || evidence > bestEvidence
+                    || (evidence == bestEvidence && result.figures().size() > best.figures().size())) {
+                best = result;
+                bestEvidence = evidence;
+            }
+        }
+        return best;
+    }
+
+    private static Set<String> derivedIds(String template) {
+        Set<String> ids = new HashSet<>();
+        for (TemplateLayout.DerivedRow row : TemplateLayout.of(template).derived()) {
+            row.figures().stream().map(Figure::id).forEach(ids::add);
+        }
+        return ids;
+    }
+
+    /** All blocks in reading order; tables row by row so that their labels are searchable. */
+    private static String render(List<Block> blocks, boolean blankCellsAsZero) {
+        StringBuilder sb = new StringBuilder();
+        for (Block block : blocks) {
+            if (block instanceof TextBlock t) {
+                sb.append(t.text());
+            } else if (block instanceof TableBlock table) {
+                sb.append(TableText.render(table, blankCellsAsZero));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package org.disclosuresearch.parse;
+
+import org.disclosuresearch.ingest.TableBlock;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table grid as text, one row per line, so that the same label-based mapping reads tables and running text.
+ * In a row that holds numbers, a blank cell after the row's label is a printed empty cell and counts as 0 (the
+ * spec); blank cells before the label are merged label cells and vanish.
+ */
+final class TableText {
+    private TableText() {
+    }
+
+    /**
+     * @param forMapping true for the figure mapping: blank value cells as 0 and one cell per line (a line break keeps
+     *                   cells apart where normalization would join two Han cells); false for the searchable text,
+     *                   which shows what was printed, one row per line
+     */
+    static String render(TableBlock table, boolean forMapping) {
+        boolean blankAsZero = forMapping;
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : table.rows()) {
+            List<String> cells = row.stream().map(c -> c == null ? "" : Normalizer.normalize(c)).toList();
+            int labelEnd = -1;
+            boolean hasNumbers = false;
+            for (int i = 0; i < cells.size(); i++) {
+                String cell = cells.get(i);
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                if (Segmenter.isNumber(cell)) {
+                    hasNumbers = true;
+                } else {
+                    labelEnd = i;
+                }
+            }
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                String cell = cells.get(i);
+                if (!cell.isEmpty()) {
+                    words.add(cell);
+                } else if (blankAsZero && hasNumbers && i > labelEnd) {
+                    words.add("0");
+                }
+            }
+            if (!words.isEmpty()) {
+                out.append(String.join(forMapping ? "\n" : " ", words)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
