@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A table grid as text, one row per line, so that the same label-based mapping reads tables and running text.
  * In a row that holds numbers, a blank cell after the row's label is a printed empty cell and counts as 0 (the
- * spec); blank cells before the label are merged label cells and vanish.
+ * spec); blank cells before the label are merged label cells and vanish. A row with a label and only blank cells
+ * after it is a value row left empty when at least two cells are blank (3.其他 with seven empty cells); a single
+ * trailing blank is more likely the rest of a header row, and reading it as 0 could invent a figure.
  */
 final class TableText {
     private TableText() {
@@ -37,12 +39,15 @@ final class TableText {
                     labelEnd = i;
                 }
             }
+            long trailingBlanks = cells.size() - 1 - labelEnd - cells.subList(labelEnd + 1, cells.size()).stream()
+                    .filter(c -> !c.isEmpty()).count();
+            boolean valueRow = hasNumbers || (labelEnd >= 0 && trailingBlanks >= 2);
             List<String> words = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 String cell = cells.get(i);
                 if (!cell.isEmpty()) {
                     words.add(cell);
-                } else if (blankAsZero && hasNumbers && i > labelEnd) {
+                } else if (blankAsZero && valueRow && i > labelEnd) {
                     words.add("0");
                 }
             }
