@@ -3,7 +3,7 @@
 import {getJson, fields, ApiError} from './api.js';
 import {el, fill, snippetNodes, formatNumber} from './dom.js';
 import {readState, writeState, searchParams, withChanges, parseRange, DIMENSIONS} from './state.js';
-import {DIMENSION_LABELS, valueLabel, figureLabel} from './labels.js';
+import {DIMENSION_LABELS, valueLabel, figureLabel, shortFigureLabel} from './labels.js';
 import {showReport, setUpReportView} from './report.js';
 
 const PAGE_SIZE = 20;
@@ -106,7 +106,7 @@ function renderHits(result, catalogue) {
       el('p', {class: 'meta'}, meta.join(' · ')),
       (hit.snippets || []).map(s => el('p', {class: 'snippet'}, snippetNodes(s))),
       columns.length ? el('dl', {class: 'figures'}, columns.map(id => el('div', {},
-        el('dt', {}, figureLabel(catalogue.byId.get(id))),
+        el('dt', {title: figureLabel(catalogue.byId.get(id))}, shortFigureLabel(catalogue.byId.get(id))),
         el('dd', {}, hit.figures && id in hit.figures ? formatNumber(hit.figures[id]) : '—')))) : null);
   }));
 }
@@ -233,7 +233,7 @@ function renderChips(catalogue) {
   }
   for (const r of state.ranges) {
     const range = parseRange(r);
-    const name = range ? (range.id === 'year' ? '年度' : figureLabel(catalogue.byId.get(range.id)) || range.id) : r;
+    const name = range ? (range.id === 'year' ? '年度' : shortFigureLabel(catalogue.byId.get(range.id)) || range.id) : r;
     const bounds = !range ? '' : range.min && range.max ? `${range.min} – ${range.max}`
       : range.min ? `≥ ${range.min}` : `≤ ${range.max}`;
     chips.push(chip(`${name} ${bounds}`, () => withChanges(state, {ranges: state.ranges.filter(x => x !== r)})));
@@ -273,7 +273,7 @@ function renderFigureControls(catalogue) {
   const [statField, statBy] = state.stats ? state.stats.split(',') : ['', 'agencyType'];
   $('agg-field').value = statField;
   $('agg-by').value = statBy || 'agencyType';
-  fill($('columns-list'), state.cols.map(id => el('li', {}, chip(figureLabel(catalogue.byId.get(id)) || id,
+  fill($('columns-list'), state.cols.map(id => el('li', {}, chip(shortFigureLabel(catalogue.byId.get(id)) || id,
     () => withChanges(state, {cols: state.cols.filter(c => c !== id)}, {keepPage: true})))));
   if (focusAfterRender) {
     const {dim, value} = focusAfterRender;
@@ -339,7 +339,7 @@ function renderAggregates(result, catalogue) {
   const unit = field?.unit || '';
   const buckets = [...(stats.buckets || [])].sort((a, b) => b.summary.sum - a.summary.sum);
   const max = Math.max(0, ...buckets.map(b => b.summary.sum));
-  const caption = `${figureLabel(field)}，按${DIMENSION_LABELS[stats.by] || '全部'}分组（单位：${unit}）`;
+  const caption = `${shortFigureLabel(field)}，按${DIMENSION_LABELS[stats.by] || '全部'}分组（单位：${unit}）`;
   const row = (label, s) => el('tr', {},
     el('th', {scope: 'row'}, label), el('td', {}, formatNumber(s.count)), el('td', {}, formatNumber(s.sum)),
     el('td', {}, formatNumber(s.mean)), el('td', {}, formatNumber(s.min)), el('td', {}, formatNumber(s.max)));
