@@ -43,6 +43,7 @@ final class AgencyPool {
     private final List<Division> counties = new ArrayList<>();
     private final Map<String, Division> byCode = new HashMap<>();
     private final Map<String, Integer> countyNameCount = new HashMap<>();
+    private final java.util.Set<String> municipalities = new java.util.HashSet<>();
     private final List<AgencyType> types = new ArrayList<>();
 
     private AgencyPool() {
@@ -64,6 +65,8 @@ final class AgencyPool {
                     // 直辖市 have a synthetic city row named like the province: their agencies are provincial
                     if (!d.name.equals(pool.byCode.get(d.parent).name)) {
                         pool.cities.add(d);
+                    } else {
+                        pool.municipalities.add(d.name);
                     }
                 }
                 case "county" -> pool.countyNameCount.merge(d.name, 1, Integer::sum);
@@ -100,7 +103,9 @@ final class AgencyPool {
         boolean townLevel = type.type.equals("街道") || type.type.equals("乡镇");
         if (!townLevel && level < 0.08) {
             Division p = provinces.get(random.nextInt(provinces.size()));
-            return new Agency(p.name + type.provincial, new Region(p.name, null, null), type.type, p.name);
+            // a 直辖市 is also its own city (regions.csv's synthetic city row): 上海市人民政府办公厅 is 上海市 > 上海市
+            String city = municipalities.contains(p.name) ? p.name : null;
+            return new Agency(p.name + type.provincial, new Region(p.name, city, null), type.type, p.name);
         }
         if (!townLevel && level < 0.30) {
             Division c = cities.get(random.nextInt(cities.size()));
