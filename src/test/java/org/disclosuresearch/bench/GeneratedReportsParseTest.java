@@ -19,7 +19,7 @@ class GeneratedReportsParseTest {
 
     @Test
     void theProjectsParserReadsBackEveryFigureAndCheck(@TempDir Path tmp) throws Exception {
-        int n = 600;
+        int n = 300;
         SyntheticCorpus corpus = new SyntheticCorpus(tmp, 11);
         corpus.ensure(n, done -> { });
         ReportReader reader = new ReportReader();
