@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class MixedFormatTwinsTest {
 
-    /** Every fixture but the PDF: its wrapped table labels still interleave with the numbers (work in progress). */
-    static final java.util.List<String> FILES = FormatFixtures.FILES.stream().filter(f -> !f.endsWith(".pdf")).toList();
+    static final java.util.List<String> FILES = FormatFixtures.FILES;
     private static Report twin;
     private final ReportReader reader = new ReportReader(new Ingestor(), new ReportParser());
 
