@@ -179,6 +179,15 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void noMatchSaysSoAndSuggestsWhatToDo() throws IOException {
+        driver.get(base + "?q=" + HttpJson.enc("\"朋友圈点赞抽奖\""));
+        waitForSummary("共 0 份报告");
+        String empty = driver.findElement(By.cssSelector("#hits li.empty")).getText();
+        assertTrue(empty.contains("没有找到"), empty);
+        shot("8-empty");
+    }
+
+    @Test
     void anUnquotedChineseQueryOffersTheExactPhrase() {
         driver.get(base + "?q=" + HttpJson.enc("本机关不掌握"));
         waitForSummary("共 ");
