@@ -159,7 +159,12 @@ class SearchPageBrowserTest {
             assertTrue(driver.findElement(By.cssSelector("#aggregate-result .bar")).getSize().getWidth() > 50);
             Number scroll = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-            assertTrue(scroll.intValue() <= 0, "the page scrolls sideways at phone width by " + scroll + "px");
+            Object wide = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > w + 0.5)"
+                    + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + e.getBoundingClientRect().right)"
+                    + ".slice(0, 5).join(' ');");
+            assertTrue(scroll.intValue() <= 0, "the page scrolls sideways at phone width by " + scroll + "px: " + wide);
             shot("6-phone");
             elementShot(driver.findElement(By.id("aggregates")), "6b-phone-aggregates");
         } finally {
