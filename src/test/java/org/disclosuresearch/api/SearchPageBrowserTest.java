@@ -167,6 +167,9 @@ class SearchPageBrowserTest {
             assertTrue(scroll.intValue() <= 0, "the page scrolls sideways at phone width by " + scroll + "px: " + wide);
             shot("6-phone");
             elementShot(driver.findElement(By.id("aggregates")), "6b-phone-aggregates");
+            driver.findElement(By.cssSelector("#hits li.hit h3 a")).click();
+            waitFor(By.id("report-title"));
+            shot("6c-phone-report");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1600));
         }
