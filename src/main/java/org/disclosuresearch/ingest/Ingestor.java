@@ -1,19 +1,43 @@
 package org.disclosuresearch.ingest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads one file into a {@link SourceDocument}. (Foundation version: UTF-8 text only; the format readers of
- * issue 6 plug in here.)
+ * Reads one file into a {@link SourceDocument}: checks its size, tells its format from its content, runs the
+ * format's reader under the time limit, and adds the provenance sidecar. Every failure is a
+ * {@link DocumentProblem} naming the file, so that a batch can go on.
  */
 public final class Ingestor {
+
+    private static final Map<Format, FormatReader> READERS = Map.of(
+            Format.TXT, new TextReader(),
+            Format.HTML, new HtmlReader(),
+            Format.DOCX, new DocxReader(),
+            Format.DOC, new DocReader(),
+            Format.PDF, new PdfReader());
+
+    /**
+     * Readers run on daemon threads: a reader stuck in a library that ignores interruption is abandoned at the
+     * time limit and cannot keep the JVM alive; the next file gets a fresh thread.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new DaemonThreads());
 
     private final IngestLimits limits;
 
@@ -26,8 +50,49 @@ public final class Ingestor {
     }
 
     public SourceDocument read(Path file, Path root) throws DocumentProblem {
-        byte[] bytes;
+        byte[] bytes = readBounded(file);
+        List<String> warnings = new ArrayList<>();
+        Format[] format = new Format[1];
+        List<Block> blocks = withinTimeLimit(file, () -> {
+            format[0] = FormatSniffer.sniff(bytes);
+            if (format[0] == null) {
+                throw new DocumentProblem(file, DocumentProblem.Kind.UNSUPPORTED_FORMAT,
+                        "content is not PDF, DOCX, DOC, HTML or text" + namedAs(file));
+            }
+            return READERS.get(format[0]).read(bytes, file);
+        });
+        if (blocks.isEmpty()) {
+            throw new DocumentProblem(file, DocumentProblem.Kind.EMPTY, "no text in the " + format[0].id());
+        }
+        String extension = extension(file);
+        if (!extension.isEmpty() && !extension.equals(format[0].id()) && !isTextAlias(extension, format[0])) {
+            warnings.add(file + ": named ." + extension + " but the content is " + format[0].id()
+                    + "; read as " + format[0].id());
+        }
+        Provenance provenance = SidecarReader.read(file, warnings);
+        return new SourceDocument(file, relativePath(file, root), format[0].id(), bytes.length, sha256(bytes),
+                blocks, provenance, warnings);
+    }
+
+    /** Whether a path is a provenance sidecar ({@code x.pdf.json}) rather than a report. */
+    public static boolean isSidecar(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(SidecarReader.SUFFIX)) {
+            return false;
+        }
+        Path report = file.resolveSibling(name.substring(0, name.length() - SidecarReader.SUFFIX.length()));
+        return !report.getFileName().toString().isEmpty() && Files.isRegularFile(report);
+    }
+
+    public IngestLimits limits() {
+        return limits;
+    }
+
+    private byte[] readBounded(Path file) throws DocumentProblem {
         try {
+            if (Files.isDirectory(file)) {
+                throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE, "a directory, not a file");
+            }
             long size = Files.size(file);
             if (size == 0) {
                 throw new DocumentProblem(file, DocumentProblem.Kind.EMPTY, "0 bytes");
@@ -36,13 +101,58 @@ public final class Ingestor {
                 throw new DocumentProblem(file, DocumentProblem.Kind.TOO_LARGE,
                         size + " bytes, limit " + limits.maxFileBytes());
             }
-            bytes = Files.readAllBytes(file);
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > limits.maxFileBytes()) { // grew since it was measured
+                throw new DocumentProblem(file, DocumentProblem.Kind.TOO_LARGE,
+                        bytes.length + " bytes, limit " + limits.maxFileBytes());
+            }
+            return bytes;
         } catch (IOException e) {
-            throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE, e.getMessage(), e);
+            throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE, e.toString(), e);
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        return new SourceDocument(file, relativePath(file, root), "txt", bytes.length, sha256(bytes),
-                List.of(new TextBlock(text)), Provenance.NONE);
+    }
+
+    private List<Block> withinTimeLimit(Path file, Callable<List<Block>> read) throws DocumentProblem {
+        Future<List<Block>> future = WORKERS.submit(read);
+        long millis = limits.maxReadTime().toMillis();
+        try {
+            return future.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new DocumentProblem(file, DocumentProblem.Kind.TIMEOUT, "gave up after " + millis + " ms", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new DocumentProblem(file, DocumentProblem.Kind.TIMEOUT, "interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DocumentProblem problem) {
+                throw problem;
+            }
+            if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+                throw new DocumentProblem(file, DocumentProblem.Kind.TOO_COMPLEX,
+                        "reading needed more " + (cause instanceof OutOfMemoryError ? "memory" : "nesting depth")
+                                + " than allowed", cause);
+            }
+            throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE, "reader failed: " + cause, cause);
+        }
+    }
+
+    private static String namedAs(Path file) {
+        String extension = extension(file);
+        return extension.isEmpty() ? "" : " (named ." + extension + ")";
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static boolean isTextAlias(String extension, Format format) {
+        return (format == Format.HTML && (extension.equals("htm") || extension.equals("shtml")
+                || extension.equals("xhtml")))
+                || (format == Format.TXT && (extension.equals("text") || extension.equals("csv")));
     }
 
     static String relativePath(Path file, Path root) {
@@ -56,6 +166,17 @@ public final class Ingestor {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "ingest-reader-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 }

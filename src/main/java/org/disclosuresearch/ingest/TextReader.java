@@ -1,0 +1,24 @@
+package org.disclosuresearch.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Plain text in UTF-8, UTF-16 or GBK/GB18030: one text block, line breaks kept. */
+final class TextReader implements FormatReader {
+
+    @Override
+    public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
+        String text = TextDecoder.decodeOrNull(bytes);
+        if (text == null) {
+            throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE,
+                    "text in no supported encoding (UTF-8, UTF-16, GBK/GB18030)");
+        }
+        if (!TextDecoder.looksLikeText(text)) {
+            throw new DocumentProblem(file, DocumentProblem.Kind.UNSUPPORTED_FORMAT, "binary content, not text");
+        }
+        if (text.isBlank()) {
+            throw new DocumentProblem(file, DocumentProblem.Kind.EMPTY, "only whitespace");
+        }
+        return List.of(new TextBlock(text.replace("\r\n", "\n")));
+    }
+}
