@@ -50,7 +50,7 @@ final class ReportQueryParser extends QueryParser {
             return new MatchAllDocsQuery();
         }
         try {
-            Query q = new ReportQueryParser().parse(escapeSlashes(text));
+            Query q = new ReportQueryParser().parse(toClassicSyntax(text));
             return q == null ? new MatchAllDocsQuery() : withPositiveClause(q);
         } catch (ParseException | TokenMgrError e) {
             throw new InvalidRequestException(PARAMETER, "cannot parse query '" + text + "': " + firstLine(e));
@@ -59,9 +59,12 @@ final class ReportQueryParser extends QueryParser {
         }
     }
 
-    /** A slash is common in report text (2021/2022) and never meant as the classic parser's /regex/. */
-    private static String escapeSlashes(String text) {
-        return text.replace("/", "\\/");
+    /**
+     * Chinese quotation marks (“…”, ＂…＂) quote a phrase like ASCII quotes do; a slash is common in report text
+     * (2021/2022) and never meant as the classic parser's /regex/.
+     */
+    private static String toClassicSyntax(String text) {
+        return text.replace('\u201C', '"').replace('\u201D', '"').replace('\uFF02', '"').replace("/", "\\/");
     }
 
     private static String firstLine(Throwable e) {
