@@ -60,11 +60,44 @@ final class ReportQueryParser extends QueryParser {
     }
 
     /**
-     * Chinese quotation marks (“…”, ＂…＂) quote a phrase like ASCII quotes do; a slash is common in report text
-     * (2021/2022) and never meant as the classic parser's /regex/.
+     * Chinese quotation marks (“…”, ＂…＂) outside an ASCII-quoted phrase quote a phrase like ASCII quotes do
+     * (inside one they are just characters); a slash is common in report text (2021/2022) and never meant as the
+     * classic parser's /regex/.
      */
-    private static String toClassicSyntax(String text) {
-        return text.replace('\u201C', '"').replace('\u201D', '"').replace('\uFF02', '"').replace("/", "\\/");
+    static String toClassicSyntax(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        boolean inQuotes = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                out.append(c).append(text.charAt(++i));
+            } else if (c == '"') {
+                inQuotes = !inQuotes;
+                out.append(c);
+            } else if (!inQuotes && (c == '\u201C' || c == '\uFF02') && closingQuote(text, i + 1) > 0) {
+                int close = closingQuote(text, i + 1);
+                out.append('"');
+                for (char p : text.substring(i + 1, close).toCharArray()) {
+                    out.append(p == '"' || p == '\\' ? "\\" + p : String.valueOf(p));
+                }
+                out.append('"');
+                i = close;
+            } else if (c == '/') {
+                out.append("\\/");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int closingQuote(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == '\u201D' || text.charAt(i) == '\uFF02') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String firstLine(Throwable e) {
