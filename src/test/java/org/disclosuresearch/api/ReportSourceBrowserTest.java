@@ -7,6 +7,7 @@ import org.disclosuresearch.index.IndexerConfig;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchBackend;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,14 @@ class ReportSourceBrowserTest {
         HeadlessChromium.requireBrowser();
         if (driver == null) {
             driver = HeadlessChromium.start();
+        }
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        if (driver != null) {
+            List<String> errors = HeadlessChromium.consoleErrors(driver);
+            assertTrue(errors.isEmpty(), "browser console errors: " + errors);
         }
     }
 
