@@ -95,7 +95,7 @@ function showError(e) {
   fill($('summary'), '检索出错');
   fill($('hits'));
   fill($('pager'));
-  fill($('facets'));
+  fill($('facets'), el('p', {class: 'hint'}, '检索出错时无法分类统计。'));
 }
 
 function renderSummary(result) {
