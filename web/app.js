@@ -12,10 +12,10 @@ let state = readState(location.search);
 let generation = 0;
 
 /** Moves to a new state: a new history entry (Back returns), then renders it. */
-export function navigate(next, {replace = false, entry = null} = {}) {
+export function navigate(next, {entry = null} = {}) {
   state = next;
-  const url = `${location.pathname}${writeState(next) ? '?' + writeState(next) : ''}`;
-  if (replace) history.replaceState(entry, '', url); else history.pushState(entry, '', url);
+  const query = writeState(next);
+  history.pushState(entry, '', `${location.pathname}${query ? '?' + query : ''}`);
   render();
 }
 
