@@ -6,7 +6,7 @@ export const DIMENSION_LABELS = {
 };
 
 const VALUE_LABELS = {
-  template: v => `${v} 版模板`,
+  template: v => (v === 'none' ? '未识别出表格' : `${v} 版模板`),
   year: v => `${v} 年`,
   checks: v => ({no: '全部通过', yes: '有未通过项'}[v] || v),
   format: v => v.toUpperCase(),
@@ -17,11 +17,25 @@ export function valueLabel(dim, value) {
   return f ? f(String(value)) : String(value);
 }
 
-/** "行政处罚 · 本年处理决定数量", short enough for a chip or a column head. */
+/** The column as the report's template prints it: "本年处理决定数量 (2019: 处理决定数量)" → one of the two. */
+export function columnLabel(field, template) {
+  const m = /^(.*?)\s*\((2019): (.*)\)\s*$/.exec(field.column);
+  if (m) return template === m[2] ? m[3] : m[1];
+  return field.column.replace(/\s*\(converted to (.*)\)\s*$/, '（$1）');
+}
+
+/** "行政处罚 · 本年处理决定数量": the full row path and column, for pickers grouped by table. */
 export function figureLabel(field) {
   if (!field) return '';
-  const column = field.column.replace(/\s*\(.*\)\s*$/, '').replace(/（单位：万元）/, '');
-  return `${field.row.replace(/ \/ /g, ' · ')} · ${column.replace(/ \/ /g, ' · ')}`;
+  return `${field.row.replace(/ \/ /g, ' · ')} · ${columnLabel(field).replace(/ \/ /g, ' · ')}`;
+}
+
+/** A short label for chips and result columns: the innermost row and column, without their numbering. */
+export function shortFigureLabel(field) {
+  if (!field) return '';
+  const last = s => s.split(' / ').pop().replace(/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/, '');
+  const row = last(field.row).replace(/（.*）$/, '');
+  return `${row} · ${last(columnLabel(field)).replace(/（单位：万元）/, '（万元）')}`;
 }
 
 /** The short name of a figure's table: "二、主动公开" … */
@@ -41,22 +55,36 @@ export function checkLabel(check) {
   return what ? `${check}：${what}（${arg}）` : check;
 }
 
-/** The figure ids a failed check covers, so that the report view can mark them. */
+/**
+ * The cells a failed check is about: {totals} (the total that disagrees with its parts) and {parts}. For the
+ * balance check no cell is to blame alone, so all four are totals.
+ */
 export function figuresOfCheck(check, ids) {
   const [kind, arg] = check.split(':');
-  if (!arg) return [];
+  const known = list => list.filter(id => ids.has(id));
+  if (!arg) return {totals: [], parts: []};
   const columns = ['natural', 'business', 'research', 'social', 'legal', 'org_other', 'total'];
   switch (kind) {
     case 'balance':
-      return ['new', 'carried', 'total', 'carryover'].map(r => `apps_${r}_${arg}`).filter(id => ids.has(id));
+      return {totals: known(['new', 'carried', 'total', 'carryover'].map(r => `apps_${r}_${arg}`)), parts: []};
     case 'row_sum':
-      return columns.map(c => `apps_${arg}_${c}`).filter(id => ids.has(id));
+      return {totals: known([`apps_${arg}_total`]),
+        parts: known(columns.filter(c => c !== 'total').map(c => `apps_${arg}_${c}`))};
     case 'outcome_sum':
-      return [...ids].filter(id => id.startsWith('apps_') && id.endsWith(`_${arg}`)
-        && !['new', 'carried', 'carryover'].some(r => id === `apps_${r}_${arg}`));
+      return {totals: known([`apps_total_${arg}`]),
+        parts: [...ids].filter(id => id.startsWith('apps_') && id.endsWith(`_${arg}`)
+          && !['new', 'carried', 'carryover', 'total'].some(r => id === `apps_${r}_${arg}`))};
     case 'review_sum':
-      return [...ids].filter(id => id.startsWith(`${arg}_`) && !(arg === 'review' && id.startsWith('review_sum')));
+      return {totals: known([`${arg}_total`]),
+        parts: [...ids].filter(id => id.startsWith(`${arg}_`) && id !== `${arg}_total`)};
     default:
-      return [];
+      return {totals: [], parts: []};
   }
+}
+
+/** A row label without the catalogue's notes for programmers: "(2019: a single row; …)". */
+export function rowLabel(row, template) {
+  const m = /^(.*?)\s*\(2019: a single row.*\)\s*$/.exec(row);
+  if (m) return template === '2021' ? `${m[1]}（小计）` : m[1];
+  return row.replace(/\s*\((?:[A-Za-z0-9 :;,.]+)\)\s*$/, '');
 }

@@ -2,7 +2,7 @@
 // template prints them (failed checks marked), and the text with the search terms highlighted.
 import {getJson, fields} from './api.js';
 import {el, fill, highlightedText, queryTerms, formatNumber} from './dom.js';
-import {checkLabel, figuresOfCheck} from './labels.js';
+import {checkLabel, figuresOfCheck, columnLabel, rowLabel} from './labels.js';
 import {navigate, currentState} from './app.js';
 
 const $ = id => document.getElementById(id);
@@ -55,7 +55,7 @@ function header(r) {
     r.note ? el('p', {class: 'note'}, '说明：', r.note) : null,
     r.failedChecks?.length ? el('div', {class: 'checks', role: 'note'},
       el('h3', {}, `勾稽校验未通过（${r.failedChecks.length} 项）`),
-      el('p', {class: 'hint'}, '数字按报告原样记录，未作更正；下表中相关单元格以红框标出。'),
+      el('p', {class: 'hint'}, '数字按报告原样记录，未作更正。下表中与分项之和不符的总计以红框标出，参与计算的分项以浅红底色标出。'),
       el('ul', {}, r.failedChecks.map(c => el('li', {}, checkLabel(c))))) : null);
 }
 
@@ -73,8 +73,16 @@ function tables(r, catalogue) {
   }
   const ids = new Set(catalogue.fields.map(f => f.id));
   const failed = new Map();
+  const mark = (id, check, strength) => {
+    const entry = failed.get(id) || {checks: [], total: false};
+    entry.checks.push(check);
+    entry.total = entry.total || strength === 'total';
+    failed.set(id, entry);
+  };
   for (const check of r.failedChecks || []) {
-    for (const id of figuresOfCheck(check, ids)) failed.set(id, [...(failed.get(id) || []), check]);
+    const {totals, parts} = figuresOfCheck(check, ids);
+    totals.forEach(id => mark(id, check, 'total'));
+    parts.forEach(id => mark(id, check, 'part'));
   }
   const byTable = new Map();
   for (const f of catalogue.fields) {
@@ -84,19 +92,20 @@ function tables(r, catalogue) {
   }
   return el('section', {class: 'tables'}, [...byTable].map(([table, figures]) =>
     el('section', {class: 'table-block'}, el('h3', {}, table),
-      grids(figures).map(g => grid(g, r.figures || {}, failed)))));
+      grids(figures, r.template).map(g => grid(g, r.figures || {}, failed)))));
 }
 
-function grids(figures) {
+function grids(figures, template) {
   const rows = [];
   for (const f of figures) {
-    let row = rows.find(x => x.label === f.row);
-    if (!row) rows.push(row = {label: f.row, cells: []});
+    const label = rowLabel(f.row, template);
+    let row = rows.find(x => x.label === label);
+    if (!row) rows.push(row = {label, cells: []});
     row.cells.push(f);
   }
   const out = [];
   for (const row of rows) {
-    const columns = row.cells.map(c => c.column).join('|');
+    const columns = row.cells.map(c => columnLabel(c, template)).join('|');
     const last = out[out.length - 1];
     if (last && last.columns === columns) last.rows.push(row);
     else out.push({columns, rows: [row]});
@@ -106,7 +115,7 @@ function grids(figures) {
 
 /** One grid with two-level headers: "法人或其他组织 / 商业企业" spans under one head, like the template. */
 function grid(g, values, failed) {
-  const columns = g.rows[0].cells.map(c => c.column);
+  const columns = g.columns.split('|');
   const split = s => s.includes(' / ') ? s.split(' / ') : [s];
   const twoLevelColumns = columns.some(c => split(c).length > 1);
   const twoLevelRows = g.rows.some(r => split(r.label).length > 1);
@@ -147,12 +156,14 @@ function grid(g, values, failed) {
     }
     for (const f of row.cells) {
       const has = Object.prototype.hasOwnProperty.call(values, f.id);
-      const checks = failed.get(f.id);
+      const flagged = failed.get(f.id);
+      const classes = [flagged ? (flagged.total ? 'failed' : 'failed-part') : '', has ? '' : 'absent'];
       tr.append(el('td', {
-        class: [checks ? 'failed' : '', has ? '' : 'absent'].join(' ').trim() || null,
-        title: checks ? `未通过：${checks.join('，')}` : f.id,
+        class: classes.join(' ').trim() || null,
+        title: flagged ? `未通过：${flagged.checks.join('，')}` : f.id,
         'data-figure': f.id,
-      }, has ? formatNumber(values[f.id]) : '—', checks ? el('span', {class: 'sr-only'}, `（未通过校验 ${checks.join('，')}）`) : null));
+      }, has ? formatNumber(values[f.id]) : '—',
+      flagged ? el('span', {class: 'sr-only'}, `（${flagged.total ? '与分项之和不符' : '参与未通过的校验'}：${flagged.checks.join('，')}）`) : null));
     }
     body.push(tr);
   });
@@ -176,5 +187,8 @@ function text(r, q) {
 }
 
 export function setUpReportView() {
-  $('back-to-results').addEventListener('click', () => navigate({...currentState(), report: ''}));
+  $('back-to-results').addEventListener('click', () => {
+    if (history.state && history.state.fromResults) history.back();
+    else navigate({...currentState(), report: ''});
+  });
 }
