@@ -1,15 +1,102 @@
 package org.disclosuresearch.cli;
 
+import org.disclosuresearch.api.ApiServer;
+import org.disclosuresearch.index.IndexSummary;
+import org.disclosuresearch.index.Indexer;
+import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.search.LuceneSearchBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-/** Placeholder until its issue lands; exits 2 so that nothing mistakes it for a working command. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** {@code serve}: brings the index up to date with {@code --docs}, then serves the search page and the JSON API. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Index --docs (when given), then serve the search page and the JSON API until Ctrl-C.")
 public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--docs", paramLabel = "DIR",
+            description = "corpus folder to index first (recursively); its files are offered for download")
+    Path docs;
+
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index",
+            description = "index folder (default: ${DEFAULT-VALUE})")
+    Path index;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "7070",
+            description = "port to listen on, 0 for any free port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+    String host;
+
     @Override
-    public Integer call() {
-        System.err.println("serve: not yet available in this build");
-        return 2;
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        if (docs != null && !Files.isDirectory(docs)) {
+            err.println("serve: --docs " + docs + " is not a folder");
+            return 2;
+        }
+        if (port < 0 || port > 65535) {
+            err.println("serve: --port must be between 0 and 65535, got " + port);
+            return 2;
+        }
+        if (docs != null) {
+            updateIndex(err);
+        }
+        LuceneSearchBackend backend = LuceneSearchBackend.open(index);
+        ApiServer server;
+        try {
+            server = new ApiServer(backend, ApiServer.Options.defaults(host, port, docs)).start();
+        } catch (RuntimeException e) {
+            backend.close();
+            err.println("serve: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("serve: shutting down");
+            server.close();
+            try {
+                backend.close();
+            } catch (Exception e) {
+                err.println("serve: closing the index failed: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "serve-shutdown"));
+        String shownHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        System.out.println("Serving " + backend.size() + " reports from " + index + ". Open http://" + shownHost + ":"
+                + server.port() + "/ in a browser (Ctrl-C stops the server).");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private void updateIndex(PrintStream err) throws Exception {
+        err.println("serve: indexing " + docs + " into " + index + " …");
+        try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
+            IndexSummary summary = indexer.update(List.of(docs), (done, total, rate) ->
+                    err.printf("serve: %d / %d files (%.0f per second)%n", done, total, rate));
+            err.printf("serve: %d indexed, %d unchanged, %d removed, %d failed in %.1f s%n", summary.indexed(),
+                    summary.unchanged(), summary.deleted(), summary.failed().size(), summary.millis() / 1000.0);
+            summary.failed().stream().limit(20).forEach(f -> err.println("serve: skipped " + f.reason()));
+            if (summary.failed().size() > 20) {
+                err.println("serve: … and " + (summary.failed().size() - 20) + " more files skipped");
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
  * A table grid as text, one row per line, so that the same label-based mapping reads tables and running text.
  * In a row that holds numbers, a blank cell after the row's label is a printed empty cell and counts as 0 (the
  * spec); blank cells before the label are merged label cells and vanish, and so do positions the reader marked as
- * covered by a merged cell ({@link TableBlock#isMerged}).
+ * covered by a merged cell ({@link TableBlock#isMerged}). A row with a label and only blank cells after it is a
+ * value row left empty when at least two printed cells are blank (3.其他 with seven empty cells); a single trailing
+ * blank is more likely the rest of a header row, and reading it as 0 could invent a figure.
  */
 final class TableText {
     private TableText() {
@@ -21,7 +23,6 @@ final class TableText {
      *                   which shows what was printed, one row per line
      */
     static String render(TableBlock table, boolean forMapping) {
-        boolean blankAsZero = forMapping;
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < table.rows().size(); r++) {
             List<String> row = table.rows().get(r);
@@ -39,12 +40,19 @@ final class TableText {
                     labelEnd = i;
                 }
             }
+            int printedBlanksAfterLabel = 0;
+            for (int i = labelEnd + 1; i < cells.size(); i++) {
+                if (cells.get(i).isEmpty() && !table.isMerged(r, i)) {
+                    printedBlanksAfterLabel++;
+                }
+            }
+            boolean valueRow = hasNumbers || (labelEnd >= 0 && printedBlanksAfterLabel >= 2);
             List<String> words = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 String cell = cells.get(i);
                 if (!cell.isEmpty()) {
                     words.add(cell);
-                } else if (blankAsZero && hasNumbers && i > labelEnd && !table.isMerged(r, i)) {
+                } else if (forMapping && valueRow && i > labelEnd && !table.isMerged(r, i)) {
                     words.add("0");
                 }
             }

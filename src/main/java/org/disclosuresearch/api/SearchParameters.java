@@ -1,0 +1,130 @@
+package org.disclosuresearch.api;
+
+import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.search.FacetSelection;
+import org.disclosuresearch.search.InvalidRequestException;
+import org.disclosuresearch.search.RangeFilter;
+import org.disclosuresearch.search.SearchRequest;
+import org.disclosuresearch.search.SortSpec;
+import org.disclosuresearch.search.StatsRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns HTTP query parameters into a {@link SearchRequest}, rejecting what the backend should never see: over-long
+ * queries, oversized pages, unknown figure ids and dimensions. Every rejection names its parameter.
+ */
+public final class SearchParameters {
+
+    /** The facet dimensions a request may filter on and aggregate by (the page's facet panels). */
+    public static final List<String> DIMENSIONS = FacetSelection.DIMENSIONS;
+
+    private final Limits limits;
+
+    public SearchParameters(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Limits on what a single request may ask for. */
+    public record Limits(int maxQueryLength, int defaultSize, int maxSize, int maxValuesPerParameter) {
+        public static final Limits DEFAULT = new Limits(500, 20, 100, 50);
+    }
+
+    /** A search page request: the query, filters, sort and the page. */
+    public SearchRequest search(Map<String, List<String>> params) {
+        return build(params, pageSize(params));
+    }
+
+    /** An export request: the same query and filters as {@link #search} without a page (export has no cap). */
+    public SearchRequest export(Map<String, List<String>> params) {
+        return build(params, limits.maxSize());
+    }
+
+    /** The figure columns an export should carry: {@code columns=} ids (repeated or comma-separated), or all. */
+    public List<String> columns(Map<String, List<String>> params) {
+        List<String> ids = new ArrayList<>();
+        for (String value : values(params, "columns")) {
+            for (String id : value.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(requireFigure("columns", id.strip()));
+                }
+            }
+        }
+        return ids.isEmpty() ? List.copyOf(FigureCatalog.get().ids()) : List.copyOf(ids);
+    }
+
+    private SearchRequest build(Map<String, List<String>> params, int size) {
+        String query = single(params, "q");
+        if (query != null && query.length() > limits.maxQueryLength()) {
+            throw new InvalidRequestException("q", "query is " + query.length() + " characters long; the limit is "
+                    + limits.maxQueryLength());
+        }
+        Map<String, List<String>> facets = new LinkedHashMap<>();
+        for (String dim : DIMENSIONS) {
+            List<String> selected = values(params, dim).stream().filter(v -> !v.isBlank()).toList();
+            if (!selected.isEmpty()) {
+                facets.put(dim, selected);
+            }
+        }
+        List<RangeFilter> ranges = new ArrayList<>();
+        for (String range : values(params, "range")) {
+            ranges.add(RangeFilter.parse(range));
+        }
+        List<StatsRequest> stats = new ArrayList<>();
+        for (String s : values(params, "stats")) {
+            stats.add(StatsRequest.parse(s));
+        }
+        return new SearchRequest(query, facets, ranges, SortSpec.parse(single(params, "sort")), size,
+                blankToNull(single(params, "cursor")), stats);
+    }
+
+    private int pageSize(Map<String, List<String>> params) {
+        String raw = single(params, "size");
+        if (raw == null || raw.isBlank()) {
+            return limits.defaultSize();
+        }
+        int size;
+        try {
+            size = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("size", "size must be a whole number, got '" + raw + "'");
+        }
+        if (size < 1 || size > limits.maxSize()) {
+            throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxSize()
+                    + ", got " + size + " (use the cursor for more, or /api/export.csv for everything)");
+        }
+        return size;
+    }
+
+    private static String requireFigure(String parameter, String id) {
+        if (!FigureCatalog.get().contains(id)) {
+            throw new InvalidRequestException(parameter, "unknown figure id '" + id
+                    + "' (GET /api/fields lists the catalogue)");
+        }
+        return id;
+    }
+
+    private List<String> values(Map<String, List<String>> params, String name) {
+        List<String> values = params.getOrDefault(name, List.of());
+        if (values.size() > limits.maxValuesPerParameter()) {
+            throw new InvalidRequestException(name, "at most " + limits.maxValuesPerParameter() + " values of '"
+                    + name + "' per request, got " + values.size());
+        }
+        return values;
+    }
+
+    private static String single(Map<String, List<String>> params, String name) {
+        List<String> values = params.getOrDefault(name, List.of());
+        if (values.size() > 1) {
+            throw new InvalidRequestException(name, "'" + name + "' given " + values.size() + " times; give it once");
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

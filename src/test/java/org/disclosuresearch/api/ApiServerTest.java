@@ -1,0 +1,313 @@
+package org.disclosuresearch.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.report.Json;
+import org.disclosuresearch.search.SearchBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.disclosuresearch.api.HttpJson.enc;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The JSON API of a real server on a random port, over the sample corpus indexed in a temporary folder. */
+class ApiServerTest {
+    @TempDir
+    static Path tempDir;
+
+    static SearchBackend backend;
+    static ApiServer server;
+    static HttpJson http;
+    static JsonNode expected;
+
+    @BeforeAll
+    static void start() throws IOException {
+        backend = SampleCorpus.open(tempDir);
+        server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, SampleCorpus.DOCS)).start();
+        http = new HttpJson(server.port());
+        try (InputStream in = ApiServerTest.class.getResourceAsStream("/seeds/seeds-expected.json")) {
+            expected = Json.mapper().readTree(in);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        server.close();
+        backend.close();
+    }
+
+    @Test
+    void healthCountsTheReports() throws Exception {
+        JsonNode body = http.get("/api/health").json();
+        assertEquals("ok", body.get("status").asText());
+        assertEquals(expected.size(), body.get("reports").asInt());
+    }
+
+    @Test
+    void fieldsListTheWholeCatalogueWithChineseLabels() throws Exception {
+        JsonNode fields = http.get("/api/fields").json().get("fields");
+        assertEquals(FigureCatalog.get().all().size(), fields.size());
+        JsonNode penalties = find(fields, "id", "penalties");
+        assertEquals("二、主动公开政府信息情况", penalties.get("table").asText());
+        assertEquals("行政处罚", penalties.get("row").asText());
+        assertEquals("件", penalties.get("unit").asText());
+        assertTrue(penalties.get("templates").toString().contains("2021"));
+    }
+
+    @Test
+    void phraseSearchFindsEveryReportWithEscapedHighlightedSnippets() throws Exception {
+        HttpJson.Response r = http.get("/api/search?q=" + enc("依申请公开"));
+        assertEquals(200, r.status());
+        assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+        JsonNode body = r.json();
+        assertEquals(5, body.get("total").asInt());
+        assertEquals(5, body.get("hits").size());
+        for (JsonNode hit : body.get("hits")) {
+            assertFalse(hit.get("agency").asText().isBlank());
+            String snippets = hit.get("snippets").toString();
+            assertTrue(snippets.contains("<mark>"), "no highlight in " + hit.get("id") + ": " + snippets);
+            String withoutMarks = snippets.replace("<mark>", "").replace("</mark>", "");
+            assertFalse(withoutMarks.contains("<"), "unescaped markup in a snippet: " + snippets);
+        }
+    }
+
+    @Test
+    void facetFilterNarrowsAndKeepsDrillSidewaysCounts() throws Exception {
+        long medical = countExpected("agencyType", "医疗保障");
+        JsonNode all = http.get("/api/search?q=" + enc("依申请公开")).json();
+        JsonNode filtered = http.get("/api/search?q=" + enc("依申请公开") + "&agencyType=" + enc("医疗保障")).json();
+        assertEquals(medical, filtered.get("total").asLong());
+        assertTrue(filtered.get("total").asLong() < all.get("total").asLong());
+        // the selected dimension still counts its other values, so that the user can add them
+        JsonNode types = filtered.get("facets").get("agencyType");
+        assertEquals(medical, find(types, "value", "医疗保障").get("count").asLong());
+        assertEquals(countExpected("agencyType", "卫生健康"), find(types, "value", "卫生健康").get("count").asLong());
+        // other dimensions count only the filtered reports
+        long years = 0;
+        for (JsonNode y : filtered.get("facets").get("year")) {
+            years += y.get("count").asLong();
+        }
+        assertEquals(medical, years);
+    }
+
+    @Test
+    void regionFacetIsATreeAndFiltersByProvince() throws Exception {
+        JsonNode region = http.get("/api/search").json().get("facets").get("region");
+        JsonNode zhejiang = find(region, "value", "浙江省");
+        long inZhejiang = countExpectedRegion("province", "浙江省");
+        assertEquals(inZhejiang, zhejiang.get("count").asLong());
+        assertNotNull(find(zhejiang.get("children"), "value", "温州市"));
+        JsonNode filtered = http.get("/api/search?province=" + enc("浙江省")).json();
+        assertEquals(inZhejiang, filtered.get("total").asLong());
+    }
+
+    @Test
+    void figureRangeLeavesOnlyTheReportsInRange() throws Exception {
+        List<String> expectedIds = new ArrayList<>();
+        for (JsonNode e : expected) {
+            JsonNode p = e.get("figures").get("penalties");
+            if (p != null && p.asDouble() >= 1000) {
+                expectedIds.add(e.get("file").asText().replaceFirst("\\.txt$", ""));
+            }
+        }
+        assertEquals(1, expectedIds.size(), "the sample has one report with penalties >= 1000");
+        JsonNode body = http.get("/api/search?range=" + enc("penalties:1000..")).json();
+        assertEquals(1, body.get("total").asInt());
+        assertEquals(expectedIds.get(0), body.get("hits").get(0).get("id").asText());
+        JsonNode both = http.get("/api/search?range=" + enc("penalties:1..") + "&range=" + enc("penalties:..1000"))
+                .json();
+        for (JsonNode hit : both.get("hits")) {
+            double p = hit.get("figures").get("penalties").asDouble();
+            assertTrue(p >= 1 && p <= 1000, "penalties " + p + " outside 1..1000");
+        }
+    }
+
+    @Test
+    void sortByFigureOrdersTheHits() throws Exception {
+        for (String dir : List.of("desc", "asc")) {
+            JsonNode hits = http.get("/api/search?range=" + enc("penalties:0..") + "&sort=penalties:" + dir).json()
+                    .get("hits");
+            assertTrue(hits.size() >= 2);
+            for (int i = 1; i < hits.size(); i++) {
+                double prev = hits.get(i - 1).get("figures").get("penalties").asDouble();
+                double cur = hits.get(i).get("figures").get("penalties").asDouble();
+                assertTrue(dir.equals("desc") ? prev >= cur : prev <= cur, dir + ": " + prev + " then " + cur);
+            }
+        }
+    }
+
+    @Test
+    void cursorPagesThroughEveryResultOnce() throws Exception {
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode body = http.get("/api/search?size=2" + (cursor == null ? "" : "&cursor=" + enc(cursor))).json();
+            assertTrue(body.get("hits").size() <= 2);
+            for (JsonNode hit : body.get("hits")) {
+                assertTrue(seen.add(hit.get("id").asText()), "seen twice: " + hit.get("id"));
+            }
+            cursor = body.hasNonNull("nextCursor") ? body.get("nextCursor").asText() : null;
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(expected.size(), seen.size());
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void statsAggregateAFigureByDimension() throws Exception {
+        JsonNode stats = http.get("/api/search?stats=" + enc("apps_new_total,province")).json().get("stats").get(0);
+        assertEquals("apps_new_total", stats.get("field").asText());
+        assertEquals("province", stats.get("by").asText());
+        double sum = 0;
+        long count = 0;
+        for (JsonNode e : expected) {
+            JsonNode v = e.get("figures").get("apps_new_total");
+            if (v != null) {
+                sum += v.asDouble();
+                count++;
+            }
+        }
+        assertEquals(count, stats.get("overall").get("count").asLong());
+        assertEquals(sum, stats.get("overall").get("sum").asDouble(), 1e-9);
+        double bucketSum = 0;
+        for (JsonNode b : stats.get("buckets")) {
+            bucketSum += b.get("summary").get("sum").asDouble();
+        }
+        assertEquals(sum, bucketSum, 1e-9);
+    }
+
+    @Test
+    void reportViewHasMetadataFiguresChecksAndText() throws Exception {
+        for (JsonNode e : expected) {
+            String id = e.get("file").asText().replaceFirst("\\.txt$", "");
+            JsonNode report = http.get("/api/reports/" + enc(id)).json();
+            assertEquals(e.get("agency").asText(), report.get("agency").asText());
+            assertEquals(e.get("figures").size(), report.get("figures").size(), id);
+            assertEquals(e.get("failedChecks"), report.get("failedChecks"), id);
+            assertTrue(report.get("text").asText().length() > 200, id);
+        }
+    }
+
+    @Test
+    void originalFileDownloadsFromTheDocsFolder() throws Exception {
+        String file = expected.get(0).get("file").asText();
+        HttpJson.Response r = http.get("/api/reports/" + enc(file.replaceFirst("\\.txt$", "")) + "/original");
+        assertEquals(200, r.status());
+        assertArrayEquals(Files.readAllBytes(SampleCorpus.DOCS.resolve(file)), r.body());
+        assertTrue(r.raw().headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+    }
+
+    @Test
+    void exportStreamsEveryMatchAsUtf8CsvWithBom() throws Exception {
+        HttpJson.Response r = http.get("/api/export.csv?q=" + enc("依申请公开") + "&columns=penalties&columns=apps_new_total");
+        assertEquals(200, r.status());
+        assertTrue(r.contentType().startsWith("text/csv"), r.contentType());
+        byte[] b = r.body();
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(b, 3));
+        String[] lines = new String(b, 3, b.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        assertEquals(1 + 5, lines.length);
+        assertTrue(lines[0].startsWith("id,agency,year,"), lines[0]);
+        assertTrue(lines[0].endsWith(",penalties,apps_new_total"), lines[0]);
+        String body = String.join("\n", lines);
+        for (JsonNode e : expected) {
+            assertTrue(body.contains(e.get("agency").asText()), e.get("agency").asText());
+        }
+        // without chosen columns the export carries every figure of the catalogue
+        String all = http.get("/api/export.csv").text();
+        assertTrue(all.lines().findFirst().orElseThrow().endsWith("," + String.join(",", FigureCatalog.get().ids())));
+        assertEquals(1 + expected.size(), all.split("\r\n").length);
+    }
+
+    @Test
+    void exportHasNoSilentCap() throws Exception {
+        // the page size cap (100) must not apply to the export: ask it with a page size of 1 in mind
+        String csv = http.get("/api/export.csv?size=1").text();
+        assertEquals(1 + expected.size(), csv.split("\r\n").length);
+    }
+
+    @Test
+    void badParametersAreJson400sThatNameTheParameter() throws Exception {
+        assertError("/api/search?range=" + enc("nosuchfigure:1..2"), 400, "range", "nosuchfigure");
+        assertError("/api/search?range=" + enc("penalties:abc.."), 400, "range", "abc");
+        assertError("/api/search?range=" + enc("penalties:5..1"), 400, "range", "above");
+        assertError("/api/search?sort=" + enc("nosuchfigure:desc"), 400, "sort", "nosuchfigure");
+        assertError("/api/search?stats=" + enc("nosuchfigure"), 400, "stats", "nosuchfigure");
+        assertError("/api/search?size=101", 400, "size", "100");
+        assertError("/api/search?size=abc", 400, "size", "abc");
+        assertError("/api/search?q=" + enc("依".repeat(501)), 400, "q", "500");
+        assertError("/api/search?q=" + enc("\"依申请公开"), 400, "q", "");
+        assertError("/api/export.csv?columns=nosuchfigure", 400, "columns", "nosuchfigure");
+    }
+
+    @Test
+    void unknownReportsAndEndpointsAreJson404s() throws Exception {
+        assertError("/api/reports/no-such-report", 404, null, "no-such-report");
+        assertError("/api/reports/no-such-report/original", 404, null, "no-such-report");
+        assertError("/api/nothing/here", 404, null, "/api/nothing/here");
+    }
+
+    @Test
+    void pageIsServedFromTheClasspathWithAStrictContentPolicy() throws Exception {
+        HttpJson.Response page = http.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.text().contains("政府信息公开年度报告检索"));
+        String csp = page.raw().headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("default-src 'self'"), csp);
+        assertEquals(200, http.get("/app.js").status());
+    }
+
+    private static void assertError(String path, int status, String parameter, String detailPart) throws Exception {
+        HttpJson.Response r = http.get(path);
+        assertEquals(status, r.status(), path + " -> " + r.text());
+        assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+        JsonNode body = r.json();
+        assertFalse(body.get("error").asText().isBlank(), r.text());
+        assertTrue(body.get("detail").asText().contains(detailPart), r.text());
+        if (parameter != null) {
+            assertEquals(parameter, body.get("parameter").asText(), r.text());
+        }
+        assertFalse(r.text().contains("at org."), "stack trace in " + r.text());
+    }
+
+    private static long countExpected(String key, String value) {
+        long n = 0;
+        for (JsonNode e : expected) {
+            n += value.equals(e.get(key).asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static long countExpectedRegion(String level, String value) {
+        long n = 0;
+        for (JsonNode e : expected) {
+            n += value.equals(e.get("region").get(level).asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    static JsonNode find(JsonNode array, String key, String value) {
+        for (JsonNode n : array) {
+            if (value.equals(n.get(key).asText())) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + key + "=" + value + " in " + array);
+    }
+}

@@ -1,0 +1,138 @@
+package org.disclosuresearch.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SyntheticCorpusTest {
+
+    @Test
+    void sameSeedBuildsTheSameCorpusAndAnotherSeedDoesNot(@TempDir Path tmp) throws IOException {
+        SyntheticCorpus a = new SyntheticCorpus(tmp.resolve("a"), 7);
+        SyntheticCorpus b = new SyntheticCorpus(tmp.resolve("b"), 7);
+        SyntheticCorpus c = new SyntheticCorpus(tmp.resolve("c"), 8);
+        a.ensure(200, n -> { });
+        b.ensure(200, n -> { });
+        c.ensure(200, n -> { });
+        for (long i = 0; i < 200; i++) {
+            assertEquals(Files.readString(a.file(i)), Files.readString(b.file(i)), "report " + i + " differs between two runs");
+        }
+        assertNotEquals(Files.readString(a.file(0)), Files.readString(c.file(0)));
+    }
+
+    @Test
+    void aResumedOrExtendedBuildMatchesOneBuiltInOneGo(@TempDir Path tmp) throws IOException {
+        SyntheticCorpus stepwise = new SyntheticCorpus(tmp.resolve("s"), 3);
+        assertEquals(100, stepwise.ensure(100, n -> { }));
+        assertEquals(0, stepwise.ensure(100, n -> { }), "a complete corpus is reused, not rebuilt");
+        assertEquals(100, stepwise.ensure(200, n -> { }));
+        SyntheticCorpus whole = new SyntheticCorpus(tmp.resolve("w"), 3);
+        whole.ensure(200, n -> { });
+        for (long i = 0; i < 200; i++) {
+            assertEquals(Files.readString(whole.file(i)), Files.readString(stepwise.file(i)));
+        }
+        assertEquals(200, stepwise.complete());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new SyntheticCorpus(tmp.resolve("s"), 4).ensure(100, n -> { }));
+        assertTrue(e.getMessage().contains("seed 3"), e.getMessage());
+    }
+
+    @Test
+    void rootsHoldExactlyTheFirstNReports(@TempDir Path tmp) throws IOException {
+        SyntheticCorpus corpus = new SyntheticCorpus(tmp, 1);
+        corpus.ensure(1300, n -> { });
+        List<Path> roots = corpus.roots(1200);
+        Set<String> files = new HashSet<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).forEach(p -> files.add(p.getFileName().toString()));
+            }
+        }
+        assertEquals(1200, files.size());
+        assertTrue(files.contains("r0001199.txt") && !files.contains("r0001200.txt"));
+        assertThrows(IllegalArgumentException.class, () -> corpus.roots(150));
+    }
+
+    @Test
+    void reportsLookLikeTheRealMix() {
+        SyntheticReportGenerator generator = new SyntheticReportGenerator(42);
+        int n = 1400;
+        Map<String, Integer> templates = new HashMap<>();
+        Map<TableLayout, Integer> layouts = new HashMap<>();
+        Map<String, Integer> planted = new HashMap<>();
+        Set<String> provinces = new HashSet<>();
+        Set<String> types = new HashSet<>();
+        List<Integer> sizes = new ArrayList<>();
+        int failing = 0;
+        int zeroApplications = 0;
+        for (int i = 0; i < n; i++) {
+            SyntheticReport r = generator.generate(i);
+            int bytes = r.text().getBytes(StandardCharsets.UTF_8).length;
+            sizes.add(bytes);
+            templates.merge(r.template(), 1, Integer::sum);
+            layouts.merge(r.layout(), 1, Integer::sum);
+            r.planted().forEach(p -> planted.merge(p, 1, Integer::sum));
+            provinces.add(r.region().province());
+            types.add(r.agencyType());
+            failing += r.failedChecks().isEmpty() ? 0 : 1;
+            zeroApplications += r.figures().get("apps_new_total").longValue() == 0 ? 1 : 0;
+            assertTrue(r.text().contains(r.agency()), "the agency is named in its report");
+            assertTrue(r.text().contains(TableWriter.TABLE_3), "table 三 is printed");
+            assertEquals(r.year() >= 2021 ? "2021" : "2019", r.template());
+            for (String p : r.planted()) {
+                assertTrue(r.text().replaceAll("\\s+", "").contains(p), p + " planted in " + r.id());
+            }
+        }
+        sizes.sort(Integer::compare);
+        assertTrue(sizes.get(n / 20) >= 5 * 1024, "5th percentile size " + sizes.get(n / 20));
+        assertTrue(sizes.get(n - 1 - n / 100) <= 31 * 1024, "99th percentile size " + sizes.get(n - 1 - n / 100));
+        assertTrue(templates.get("2019") > n / 5 && templates.get("2021") > n / 2, templates.toString());
+        assertTrue(layouts.get(TableLayout.SPACED) > n / 3 && layouts.get(TableLayout.CELLS) > n / 3);
+        assertTrue(provinces.size() >= 25, "provinces " + provinces.size());
+        assertTrue(types.size() >= 35, "agency types " + types.size());
+        assertTrue(failing > 0 && failing < n / 10, "reports with failing checks: " + failing);
+        assertTrue(zeroApplications > n / 4 && zeroApplications < 3 * n / 4, "no applications: " + zeroApplications);
+        // 跨省通办 at 2%: 28 expected in 1400
+        int common = planted.getOrDefault("跨省通办", 0);
+        assertTrue(common > 12 && common < 50, "跨省通办 planted " + common + " times");
+    }
+
+    @Test
+    void figuresAreConsistentUnlessMarkedFailing() {
+        SyntheticReportGenerator generator = new SyntheticReportGenerator(5);
+        for (int i = 0; i < 300; i++) {
+            SyntheticReport r = generator.generate(i);
+            Map<String, Number> f = r.figures();
+            for (String col : FigureSampler.plusTotal()) {
+                long in = f.get(FigureSampler.id("new", col)).longValue() + f.get(FigureSampler.id("carried", col)).longValue();
+                long out = f.get(FigureSampler.id("total", col)).longValue() + f.get(FigureSampler.id("carryover", col)).longValue();
+                assertEquals(in, out, "balance:" + col + " in " + r.id());
+            }
+            if (r.failedChecks().isEmpty()) {
+                for (String row : new FigureSampler().outcomeRows(r.template())) {
+                    long parts = FigureSampler.COLUMNS.stream().mapToLong(c -> f.get(FigureSampler.id(row, c)).longValue()).sum();
+                    assertEquals(parts, f.get(FigureSampler.id(row, "total")).longValue(), "row_sum:" + row + " in " + r.id());
+                }
+            }
+            assertEquals(f.get("review_total").longValue(), f.get("review_upheld").longValue()
+                    + f.get("review_corrected").longValue() + f.get("review_other").longValue()
+                    + f.get("review_pending").longValue());
+        }
+    }
+}

@@ -1,0 +1,444 @@
+// The search page: reads the state from the URL, asks the API, renders results, facets, figure filters and
+// aggregates. The report view lives in report.js.
+import {getJson, fields, ApiError} from './api.js';
+import {el, fill, snippetNodes, formatNumber} from './dom.js';
+import {readState, writeState, searchParams, withChanges, parseRange, DIMENSIONS} from './state.js';
+import {DIMENSION_LABELS, valueLabel, figureLabel, shortFigureLabel} from './labels.js';
+import {showReport, setUpReportView} from './report.js';
+
+const PAGE_SIZE = 20;
+const $ = id => document.getElementById(id);
+let state = readState(location.search);
+let generation = 0;
+
+/** Moves to a new state: a new history entry (Back returns), then renders it. */
+export function navigate(next, {replace = false, entry = null} = {}) {
+  state = next;
+  const url = `${location.pathname}${writeState(next) ? '?' + writeState(next) : ''}`;
+  if (replace) history.replaceState(entry, '', url); else history.pushState(entry, '', url);
+  render();
+}
+
+export function currentState() {
+  return state;
+}
+
+window.addEventListener('popstate', () => {
+  state = readState(location.search);
+  render();
+});
+
+async function render() {
+  $('q').value = state.q;
+  const inReport = Boolean(state.report);
+  $('search-view').hidden = inReport;
+  $('report-view').hidden = !inReport;
+  if (inReport) {
+    await showReport(state.report, state);
+  } else {
+    document.title = state.q ? `${state.q} – 政府信息公开年度报告检索` : '政府信息公开年度报告检索';
+    await search();
+  }
+}
+
+async function search() {
+  const mine = ++generation;
+  const results = $('results');
+  results.setAttribute('aria-busy', 'true');
+  fill($('status'), el('p', {class: 'loading'}, '正在检索…'));
+  const params = searchParams(state, {paging: true});
+  params.set('size', String(PAGE_SIZE));
+  if (state.stats) params.set('stats', state.stats);
+  let result, catalogue;
+  try {
+    [result, catalogue] = await Promise.all([getJson('api/search', params), fields()]);
+  } catch (e) {
+    if (mine !== generation) return;
+    results.removeAttribute('aria-busy');
+    showError(e);
+    // the conditions stay visible and removable, so that the user can undo what caused the error
+    fields().then(c => { if (mine === generation) { renderChips(c); renderFigureControls(c); } }, () => {});
+    return;
+  }
+  if (mine !== generation) return;
+  results.removeAttribute('aria-busy');
+  fill($('status'));
+  renderSummary(result);
+  renderHits(result, catalogue);
+  renderPager(result);
+  renderFacets(result);
+  renderChips(catalogue);
+  renderFigureControls(catalogue);
+  renderAggregates(result, catalogue);
+  renderExport();
+}
+
+const PARAMETER_HINTS = {
+  q: '查询写法有误：请检查英文引号、括号是否成对，OR 两边是否都有词。',
+  range: '数字筛选条件有误，请删除该条件后重新添加。',
+  sort: '排序方式无效，请重新选择。',
+  stats: '汇总统计的数字项或分组无效，请重新选择。',
+  cursor: '翻页位置已失效，请回到第一页。',
+  size: '每页条数超出范围。',
+};
+
+function showError(e) {
+  const hint = e.status === 429 ? '请求过于频繁，请稍候几秒再试。'
+    : e.status === 0 ? e.message
+    : PARAMETER_HINTS[e.parameter] || (e.status >= 500 ? '服务器内部出错，请稍后再试。' : '请求无效。');
+  fill($('status'), el('div', {class: 'error', role: 'alert'},
+    el('p', {}, el('strong', {}, '检索出错：'), hint),
+    e.status > 0 && e.message ? el('details', {}, el('summary', {}, '技术细节'), el('p', {class: 'detail'}, e.message))
+      : null,
+    e.parameter === 'cursor' ? el('button', {type: 'button', onclick: () => navigate(withChanges(state, {}))},
+      '回到第一页') : null));
+  fill($('summary'), '检索出错');
+  fill($('hits'));
+  fill($('pager'));
+  fill($('facets'));
+}
+
+function renderSummary(result) {
+  const parts = [`共 ${formatNumber(result.total)} 份报告`];
+  if (state.page > 1) parts.push(`第 ${state.page} 页`);
+  fill($('summary'), parts.join(' · '));
+  // an unquoted Chinese run is searched as words; offer the exact phrase a journalist usually means
+  const phrase = /^[\p{Script=Han}]{3,}$/u.test(state.q) ? `"${state.q}"` : null;
+  fill($('phrase-hint'), phrase ? ['按词检索（各词都出现即可）。只要原文中连在一起的短语？ ',
+    el('a', {href: '?' + writeState(withChanges(state, {q: phrase})), onclick: e => {
+      e.preventDefault();
+      navigate(withChanges(state, {q: phrase}));
+    }}, `改为精确短语 ${phrase}`)] : []);
+}
+
+function renderHits(result, catalogue) {
+  const hits = $('hits');
+  if (result.hits.length === 0) {
+    fill(hits, el('li', {class: 'empty'},
+      el('p', {}, '没有找到符合条件的报告。'),
+      el('p', {}, '可以减少筛选条件，或换一个说法；短语要加英文引号，例如 "本机关不掌握"。')));
+    return;
+  }
+  const columns = visibleColumns();
+  fill(hits, result.hits.map(hit => {
+    const region = [hit.region?.province, hit.region?.city, hit.region?.county].filter(Boolean).join(' › ');
+    const meta = [hit.year ? `${hit.year} 年度` : '年度未知', region || '地区未知', hit.agencyType || '类型未知'];
+    if (hit.failedChecks && hit.failedChecks.length) meta.push(`${hit.failedChecks.length} 项校验未通过`);
+    return el('li', {class: 'hit'},
+      el('h3', {}, el('a', {href: '?' + writeState({...state, report: hit.id}), 'data-report': hit.id,
+        onclick: openReport}, hit.agency || hit.id)),
+      el('p', {class: 'meta'}, meta.join(' · ')),
+      (hit.snippets || []).map(s => el('p', {class: 'snippet'}, snippetNodes(s))),
+      columns.length ? el('dl', {class: 'figures'}, columns.map(id => el('div', {},
+        el('dt', {title: figureLabel(catalogue.byId.get(id))}, shortFigureLabel(catalogue.byId.get(id))),
+        el('dd', {}, hit.figures && id in hit.figures ? formatNumber(hit.figures[id]) : '—')))) : null);
+  }));
+}
+
+function openReport(event) {
+  if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  // the entry remembers that the results are one step back, so that "返回" is a real Back
+  navigate({...state, report: event.currentTarget.dataset.report}, {entry: {fromResults: true}});
+}
+
+/** The chosen columns plus the figures the user filters, sorts or aggregates by. */
+function visibleColumns() {
+  const ids = [...state.cols];
+  for (const r of state.ranges) {
+    const range = parseRange(r);
+    if (range && range.id !== 'year') ids.push(range.id);
+  }
+  const sortField = state.sort.split(':')[0];
+  if (sortField && sortField !== 'relevance' && sortField !== 'year') ids.push(sortField);
+  return [...new Set(ids)];
+}
+
+let focusResults = false;
+
+function renderPager(result) {
+  if (focusResults) {
+    focusResults = false;
+    $('results').focus();
+    $('results').scrollIntoView();
+  }
+  const items = [];
+  if (state.page > 1) {
+    items.push(el('button', {type: 'button', onclick: () => { focusResults = true; history.back(); }}, '‹ 上一页'));
+    items.push(el('button', {type: 'button', onclick: () => navigate(withChanges(state, {}))}, '回到第一页'));
+  }
+  if (result.nextCursor) {
+    items.push(el('button', {type: 'button', class: 'primary', onclick: () => {
+      focusResults = true;
+      navigate(withChanges(state, {cursor: result.nextCursor, page: state.page + 1}, {keepPage: true}));
+    }}, '下一页 ›'));
+  }
+  fill($('pager'), items);
+}
+
+// ---- facets -------------------------------------------------------------------------------------------
+
+const FACET_VALUES_SHOWN = 8;
+const showAll = new Set();
+const expanded = new Set();
+const collapsed = new Set();
+let lastResult = null;
+
+function renderFacets(result) {
+  lastResult = result;
+  const facets = result.facets || {};
+  const box = $('facets');
+  const sections = [];
+  sections.push(facetSection('agencyType', facets.agencyType));
+  sections.push(regionSection(facets));
+  for (const dim of ['year', 'template', 'checks', 'format']) sections.push(facetSection(dim, facets[dim]));
+  fill(box, sections.filter(Boolean));
+}
+
+function rerenderFacets(focusId) {
+  if (lastResult) renderFacets(lastResult);
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
+function facetSection(dim, values) {
+  const selected = state.facets[dim] || [];
+  let list = [...(values || [])];
+  // a selected value stays visible (with 0) even when the other filters leave none of it
+  for (const v of selected) if (!list.some(x => String(x.value) === v)) list.push({value: v, count: 0});
+  if (list.length === 0) return null;
+  const total = list.length;
+  const all = showAll.has(dim) || total <= FACET_VALUES_SHOWN + 2;
+  if (!all) list = list.filter((v, i) => i < FACET_VALUES_SHOWN || selected.includes(String(v.value)));
+  const moreId = `more-${dim}`;
+  return el('fieldset', {class: 'facet', id: `facet-${dim}`},
+    el('legend', {}, DIMENSION_LABELS[dim]),
+    el('ul', {}, list.map(v => el('li', {}, facetCheckbox(dim, String(v.value), v.count, valueLabel(dim, v.value))))),
+    total > FACET_VALUES_SHOWN + 2 ? el('button', {type: 'button', class: 'link', id: moreId, onclick: () => {
+      if (showAll.has(dim)) showAll.delete(dim); else showAll.add(dim);
+      rerenderFacets(moreId);
+    }}, all ? '收起' : `显示全部 ${total} 项`) : null);
+}
+
+function facetCheckbox(dim, value, count, label) {
+  const checked = (state.facets[dim] || []).includes(value);
+  return el('label', {class: 'check'},
+    el('input', {type: 'checkbox', checked, 'data-dim': dim, 'data-value': value, onchange: toggleFacet}),
+    el('span', {class: 'label'}, label),
+    el('span', {class: 'count', 'aria-label': `${count} 份`}, formatNumber(count)));
+}
+
+function toggleFacet(event) {
+  const {dim, value} = event.currentTarget.dataset;
+  const values = new Set(state.facets[dim] || []);
+  if (event.currentTarget.checked) values.add(value); else values.delete(value);
+  const facets = {...state.facets, [dim]: [...values]};
+  if (facets[dim].length === 0) delete facets[dim];
+  focusAfterRender = {dim, value};
+  navigate(withChanges(state, {facets}));
+}
+
+let focusAfterRender = null;
+
+/** Region as a tree: province › city › county, each level its own filter dimension. */
+function regionSection(facets) {
+  let tree = facets.region;
+  if (!tree && facets.province) tree = facets.province;
+  if (!tree || tree.length === 0) {
+    if (!['province', 'city', 'county'].some(d => state.facets[d])) return null;
+    tree = [];
+  }
+  const levels = ['province', 'city', 'county'];
+  const isSelected = (node, depth) => (state.facets[levels[depth]] || []).includes(String(node.value))
+    || (node.children || []).some(c => isSelected(c, depth + 1));
+  // a small tree is shown whole; a large one opens where the user expands or has selected
+  const small = tree.length <= 3;
+  const branch = (nodes, depth) => el('ul', {class: depth ? 'subtree' : 'tree'}, nodes.map(node => {
+    const dim = levels[depth];
+    const key = `${dim}:${node.value}`;
+    const children = depth < 2 ? node.children || [] : [];
+    const open = children.length > 0 && !collapsed.has(key) && (small || expanded.has(key) || isSelected(node, depth));
+    const toggleId = `twisty-${dim}-${node.value}`;
+    const item = el('li', {}, el('div', {class: 'tree-row'},
+      children.length ? el('button', {type: 'button', class: 'twisty', id: toggleId, 'aria-expanded': String(open),
+        'aria-label': `${open ? '收起' : '展开'} ${node.value}`, onclick: () => {
+          if (open) { expanded.delete(key); collapsed.add(key); } else { collapsed.delete(key); expanded.add(key); }
+          rerenderFacets(toggleId);
+        }}, open ? '▾' : '▸') : el('span', {class: 'twisty-space'}),
+      facetCheckbox(dim, String(node.value), node.count, String(node.value))));
+    if (open) item.append(branch(children, depth + 1));
+    return item;
+  }));
+  const shown = new Set();
+  const collect = (nodes, depth) => nodes.forEach(n => {
+    shown.add(`${levels[depth]}:${n.value}`);
+    collect(n.children || [], depth + 1);
+  });
+  collect(tree, 0);
+  const selectedElsewhere = levels.flatMap(dim => (state.facets[dim] || []).map(v => ({dim, v})))
+    .filter(({dim, v}) => !shown.has(`${dim}:${v}`));
+  return el('fieldset', {class: 'facet', id: 'facet-region'},
+    el('legend', {}, '地区（省 › 市 › 区县）'),
+    branch(tree, 0),
+    selectedElsewhere.length ? el('ul', {}, selectedElsewhere.map(({dim, v}) =>
+      el('li', {}, facetCheckbox(dim, v, 0, v)))) : null);
+}
+
+// ---- figure filters (chips) ---------------------------------------------------------------------------
+
+function renderChips(catalogue) {
+  const chips = [];
+  if (state.q) chips.push(chip(`检索：${state.q}`, () => withChanges(state, {q: ''})));
+  for (const dim of DIMENSIONS) {
+    for (const v of state.facets[dim] || []) {
+      chips.push(chip(`${DIMENSION_LABELS[dim]}：${valueLabel(dim, v)}`, () => {
+        const facets = {...state.facets, [dim]: state.facets[dim].filter(x => x !== v)};
+        if (facets[dim].length === 0) delete facets[dim];
+        return withChanges(state, {facets});
+      }));
+    }
+  }
+  for (const r of state.ranges) {
+    const range = parseRange(r);
+    const name = range ? (range.id === 'year' ? '年度' : shortFigureLabel(catalogue.byId.get(range.id)) || range.id) : r;
+    const bounds = !range ? '' : range.min && range.max ? `${range.min} – ${range.max}`
+      : range.min ? `≥ ${range.min}` : `≤ ${range.max}`;
+    chips.push(chip(`${name} ${bounds}`, () => withChanges(state, {ranges: state.ranges.filter(x => x !== r)})));
+  }
+  const box = $('chips');
+  fill(box, chips.length ? [el('ul', {}, chips.map(c => el('li', {}, c))),
+    el('button', {type: 'button', class: 'link', onclick: () => navigate(withChanges(state,
+      {q: '', facets: {}, ranges: []}))}, '清除全部')] : el('p', {class: 'hint'}, '尚未设置筛选条件。'));
+}
+
+function chip(text, without) {
+  return el('span', {class: 'chip'}, el('span', {}, text),
+    el('button', {type: 'button', 'aria-label': `移除条件 ${text}`, title: '移除',
+      onclick: () => navigate(without())}, '×'));
+}
+
+let controlsReady = false;
+
+/** Fills the figure pickers (filter, sort, columns, aggregates) once from the catalogue. */
+function renderFigureControls(catalogue) {
+  if (!controlsReady) {
+    controlsReady = true;
+    for (const select of document.querySelectorAll('select.figure-picker')) {
+      const groups = new Map();
+      for (const f of catalogue.fields) {
+        if (!groups.has(f.table)) groups.set(f.table, el('optgroup', {label: f.table}));
+        groups.get(f.table).append(el('option', {value: f.id},
+          `${figureLabel(f)}${f.unit === '万元' ? '（万元）' : ''}`));
+      }
+      select.append(...groups.values());
+    }
+  }
+  const [field, dir] = state.sort ? state.sort.split(':') : ['relevance', 'desc'];
+  $('sort-field').value = field || 'relevance';
+  $('sort-dir').value = dir === 'asc' ? 'asc' : 'desc';
+  $('sort-dir').disabled = !state.sort || field === 'relevance';
+  const [statField, statBy] = state.stats ? state.stats.split(',') : ['', 'agencyType'];
+  $('agg-field').value = statField;
+  $('agg-by').value = statBy || 'agencyType';
+  fill($('columns-list'), state.cols.map(id => el('li', {}, chip(shortFigureLabel(catalogue.byId.get(id)) || id,
+    () => withChanges(state, {cols: state.cols.filter(c => c !== id)}, {keepPage: true})))));
+  if (focusAfterRender) {
+    const {dim, value} = focusAfterRender;
+    focusAfterRender = null;
+    const box = [...document.querySelectorAll('#facets input[type=checkbox]')]
+      .find(i => i.dataset.dim === dim && i.dataset.value === value);
+    if (box) box.focus();
+  }
+}
+
+function setUpControls() {
+  $('search-form').addEventListener('submit', e => {
+    e.preventDefault();
+    navigate(withChanges(state, {q: $('q').value.trim(), report: ''}));
+  });
+  $('figure-filter').addEventListener('submit', e => {
+    e.preventDefault();
+    const id = $('filter-field').value;
+    const min = $('filter-min').value.trim();
+    const max = $('filter-max').value.trim();
+    const problem = !id ? '请选择一个数字项。' : !min && !max ? '请至少填写最小值或最大值。'
+      : min && max && Number(min) > Number(max) ? '最小值不能大于最大值。' : '';
+    fill($('filter-problem'), problem);
+    if (problem) return;
+    const range = `${id}:${min}..${max}`;
+    const ranges = state.ranges.filter(r => parseRange(r)?.id !== id).concat(range);
+    $('filter-min').value = '';
+    $('filter-max').value = '';
+    navigate(withChanges(state, {ranges}));
+  });
+  const sortChanged = () => {
+    const field = $('sort-field').value;
+    navigate(withChanges(state, {sort: field === 'relevance' ? '' : `${field}:${$('sort-dir').value}`}));
+  };
+  $('sort-field').addEventListener('change', sortChanged);
+  $('sort-dir').addEventListener('change', sortChanged);
+  $('add-column').addEventListener('change', e => {
+    const id = e.currentTarget.value;
+    e.currentTarget.value = '';
+    if (id && !state.cols.includes(id)) navigate(withChanges(state, {cols: [...state.cols, id]}, {keepPage: true}));
+  });
+  $('aggregate-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const id = $('agg-field').value;
+    navigate(withChanges(state, {stats: id ? `${id},${$('agg-by').value}` : ''}, {keepPage: true}));
+  });
+  $('toggle-filters').addEventListener('click', e => {
+    const open = document.body.classList.toggle('filters-open');
+    e.currentTarget.setAttribute('aria-expanded', String(open));
+  });
+}
+
+// ---- aggregates -------------------------------------------------------------------------------------------
+
+function renderAggregates(result, catalogue) {
+  const out = $('aggregate-result');
+  const stats = (result.stats || [])[0];
+  if (!state.stats || !stats) {
+    fill(out, el('p', {class: 'hint'}, '选择一个数字项和分组维度，查看当前结果的合计与平均值。'));
+    return;
+  }
+  const field = catalogue.byId.get(stats.field);
+  const unit = field?.unit || '';
+  const buckets = [...(stats.buckets || [])].sort((a, b) => b.summary.sum - a.summary.sum);
+  const max = Math.max(0, ...buckets.map(b => b.summary.sum));
+  const caption = `${shortFigureLabel(field)}，按${DIMENSION_LABELS[stats.by] || '全部'}分组（单位：${unit}）`;
+  const row = (label, s) => el('tr', {},
+    el('th', {scope: 'row'}, label), el('td', {}, formatNumber(s.count)), el('td', {}, formatNumber(s.sum)),
+    el('td', {}, formatNumber(s.mean)), el('td', {}, formatNumber(s.min)), el('td', {}, formatNumber(s.max)));
+  const table = el('table', {class: 'numbers'},
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, ['分组', '有数的报告', '合计', '平均', '最小', '最大'].map(h => el('th', {scope: 'col'}, h)))),
+    el('tbody', {}, buckets.map(b => row(valueLabel(stats.by, b.value), b.summary))),
+    el('tfoot', {}, row('全部', stats.overall)));
+  fill(out, el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption}, table),
+    bars(buckets, max, stats.by, caption));
+  // widths set through the CSSOM: the content policy allows no inline style attributes
+  for (const bar of out.querySelectorAll('.bar')) bar.style.width = `${bar.dataset.share}%`;
+}
+
+/** A horizontal bar chart of the bucket sums in plain HTML/CSS: it reflows at phone width and stays legible. */
+function bars(buckets, max, by, caption) {
+  if (buckets.length === 0) return null;
+  return el('div', {class: 'bars', role: 'img', 'aria-label': `柱状图：${caption}`},
+    buckets.map(b => el('div', {class: 'bar-row', 'aria-hidden': 'true'},
+      el('span', {class: 'bar-label', title: valueLabel(by, b.value)}, valueLabel(by, b.value)),
+      el('span', {class: 'bar-track'}, el('span', {class: 'bar',
+        'data-share': max > 0 ? String(Math.round(b.summary.sum / max * 1000) / 10) : '0'})),
+      el('span', {class: 'bar-value'}, formatNumber(b.summary.sum)))));
+}
+
+function renderExport() {
+  const params = searchParams(state, {paging: false});
+  const chosen = new URLSearchParams(params);
+  for (const id of visibleColumns()) chosen.append('columns', id);
+  $('export-chosen').href = `api/export.csv?${chosen}`;
+  $('export-all').href = `api/export.csv?${params}`;
+}
+
+setUpControls();
+setUpReportView();
+render();

@@ -1,0 +1,88 @@
+// Small DOM helpers. Every string from a report reaches the page through textContent or text nodes;
+// the only HTML inserted is the API's snippets, and those are rebuilt node by node keeping <mark> alone.
+
+/** Creates an element: el('a', {href: '…', class: 'x'}, 'text', childNode, …). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (value === true) node.setAttribute(key, '');
+    else node.setAttribute(key, String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces the children of a node. */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+  return node;
+}
+
+/**
+ * Turns a snippet (escaped text with <mark> around matches) into nodes. The HTML is parsed inertly and only
+ * text and <mark> survive, so that even a snippet the server escaped badly cannot inject markup.
+ */
+export function snippetNodes(html) {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  const out = [];
+  const walk = (node, marked) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        out.push(marked ? el('mark', {}, child.textContent) : document.createTextNode(child.textContent));
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        walk(child, marked || child.tagName === 'MARK');
+      }
+    }
+  };
+  walk(doc.body, false);
+  return out;
+}
+
+/**
+ * The text split into text nodes and <mark> around every occurrence of a term. Terms are matched literally
+ * (normalized report text: no spaces between Han characters), longest first.
+ */
+export function highlightedText(text, terms) {
+  const usable = [...new Set(terms.filter(t => t.length > 0))].sort((a, b) => b.length - a.length);
+  if (usable.length === 0) return [document.createTextNode(text)];
+  const pattern = new RegExp(usable.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m.index > last) out.push(document.createTextNode(text.slice(last, m.index)));
+    out.push(el('mark', {}, m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(document.createTextNode(text.slice(last)));
+  return out;
+}
+
+/** The words and phrases of a query worth highlighting: no operators, exclusions or field prefixes. */
+export function queryTerms(q) {
+  const terms = [];
+  const re = /(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"|(\S+))/g;
+  for (const m of (q || '').matchAll(re)) {
+    if (m[1] === '-') continue;
+    const term = (m[3] ?? m[4] ?? '').replace(/[()*]/g, '').replace(/\s+/g, '');
+    if (!term || ['AND', 'OR', 'NOT'].includes(term)) continue;
+    terms.push(term);
+  }
+  return terms;
+}
+
+/** A number as printed: thousands separators for counts, up to four decimals for 万元. */
+export function formatNumber(n) {
+  if (n === null || n === undefined) return '—';
+  return Number(n).toLocaleString('zh-CN', {maximumFractionDigits: 4});
+}

@@ -1,0 +1,64 @@
+// The whole page state lives in the URL, with the API's own parameter names, so that a shared or reloaded
+// link shows the same page and Back works.
+
+export const DIMENSIONS = ['agencyType', 'province', 'city', 'county', 'year', 'template', 'checks', 'format'];
+export const DEFAULT_COLUMNS = ['apps_new_total', 'penalties', 'review_total'];
+
+/** Reads the state from a query string. */
+export function readState(search) {
+  const p = new URLSearchParams(search);
+  const facets = {};
+  for (const dim of DIMENSIONS) {
+    const values = p.getAll(dim).filter(v => v !== '');
+    if (values.length) facets[dim] = values;
+  }
+  const cols = p.get('cols');
+  return {
+    q: p.get('q') || '',
+    facets,
+    ranges: p.getAll('range').filter(r => r !== ''),
+    sort: p.get('sort') || '',
+    cursor: p.get('cursor') || '',
+    page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+    cols: cols === null ? DEFAULT_COLUMNS : cols.split(',').filter(Boolean),
+    stats: p.get('stats') || '',
+    report: p.get('report') || '',
+  };
+}
+
+/** The query string for a state (page parameters included). */
+export function writeState(s) {
+  const p = searchParams(s, {paging: true});
+  if (s.page > 1) p.set('page', String(s.page));
+  if (s.cols.join(',') !== DEFAULT_COLUMNS.join(',')) p.set('cols', s.cols.join(','));
+  if (s.stats) p.set('stats', s.stats);
+  if (s.report) p.set('report', s.report);
+  return p.toString();
+}
+
+/** The API parameters for a state: query, filters, sort and, when asked, the page cursor. */
+export function searchParams(s, {paging}) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const dim of DIMENSIONS) for (const v of s.facets[dim] || []) p.append(dim, v);
+  for (const r of s.ranges) p.append('range', r);
+  if (s.sort) p.set('sort', s.sort);
+  if (paging && s.cursor) p.set('cursor', s.cursor);
+  return p;
+}
+
+/** A copy of the state with changes; any change of query or filters goes back to the first page. */
+export function withChanges(s, changes, {keepPage = false} = {}) {
+  const next = {...s, facets: {...s.facets}, ...changes};
+  if (!keepPage) {
+    next.cursor = '';
+    next.page = 1;
+  }
+  return next;
+}
+
+/** Parses "id:min..max" into {id, min, max} (strings, '' when open); null if malformed. */
+export function parseRange(r) {
+  const m = /^([^:]+):([^.]*)\.\.(.*)$/.exec(r);
+  return m ? {id: m[1], min: m[2], max: m[3]} : null;
+}
