@@ -48,7 +48,7 @@ class BenchmarkTest {
                 assertEquals(0, k.path("errors").asLong(), engine + " " + kind + " errors: " + size.at("/queries/" + engine + "/errors"));
             }
         }
-        JsonNode recall = size.at("/peer/recall");
+        JsonNode recall = size.at("/recall");
         assertEquals(QueryMix.RECALL_PHRASES.size(), recall.size());
         for (JsonNode r : recall) {
             assertEquals(1.0, r.path("oursRecall").asDouble(), "disclosure-search phrase recall: " + r);
