@@ -23,6 +23,7 @@ final class BenchReportWriter {
                 all.path("generated").asText(), machine.path("cores").asInt(), machine.path("java").asText(),
                 machine.path("os").asText(), machine.path("maxHeapMb").asDouble(), all.path("seed").asLong(),
                 all.path("corpusVersion").asInt()));
+        md.append("Command: `").append(all.path("command").asText()).append("`\n\n");
         if (sizes.isEmpty()) {
             return md.append("No sizes were run.\n").toString();
         }
@@ -154,6 +155,7 @@ final class BenchReportWriter {
                 q.path("ours").path("warmupPasses").asInt(), q.path("ours").path("warmupSeconds").asDouble(),
                 ours.path(BenchQuery.Kind.WORD.name()).path("samples").asText("?"),
                 q.path("oursPeakHeapMb").asDouble(Double.NaN)));
+        agreement(md, q);
         for (String engine : List.of("ours", "peer")) {
             JsonNode errors = q.path(engine).path("errors");
             if (errors.size() > 0) {
@@ -161,6 +163,30 @@ final class BenchReportWriter {
             }
         }
         md.append('\n');
+    }
+
+    /** Whether both engines found as many reports for the queries whose meaning is the same in both (phrases). */
+    private static void agreement(StringBuilder md, JsonNode q) {
+        JsonNode ours = q.path("ours").path("totals");
+        JsonNode peer = q.path("peer").path("totals");
+        if (peer.isMissingNode()) {
+            return;
+        }
+        List<String> same = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        ours.fieldNames().forEachRemaining(query -> {
+            if (query.startsWith(BenchQuery.Kind.WORD.name()) || query.startsWith(BenchQuery.Kind.SORT_BY_FIGURE.name())
+                    || query.startsWith(BenchQuery.Kind.DEEP_PAGE.name()) || !peer.has(query)) {
+                return; // unquoted words: smartcn words here, substrings in the peer; not the same question
+            }
+            long a = ours.path(query).asLong();
+            long b = peer.path(query).asLong();
+            (a == b ? same : different).add(query + " (" + a + " vs " + b + ")");
+        });
+        md.append(String.format(Locale.ROOT, "%nSame answer check: for %d phrase, filtered and aggregate queries both "
+                + "engines found the same number of reports%s%n", same.size(),
+                different.isEmpty() ? "; no query differed." : "; these differed (disclosure-search vs SQLite): "
+                        + String.join(", ", different) + "."));
     }
 
     private static void recall(StringBuilder md, JsonNode size) {

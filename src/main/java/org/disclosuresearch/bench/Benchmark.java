@@ -52,6 +52,7 @@ public final class Benchmark {
         all.set("machine", machine());
         all.put("seed", options.seed());
         all.put("corpusVersion", SyntheticCorpus.VERSION);
+        all.put("command", options.commandLine());
         ArrayNode sizes = all.putArray("sizes");
         for (long size : options.sizes()) {
             sizes.add(runSize(size));
@@ -134,6 +135,13 @@ public final class Benchmark {
                 skipped.forEach(skippedList::add);
                 node.set("http", http);
                 save(results, node);
+            }
+        }
+        if (options.discard()) {
+            progress.say("[" + size + "] discarding " + indexDir + " and " + peerFile + " (results are kept)");
+            deleteTree(indexDir);
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(peerFile.resolveSibling(peerFile.getFileName() + suffix));
             }
         }
         return node;
