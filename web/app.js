@@ -12,10 +12,10 @@ let state = readState(location.search);
 let generation = 0;
 
 /** Moves to a new state: a new history entry (Back returns), then renders it. */
-export function navigate(next, {replace = false} = {}) {
+export function navigate(next, {replace = false, entry = null} = {}) {
   state = next;
   const url = `${location.pathname}${writeState(next) ? '?' + writeState(next) : ''}`;
-  if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
+  if (replace) history.replaceState(entry, '', url); else history.pushState(entry, '', url);
   render();
 }
 
@@ -56,6 +56,8 @@ async function search() {
     if (mine !== generation) return;
     results.removeAttribute('aria-busy');
     showError(e);
+    // the conditions stay visible and removable, so that the user can undo what caused the error
+    fields().then(c => { if (mine === generation) { renderChips(c); renderFigureControls(c); } }, () => {});
     return;
   }
   if (mine !== generation) return;
@@ -71,20 +73,42 @@ async function search() {
   renderExport();
 }
 
+const PARAMETER_HINTS = {
+  q: '查询写法有误：请检查英文引号、括号是否成对，OR 两边是否都有词。',
+  range: '数字筛选条件有误，请删除该条件后重新添加。',
+  sort: '排序方式无效，请重新选择。',
+  stats: '汇总统计的数字项或分组无效，请重新选择。',
+  cursor: '翻页位置已失效，请回到第一页。',
+  size: '每页条数超出范围。',
+};
+
 function showError(e) {
-  const detail = e instanceof ApiError ? e.message : String(e);
-  const where = e.parameter ? `（参数 ${e.parameter}）` : '';
+  const hint = e.status === 429 ? '请求过于频繁，请稍候几秒再试。'
+    : e.status === 0 ? e.message
+    : PARAMETER_HINTS[e.parameter] || (e.status >= 500 ? '服务器内部出错，请稍后再试。' : '请求无效。');
   fill($('status'), el('div', {class: 'error', role: 'alert'},
-    el('strong', {}, e.status === 429 ? '请求过于频繁' : '检索出错'), ` ${where}：`, detail));
-  fill($('summary'), '');
+    el('p', {}, el('strong', {}, '检索出错：'), hint),
+    e.status > 0 && e.message ? el('details', {}, el('summary', {}, '技术细节'), el('p', {class: 'detail'}, e.message))
+      : null,
+    e.parameter === 'cursor' ? el('button', {type: 'button', onclick: () => navigate(withChanges(state, {}))},
+      '回到第一页') : null));
+  fill($('summary'), '检索出错');
   fill($('hits'));
   fill($('pager'));
+  fill($('facets'));
 }
 
 function renderSummary(result) {
   const parts = [`共 ${formatNumber(result.total)} 份报告`];
   if (state.page > 1) parts.push(`第 ${state.page} 页`);
   fill($('summary'), parts.join(' · '));
+  // an unquoted Chinese run is searched as words; offer the exact phrase a journalist usually means
+  const phrase = /^[\p{Script=Han}]{3,}$/u.test(state.q) ? `"${state.q}"` : null;
+  fill($('phrase-hint'), phrase ? ['按词检索（各词都出现即可）。只要原文中连在一起的短语？ ',
+    el('a', {href: '?' + writeState(withChanges(state, {q: phrase})), onclick: e => {
+      e.preventDefault();
+      navigate(withChanges(state, {q: phrase}));
+    }}, `改为精确短语 ${phrase}`)] : []);
 }
 
 function renderHits(result, catalogue) {
@@ -114,7 +138,8 @@ function renderHits(result, catalogue) {
 function openReport(event) {
   if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
   event.preventDefault();
-  navigate({...state, report: event.currentTarget.dataset.report});
+  // the entry remembers that the results are one step back, so that "返回" is a real Back
+  navigate({...state, report: event.currentTarget.dataset.report}, {entry: {fromResults: true}});
 }
 
 /** The chosen columns plus the figures the user filters, sorts or aggregates by. */
@@ -129,22 +154,38 @@ function visibleColumns() {
   return [...new Set(ids)];
 }
 
+let focusResults = false;
+
 function renderPager(result) {
+  if (focusResults) {
+    focusResults = false;
+    $('results').focus();
+    $('results').scrollIntoView();
+  }
   const items = [];
   if (state.page > 1) {
-    items.push(el('button', {type: 'button', onclick: () => history.back()}, '‹ 上一页'));
+    items.push(el('button', {type: 'button', onclick: () => { focusResults = true; history.back(); }}, '‹ 上一页'));
     items.push(el('button', {type: 'button', onclick: () => navigate(withChanges(state, {}))}, '回到第一页'));
   }
   if (result.nextCursor) {
-    items.push(el('button', {type: 'button', class: 'primary', onclick: () =>
-      navigate(withChanges(state, {cursor: result.nextCursor, page: state.page + 1}, {keepPage: true}))}, '下一页 ›'));
+    items.push(el('button', {type: 'button', class: 'primary', onclick: () => {
+      focusResults = true;
+      navigate(withChanges(state, {cursor: result.nextCursor, page: state.page + 1}, {keepPage: true}));
+    }}, '下一页 ›'));
   }
   fill($('pager'), items);
 }
 
 // ---- facets -------------------------------------------------------------------------------------------
 
+const FACET_VALUES_SHOWN = 8;
+const showAll = new Set();
+const expanded = new Set();
+const collapsed = new Set();
+let lastResult = null;
+
 function renderFacets(result) {
+  lastResult = result;
   const facets = result.facets || {};
   const box = $('facets');
   const sections = [];
@@ -154,16 +195,28 @@ function renderFacets(result) {
   fill(box, sections.filter(Boolean));
 }
 
+function rerenderFacets(focusId) {
+  if (lastResult) renderFacets(lastResult);
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
 function facetSection(dim, values) {
   const selected = state.facets[dim] || [];
-  const list = [...(values || [])];
+  let list = [...(values || [])];
   // a selected value stays visible (with 0) even when the other filters leave none of it
   for (const v of selected) if (!list.some(x => String(x.value) === v)) list.push({value: v, count: 0});
   if (list.length === 0) return null;
-  const id = `facet-${dim}`;
-  return el('fieldset', {class: 'facet', id},
+  const total = list.length;
+  const all = showAll.has(dim) || total <= FACET_VALUES_SHOWN + 2;
+  if (!all) list = list.filter((v, i) => i < FACET_VALUES_SHOWN || selected.includes(String(v.value)));
+  const moreId = `more-${dim}`;
+  return el('fieldset', {class: 'facet', id: `facet-${dim}`},
     el('legend', {}, DIMENSION_LABELS[dim]),
-    el('ul', {}, list.map(v => el('li', {}, facetCheckbox(dim, String(v.value), v.count, valueLabel(dim, v.value))))));
+    el('ul', {}, list.map(v => el('li', {}, facetCheckbox(dim, String(v.value), v.count, valueLabel(dim, v.value))))),
+    total > FACET_VALUES_SHOWN + 2 ? el('button', {type: 'button', class: 'link', id: moreId, onclick: () => {
+      if (showAll.has(dim)) showAll.delete(dim); else showAll.add(dim);
+      rerenderFacets(moreId);
+    }}, all ? '收起' : `显示全部 ${total} 项`) : null);
 }
 
 function facetCheckbox(dim, value, count, label) {
@@ -195,11 +248,24 @@ function regionSection(facets) {
     tree = [];
   }
   const levels = ['province', 'city', 'county'];
+  const isSelected = (node, depth) => (state.facets[levels[depth]] || []).includes(String(node.value))
+    || (node.children || []).some(c => isSelected(c, depth + 1));
+  // a small tree is shown whole; a large one opens where the user expands or has selected
+  const small = tree.length <= 3;
   const branch = (nodes, depth) => el('ul', {class: depth ? 'subtree' : 'tree'}, nodes.map(node => {
     const dim = levels[depth];
-    const children = node.children || [];
-    const item = el('li', {}, facetCheckbox(dim, String(node.value), node.count, String(node.value)));
-    if (children.length && depth < 2) item.append(branch(children, depth + 1));
+    const key = `${dim}:${node.value}`;
+    const children = depth < 2 ? node.children || [] : [];
+    const open = children.length > 0 && !collapsed.has(key) && (small || expanded.has(key) || isSelected(node, depth));
+    const toggleId = `twisty-${dim}-${node.value}`;
+    const item = el('li', {}, el('div', {class: 'tree-row'},
+      children.length ? el('button', {type: 'button', class: 'twisty', id: toggleId, 'aria-expanded': String(open),
+        'aria-label': `${open ? '收起' : '展开'} ${node.value}`, onclick: () => {
+          if (open) { expanded.delete(key); collapsed.add(key); } else { collapsed.delete(key); expanded.add(key); }
+          rerenderFacets(toggleId);
+        }}, open ? '▾' : '▸') : el('span', {class: 'twisty-space'}),
+      facetCheckbox(dim, String(node.value), node.count, String(node.value))));
+    if (open) item.append(branch(children, depth + 1));
     return item;
   }));
   const shown = new Set();
@@ -345,41 +411,24 @@ function renderAggregates(result, catalogue) {
     el('td', {}, formatNumber(s.mean)), el('td', {}, formatNumber(s.min)), el('td', {}, formatNumber(s.max)));
   const table = el('table', {class: 'numbers'},
     el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ['分组', '报告数', '合计', '平均', '最小', '最大'].map(h => el('th', {scope: 'col'}, h)))),
+    el('thead', {}, el('tr', {}, ['分组', '有数的报告', '合计', '平均', '最小', '最大'].map(h => el('th', {scope: 'col'}, h)))),
     el('tbody', {}, buckets.map(b => row(valueLabel(stats.by, b.value), b.summary))),
     el('tfoot', {}, row('全部', stats.overall)));
-  fill(out, table, bars(buckets, max, stats.by, caption));
+  fill(out, el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption}, table),
+    bars(buckets, max, stats.by, caption));
+  // widths set through the CSSOM: the content policy allows no inline style attributes
+  for (const bar of out.querySelectorAll('.bar')) bar.style.width = `${bar.dataset.share}%`;
 }
 
-/** A horizontal bar chart of the bucket sums as inline SVG (no library, no network). */
+/** A horizontal bar chart of the bucket sums in plain HTML/CSS: it reflows at phone width and stays legible. */
 function bars(buckets, max, by, caption) {
   if (buckets.length === 0) return null;
-  const NS = 'http://www.w3.org/2000/svg';
-  const rowHeight = 24, labelWidth = 130, width = 560, barWidth = width - labelWidth - 90;
-  const svg = document.createElementNS(NS, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${buckets.length * rowHeight + 8}`);
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `柱状图：${caption}`);
-  const text = (x, y, content, anchor) => {
-    const t = document.createElementNS(NS, 'text');
-    t.setAttribute('x', x); t.setAttribute('y', y);
-    if (anchor) t.setAttribute('text-anchor', anchor);
-    t.textContent = content;
-    return t;
-  };
-  buckets.forEach((b, i) => {
-    const y = i * rowHeight + 4;
-    const label = valueLabel(by, b.value);
-    svg.append(text(labelWidth - 6, y + 15, label.length > 9 ? label.slice(0, 8) + '…' : label, 'end'));
-    const rect = document.createElementNS(NS, 'rect');
-    rect.setAttribute('x', labelWidth); rect.setAttribute('y', y + 3);
-    rect.setAttribute('height', rowHeight - 8);
-    rect.setAttribute('width', max > 0 ? Math.max(1, b.summary.sum / max * barWidth) : 1);
-    svg.append(rect);
-    svg.append(text(labelWidth + (max > 0 ? b.summary.sum / max * barWidth : 0) + 6, y + 15, formatNumber(b.summary.sum)));
-  });
-  return svg;
+  return el('div', {class: 'bars', role: 'img', 'aria-label': `柱状图：${caption}`},
+    buckets.map(b => el('div', {class: 'bar-row', 'aria-hidden': 'true'},
+      el('span', {class: 'bar-label', title: valueLabel(by, b.value)}, valueLabel(by, b.value)),
+      el('span', {class: 'bar-track'}, el('span', {class: 'bar',
+        'data-share': max > 0 ? String(Math.round(b.summary.sum / max * 1000) / 10) : '0'})),
+      el('span', {class: 'bar-value'}, formatNumber(b.summary.sum)))));
 }
 
 function renderExport() {

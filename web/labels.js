@@ -6,7 +6,7 @@ export const DIMENSION_LABELS = {
 };
 
 const VALUE_LABELS = {
-  template: v => `${v} 版模板`,
+  template: v => (v === 'none' ? '未识别出表格' : `${v} 版模板`),
   year: v => `${v} 年`,
   checks: v => ({no: '全部通过', yes: '有未通过项'}[v] || v),
   format: v => v.toUpperCase(),

@@ -187,5 +187,8 @@ function text(r, q) {
 }
 
 export function setUpReportView() {
-  $('back-to-results').addEventListener('click', () => navigate({...currentState(), report: ''}));
+  $('back-to-results').addEventListener('click', () => {
+    if (history.state && history.state.fromResults) history.back();
+    else navigate({...currentState(), report: ''});
+  });
 }

@@ -25,11 +25,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -67,94 +67,135 @@ public final class Indexer implements Closeable {
         }
     }
 
-    /** What one file came to. */
-    private enum Outcome { INDEXED, FAILED }
-
-    private record FileResult(Outcome outcome, IndexSummary.Failure failure) {
+    /** What one file or report came to: indexed, or a failure. */
+    private record Outcome(IndexSummary.Failure failure) {
+        static final Outcome INDEXED = new Outcome(null);
     }
 
-    private record IndexedState(String sha256, String sourcePath) {
+    /** A file to (re)index; {@code sha256} when already computed. */
+    private record Pending(Path file, Path root, String sha256) {
     }
 
     /** Brings the index in line with the files under {@code docsRoots}; never stops at a bad file. */
     public IndexSummary update(List<Path> docsRoots, IndexProgress progress) throws IOException {
         long started = System.nanoTime();
-        Map<String, IndexedState> indexed = indexedState();
+        Map<String, String> indexedHashes = indexedHashes();
         List<IndexSummary.Failure> failures = new ArrayList<>();
-        Set<String> corpusIds = new HashSet<>();
-        Map<String, Path> firstFileOfId = new HashMap<>();
-        List<Path[]> toParse = new ArrayList<>(); // {file, root}
+        Map<String, Path> fileOfId = new HashMap<>();
+        List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
-        List<Path[]> files = new ArrayList<>();
+        List<Pending> files = new ArrayList<>();
         for (Path root : docsRoots) {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
             }
             for (Path file : CorpusFiles.list(List.of(root))) {
-                files.add(new Path[]{file, root});
+                files.add(new Pending(file, root, null));
             }
         }
-        long total = files.size();
+        ProgressClock clock = new ProgressClock(progress, config, started, files.size());
         long done = 0;
-        ProgressClock clock = new ProgressClock(progress, config, started, total);
-        for (Path[] fr : files) {
-            Path file = fr[0];
-            String id = idOf(file);
-            corpusIds.add(id);
-            Path first = firstFileOfId.putIfAbsent(id, file);
+        for (Pending p : files) {
+            String id = idOf(p.file());
+            Path first = fileOfId.putIfAbsent(id, p.file());
             if (first != null) {
-                failures.add(new IndexSummary.Failure(file, "DUPLICATE_ID", file + ": report id '" + id
+                failures.add(new IndexSummary.Failure(p.file(), "DUPLICATE_ID", p.file() + ": report id '" + id
                         + "' is already taken by " + first + " (ids are file names without extension)"));
                 done++;
                 continue;
             }
-            IndexedState state = indexed.get(id);
-            if (state != null && state.sha256() != null) {
-                String hash;
-                try {
-                    hash = sha256(file);
-                } catch (IOException e) {
-                    failures.add(new IndexSummary.Failure(file, DocumentProblem.Kind.UNREADABLE.name(),
-                            file + ": " + DocumentProblem.Kind.UNREADABLE.label() + " (" + e.getMessage() + ")"));
-                    done++;
-                    continue;
-                }
-                if (hash.equals(state.sha256())) {
+            String indexedHash = indexedHashes.get(id);
+            if (indexedHash == null) {
+                pending.add(p);
+                continue;
+            }
+            try {
+                String hash = sha256(p.file());
+                if (hash.equals(indexedHash)) {
                     unchanged++;
                     done++;
-                    continue;
+                } else {
+                    pending.add(new Pending(p.file(), p.root(), hash));
                 }
+            } catch (IOException e) {
+                failures.add(unreadable(p.file(), e));
+                done++;
             }
-            toParse.add(fr);
+            clock.tick(done, false);
         }
-        clock.tick(done, false);
+        List<Callable<Outcome>> tasks = new ArrayList<>();
+        for (Pending p : pending) {
+            tasks.add(() -> indexFile(p));
+        }
+        long indexedCount = runInParallel(tasks, failures, clock, done);
 
-        long indexedCount = 0;
+        long deleted = 0;
+        for (String id : indexedHashes.keySet()) {
+            if (!fileOfId.containsKey(id)) {
+                writer.deleteDocuments(new Term(Fields.ID, id));
+                deleted++;
+            }
+        }
+        writer.commit();
+        clock.tick(done + tasks.size(), true);
+        return new IndexSummary(indexedCount, unchanged, deleted, failures,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits. */
+    public IndexSummary index(Collection<Report> reports) throws IOException {
+        long started = System.nanoTime();
+        List<IndexSummary.Failure> failures = new ArrayList<>();
+        List<Callable<Outcome>> tasks = new ArrayList<>();
+        for (Report report : reports) {
+            tasks.add(() -> {
+                try {
+                    String hash = report.source() == null ? null : report.source().sha256();
+                    writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, hash));
+                    return Outcome.INDEXED;
+                } catch (IllegalArgumentException e) {
+                    return new Outcome(new IndexSummary.Failure(null, "INVALID_REPORT", e.getMessage()));
+                }
+            });
+        }
+        long count = runInParallel(tasks, failures, new ProgressClock(IndexProgress.NONE, config, started,
+                tasks.size()), 0);
+        writer.commit();
+        return new IndexSummary(count, 0, 0, failures, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /**
+     * Runs the tasks on the parse threads (at most a few per thread in flight, so memory stays bounded), commits every
+     * {@code commitEvery} documents or {@code commitInterval}, and returns how many were indexed.
+     */
+    private long runInParallel(List<Callable<Outcome>> tasks, List<IndexSummary.Failure> failures, ProgressClock clock,
+                               long doneBefore) throws IOException {
+        long indexed = 0;
+        long done = doneBefore;
         ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "indexer");
             t.setDaemon(true);
             return t;
         });
         try {
-            CompletionService<FileResult> results = new ExecutorCompletionService<>(pool);
+            CompletionService<Outcome> results = new ExecutorCompletionService<>(pool);
             int inFlight = 0;
             int next = 0;
             int maxInFlight = config.threads() * 4;
             long sinceCommit = 0;
             long lastCommit = System.nanoTime();
-            while (next < toParse.size() || inFlight > 0) {
-                while (inFlight < maxInFlight && next < toParse.size()) {
-                    Path[] fr = toParse.get(next++);
-                    results.submit(() -> indexFile(fr[0], fr[1]));
+            while (next < tasks.size() || inFlight > 0) {
+                while (inFlight < maxInFlight && next < tasks.size()) {
+                    results.submit(tasks.get(next++));
                     inFlight++;
                 }
-                Future<FileResult> f = results.poll(200, TimeUnit.MILLISECONDS);
+                Future<Outcome> f = results.poll(200, TimeUnit.MILLISECONDS);
                 if (f != null) {
                     inFlight--;
                     done++;
-                    FileResult r = get(f);
-                    if (r.outcome() == Outcome.INDEXED) {
-                        indexedCount++;
+                    Outcome r = get(f);
+                    if (r.failure() == null) {
+                        indexed++;
                         sinceCommit++;
                     } else {
                         failures.add(r.failure());
@@ -174,21 +215,10 @@ public final class Indexer implements Closeable {
         } finally {
             pool.shutdownNow();
         }
-
-        long deleted = 0;
-        for (String id : indexed.keySet()) {
-            if (!corpusIds.contains(id)) {
-                writer.deleteDocuments(new Term(Fields.ID, id));
-                deleted++;
-            }
-        }
-        writer.commit();
-        clock.tick(done, true);
-        return new IndexSummary(indexedCount, unchanged, deleted, failures,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return indexed;
     }
 
-    private static FileResult get(Future<FileResult> f) throws IOException {
+    private static Outcome get(Future<Outcome> f) throws IOException {
         try {
             return f.get();
         } catch (ExecutionException e) {
@@ -203,52 +233,34 @@ public final class Indexer implements Closeable {
         }
     }
 
+    private static IndexSummary.Failure unreadable(Path file, IOException e) {
+        return new IndexSummary.Failure(file, DocumentProblem.Kind.UNREADABLE.name(),
+                file + ": " + DocumentProblem.Kind.UNREADABLE.label() + " (" + e.getMessage() + ")");
+    }
+
     /** Parses one file and upserts its document; a problem with the file is a failure, not an exception. */
-    private FileResult indexFile(Path file, Path root) throws IOException {
+    private Outcome indexFile(Pending p) throws IOException {
+        Path file = p.file();
         Report report;
         Document doc;
-        String hash;
         try {
-            hash = sha256(file);
-            report = config.reader().read(file, root);
+            String hash = p.sha256() != null ? p.sha256() : sha256(file);
+            report = config.reader().read(file, p.root());
             if (report.id() == null) {
                 report = new Report(idOf(file), report.file(), report.agency(), report.year(),
                         report.published(), report.template(), report.region(), report.agencyType(),
                         report.figures(), report.failedChecks(), report.note(), report.source(), report.text());
             }
             doc = ReportDocuments.toDocument(report, hash);
-        } catch (DocumentProblem p) {
-            return new FileResult(Outcome.FAILED, new IndexSummary.Failure(file, p.kind().name(), p.getMessage()));
+        } catch (DocumentProblem problem) {
+            return new Outcome(new IndexSummary.Failure(file, problem.kind().name(), problem.getMessage()));
         } catch (IOException e) {
-            return new FileResult(Outcome.FAILED, new IndexSummary.Failure(file, DocumentProblem.Kind.UNREADABLE.name(),
-                    file + ": " + DocumentProblem.Kind.UNREADABLE.label() + " (" + e.getMessage() + ")"));
+            return new Outcome(unreadable(file, e));
         } catch (RuntimeException | StackOverflowError e) {
-            return new FileResult(Outcome.FAILED, new IndexSummary.Failure(file, "PARSER_ERROR",
-                    file + ": the parser failed (" + e + ")"));
+            return new Outcome(new IndexSummary.Failure(file, "PARSER_ERROR", file + ": the parser failed (" + e + ")"));
         }
         writer.updateDocument(new Term(Fields.ID, report.id()), doc);
-        return new FileResult(Outcome.INDEXED, null);
-    }
-
-    /** Adds or replaces already-parsed reports (with their normalized text) and commits. */
-    public IndexSummary index(Collection<Report> reports) throws IOException {
-        long started = System.nanoTime();
-        long count = 0;
-        List<IndexSummary.Failure> failures = new ArrayList<>();
-        for (Report report : reports) {
-            try {
-                String hash = report.source() == null ? null : report.source().sha256();
-                writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, hash));
-                count++;
-            } catch (IllegalArgumentException e) {
-                failures.add(new IndexSummary.Failure(null, "INVALID_REPORT", e.getMessage()));
-            }
-            if (count % config.commitEvery() == 0) {
-                writer.commit();
-            }
-        }
-        writer.commit();
-        return new IndexSummary(count, 0, 0, failures, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return Outcome.INDEXED;
     }
 
     /** Removes one report by id (visible after the next {@link #commit()}). */
@@ -260,24 +272,23 @@ public final class Indexer implements Closeable {
         writer.commit();
     }
 
-    /** The id, hash and path of every report in the last commit or pending in the writer. */
-    private Map<String, IndexedState> indexedState() throws IOException {
-        Map<String, IndexedState> state = new HashMap<>();
+    /** The id and source hash of every report in the index (committed or pending in the writer). */
+    private Map<String, String> indexedHashes() throws IOException {
+        Map<String, String> hashes = new HashMap<>();
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            Set<String> wanted = Set.of(Fields.ID, Fields.SHA256, Fields.SOURCE_PATH);
+            Set<String> wanted = Set.of(Fields.ID, Fields.SHA256);
             for (LeafReaderContext leaf : reader.leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
                 StoredFields stored = leaf.reader().storedFields();
                 for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-                    if (live != null && !live.get(d)) {
-                        continue;
+                    if (live == null || live.get(d)) {
+                        Document doc = stored.document(d, wanted);
+                        hashes.put(doc.get(Fields.ID), doc.get(Fields.SHA256) == null ? "" : doc.get(Fields.SHA256));
                     }
-                    Document doc = stored.document(d, wanted);
-                    state.put(doc.get(Fields.ID), new IndexedState(doc.get(Fields.SHA256), doc.get(Fields.SOURCE_PATH)));
                 }
             }
         }
-        return state;
+        return hashes;
     }
 
     /** The report id of a file: its name without extension (as the parser names it). */

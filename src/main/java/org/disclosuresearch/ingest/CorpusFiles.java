@@ -1,52 +1,128 @@
 package org.disclosuresearch.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
-/** The report files named by command-line arguments: files as given, folders walked recursively. */
+/**
+ * The report files named by command-line arguments: files as given, folders walked recursively, following
+ * symbolic links (corpora are often assembled from linked folders) but never round a loop, and never listing one
+ * file twice when two links lead to it.
+ */
 public final class CorpusFiles {
 
     /** Provenance sidecars sit next to their report as {@code report.pdf.json}. */
     private static final String SIDECAR_SUFFIX = ".json";
+
+    /**
+     * What a walk found.
+     *
+     * @param files   regular files, sorted by path within each argument
+     * @param skipped what was left out and why (a symlink loop, an unreadable folder), each naming the path
+     */
+    public record Listing(List<Path> files, List<String> skipped) {
+        public Listing {
+            files = List.copyOf(files);
+            skipped = List.copyOf(skipped);
+        }
+    }
 
     private CorpusFiles() {
     }
 
     /**
      * Regular files under each file or folder, sorted by path, without hidden files (or files in hidden folders)
-     * and without sidecar {@code *.json} files. A file named directly is kept as given.
+     * and without sidecar {@code *.json} files. A file named directly is kept as given. What the walk had to
+     * skip is reported on stderr; {@link #scan} returns it instead.
      */
     public static List<Path> list(List<Path> filesOrDirs) {
+        Listing listing = scan(filesOrDirs);
+        listing.skipped().forEach(System.err::println);
+        return listing.files();
+    }
+
+    /** Like {@link #list}, with what had to be skipped. */
+    public static Listing scan(List<Path> filesOrDirs) {
         List<Path> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (Path start : filesOrDirs) {
             if (!Files.isDirectory(start)) {
                 out.add(start);
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(start)) {
-                walk.filter(Files::isRegularFile)
-                        .filter(p -> !isHiddenBelow(start, p))
-                        .filter(p -> !p.getFileName().toString().endsWith(SIDECAR_SUFFIX))
-                        .sorted()
-                        .forEach(out::add);
+            List<Path> found = new ArrayList<>();
+            try {
+                Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                        new Walker(start, found, skipped, seen));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                skipped.add(start + ": folder not read (" + e.getMessage() + ")");
             }
+            found.sort(null);
+            out.addAll(found);
         }
-        return out;
+        return new Listing(out, skipped);
     }
 
-    private static boolean isHiddenBelow(Path start, Path file) {
-        for (Path part : start.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
+    private static final class Walker extends SimpleFileVisitor<Path> {
+        private final Path start;
+        private final List<Path> found;
+        private final List<String> skipped;
+        private final Set<Path> seen;
+
+        Walker(Path start, List<Path> found, List<String> skipped, Set<Path> seen) {
+            this.start = start;
+            this.found = found;
+            this.skipped = skipped;
+            this.seen = seen;
         }
-        return false;
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(start) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (!attrs.isRegularFile() || isHidden(file) || file.getFileName().toString().endsWith(SIDECAR_SUFFIX)) {
+                return FileVisitResult.CONTINUE;
+            }
+            Path real;
+            try {
+                real = file.toRealPath();
+            } catch (IOException e) {
+                real = file.toAbsolutePath().normalize();
+            }
+            if (seen.add(real)) {
+                found.add(file);
+            } else {
+                skipped.add(file + ": skipped, the same file as one listed already (reached through a link)");
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (e instanceof FileSystemLoopException) {
+                skipped.add(file + ": symlink loop (links back to a folder above it), not followed");
+            } else {
+                skipped.add(file + ": not read (" + e + ")");
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        private static boolean isHidden(Path path) {
+            return path.getFileName() != null && path.getFileName().toString().startsWith(".");
+        }
     }
 }

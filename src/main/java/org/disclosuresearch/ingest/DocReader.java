@@ -31,7 +31,7 @@ final class DocReader implements FormatReader {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptedPackage")) {
-                throw new DocumentProblem(file, DocumentProblem.Kind.ENCRYPTED, "password-protected Office document");
+                throw new DocumentProblem(file, DocumentProblem.Kind.ENCRYPTED, "an encrypted Office document (DOCX in an OLE2 container)");
             }
             if (!root.hasEntry("WordDocument")) {
                 throw new DocumentProblem(file, DocumentProblem.Kind.UNSUPPORTED_FORMAT,
@@ -97,7 +97,11 @@ final class DocReader implements FormatReader {
                 int left = cell.getLeftEdge();
                 int span = nearest(edges, left + cell.getWidth()) - nearest(edges, left);
                 boolean continuation = cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged();
-                grid.addCell(continuation ? "" : TextBlocks.oneLine(clean(cell.text())), 1, Math.max(1, span));
+                if (continuation) {
+                    grid.addContinuation(Math.max(1, span));
+                } else {
+                    grid.addCell(TextBlocks.oneLine(clean(cell.text())), 1, Math.max(1, span));
+                }
             }
         }
         return grid.build();

@@ -7,6 +7,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,10 +51,23 @@ final class DocxReader implements FormatReader {
             grid.startRow();
             for (XWPFTableCell cell : row.getTableCells()) {
                 // A vertically merged cell's continuation is a real (empty) cell in DOCX, so rowspan stays 1.
-                grid.addCell(TextBlocks.oneLine(cell.getText()), 1, gridSpan(cell));
+                if (isContinuation(cell)) {
+                    grid.addContinuation(gridSpan(cell));
+                } else {
+                    grid.addCell(TextBlocks.oneLine(cell.getText()), 1, gridSpan(cell));
+                }
             }
         }
         return grid.build();
+    }
+
+    /** {@code <w:vMerge/>} without a value, or with "continue", continues the cell above. */
+    private static boolean isContinuation(XWPFTableCell cell) {
+        CTTcPr pr = cell.getCTTc().getTcPr();
+        if (pr == null || pr.getVMerge() == null) {
+            return false;
+        }
+        return pr.getVMerge().getVal() == null || pr.getVMerge().getVal() == STMerge.CONTINUE;
     }
 
     private static int gridSpan(XWPFTableCell cell) {

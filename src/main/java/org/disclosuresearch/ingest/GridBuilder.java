@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Lays out table cells that may span rows and columns (HTML rowspan/colspan, DOCX gridSpan/vMerge) as the
  * rectangular grid {@link TableBlock} promises: a merged cell's text appears once, in its first row and column,
- * and every other position it covers is an empty string.
+ * and every other position it covers is an empty string marked as merged. Positions no cell reaches (a short
+ * row) are marked merged too: nothing was printed there.
  */
 final class GridBuilder {
 
@@ -22,6 +23,14 @@ final class GridBuilder {
 
     void startRow() {
         rows.add(new HashMap<>());
+    }
+
+    /**
+     * The continuation of a cell merged from the row above (DOCX vMerge, DOC vertical merges): a real cell in the
+     * file, but part of the cell above in the table.
+     */
+    void addContinuation(int colSpan) {
+        addCell(null, 1, colSpan);
     }
 
     void addCell(String text, int rowSpan, int colSpan) {
@@ -43,7 +52,9 @@ final class GridBuilder {
                 covered.put(key(r, c), Boolean.TRUE);
             }
         }
-        rows.get(row).put(col, text == null ? "" : text.strip());
+        if (text != null) {
+            rows.get(row).put(col, text.strip());
+        }
         width = Math.max(width, col + cs);
     }
 
@@ -53,14 +64,18 @@ final class GridBuilder {
 
     TableBlock build() {
         List<List<String>> grid = new ArrayList<>();
+        List<List<Boolean>> merged = new ArrayList<>();
         for (Map<Integer, String> cells : rows) {
             List<String> row = new ArrayList<>(width);
+            List<Boolean> flags = new ArrayList<>(width);
             for (int c = 0; c < width; c++) {
                 row.add(cells.getOrDefault(c, ""));
+                flags.add(!cells.containsKey(c));
             }
             grid.add(row);
+            merged.add(flags);
         }
-        return new TableBlock(grid);
+        return new TableBlock(grid, merged);
     }
 
     private static int clamp(int span) {

@@ -6,6 +6,7 @@ import org.disclosuresearch.report.Figure;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,10 +39,15 @@ final class FigureMapper {
     private final Map<String, Number> figures = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, List<Integer>> groupOrder = new HashMap<>();
+    /** bestMatch per segment, computed once: the scan asks for the same segments row after row. */
+    private final Match[] matches;
+    private final boolean[] matched;
 
     private FigureMapper(TemplateLayout layout, List<Segment> segments) {
         this.layout = layout;
         this.segments = segments;
+        this.matches = new Match[segments.size()];
+        this.matched = new boolean[segments.size()];
     }
 
     static Result map(TemplateLayout layout, List<Segment> segments) {
@@ -60,8 +66,13 @@ final class FigureMapper {
     }
 
     private void run() {
-        int cursor = lastSegmentContaining(TABLE2_HEADING);
-        cursor = scanRows(layout.rows(Table.PUBLISHED), cursor);
+        int heading = lastSegmentContaining(TABLE2_HEADING);
+        int cursor = scanRows(layout.rows(Table.PUBLISHED), heading);
+        if (figures.isEmpty() && heading > 0) {
+            // the heading was repeated after the table (a contents line, a quote): read from the top instead
+            notes.clear();
+            cursor = scanRows(layout.rows(Table.PUBLISHED), 0);
+        }
         cursor = scanRows(layout.rows(Table.APPLICATIONS), cursor);
         if (!readWideReviewTable(cursor)) {
             scanRows(layout.rows(Table.REVIEWS), cursor);
@@ -77,28 +88,61 @@ final class FigureMapper {
         return 0;
     }
 
-    /** Finds each row in order; stops looking for a row at the first segment that belongs to a later row. */
+    /**
+     * Finds each row in order; stops looking for a row at the first segment that belongs to a later row. A segment
+     * with the row's label but the wrong number of values (a narrative mention, a page number caught in the row) is
+     * passed over while a printing with the right number may follow; if none does, the row is left out with a note.
+     */
     private int scanRows(List<Row> rows, int cursor) {
         List<Row> all = layout.rows();
         for (Row row : rows) {
             int index = all.indexOf(row);
+            int wrongCount = -1;
+            int wrongStart = -1;
+            boolean found = false;
             for (int s = cursor; s < segments.size(); s++) {
-                Segment segment = segments.get(s);
-                Match match = bestMatch(segment);
+                Match match = matchOf(s);
                 if (match == null || all.indexOf(match.row()) < index) {
                     continue;
                 }
-                if (match.row() == row) {
+                if (match.row() != row) {
+                    break;
+                }
+                Segment segment = segments.get(s);
+                if (countFits(segment, row.figures().size())) {
                     readRow(row, segment, match.start());
                     cursor = s + 1;
+                    found = true;
+                    break;
                 }
-                break;
+                if (wrongCount < 0) {
+                    wrongCount = s;
+                    wrongStart = match.start();
+                }
+            }
+            if (!found && wrongCount >= 0) {
+                readRow(row, segments.get(wrongCount), wrongStart); // notes why the row is left out
+                cursor = wrongCount + 1;
             }
         }
         return cursor;
     }
 
+    /** Whether the segment holds as many values as the row has columns (a glued run may still hold several). */
+    private static boolean countFits(Segment segment, int expected) {
+        return segment.gluedDigits() == null ? segment.values().size() == expected
+                : segment.values().size() < expected;
+    }
+
     private record Match(Row row, int start) {
+    }
+
+    private Match matchOf(int s) {
+        if (!matched[s]) {
+            matches[s] = bestMatch(segments.get(s));
+            matched[s] = true;
+        }
+        return matches[s];
     }
 
     /** The row whose label ends this segment's label: the latest acceptable occurrence of any row keyword. */
@@ -106,9 +150,10 @@ final class FigureMapper {
         if (segment.valueCount() == 0) {
             return null;
         }
+        BitSet allowed = allowedStarts(segment);
         Match best = null;
         for (Row row : layout.rows()) {
-            int start = matchStart(segment, row);
+            int start = matchStart(segment.label(), allowed, row);
             if (start < 0) {
                 continue;
             }
@@ -120,16 +165,21 @@ final class FigureMapper {
         return best;
     }
 
-    static int matchStart(Segment segment, Row row) {
-        String label = segment.label();
-        String keyword = row.keyword();
-        List<Integer> allowed = new ArrayList<>(segment.wordStarts());
-        Matcher numbering = NUMBERING.matcher(label);
+    /** Where a row label may begin: at a word (or line) start, or right after a numbering such as (一) 1. 三、 */
+    static BitSet allowedStarts(Segment segment) {
+        BitSet allowed = new BitSet(segment.label().length() + 1);
+        segment.wordStarts().forEach(allowed::set);
+        Matcher numbering = NUMBERING.matcher(segment.label());
         while (numbering.find()) {
-            allowed.add(numbering.end());
+            allowed.set(numbering.end());
         }
+        return allowed;
+    }
+
+    static int matchStart(String label, BitSet allowed, Row row) {
+        String keyword = row.keyword();
         for (int at = label.lastIndexOf(keyword); at >= 0; at = at == 0 ? -1 : label.lastIndexOf(keyword, at - 1)) {
-            if (allowed.contains(at) && continues(row, label.substring(at + keyword.length()))) {
+            if (allowed.get(at) && continues(row, label.substring(at + keyword.length()))) {
                 return at;
             }
         }

@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * A table grid as text, one row per line, so that the same label-based mapping reads tables and running text.
  * In a row that holds numbers, a blank cell after the row's label is a printed empty cell and counts as 0 (the
- * spec); blank cells before the label are merged label cells and vanish. A row with a label and only blank cells
- * after it is a value row left empty when at least two cells are blank (3.其他 with seven empty cells); a single
- * trailing blank is more likely the rest of a header row, and reading it as 0 could invent a figure.
+ * spec); blank cells before the label are merged label cells and vanish, and so do positions the reader marked as
+ * covered by a merged cell ({@link TableBlock#isMerged}). A row with a label and only blank cells after it is a
+ * value row left empty when at least two printed cells are blank (3.其他 with seven empty cells); a single trailing
+ * blank is more likely the rest of a header row, and reading it as 0 could invent a figure.
  */
 final class TableText {
     private TableText() {
@@ -22,9 +23,9 @@ final class TableText {
      *                   which shows what was printed, one row per line
      */
     static String render(TableBlock table, boolean forMapping) {
-        boolean blankAsZero = forMapping;
         StringBuilder out = new StringBuilder();
-        for (List<String> row : table.rows()) {
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> row = table.rows().get(r);
             List<String> cells = row.stream().map(c -> c == null ? "" : Normalizer.normalize(c)).toList();
             int labelEnd = -1;
             boolean hasNumbers = false;
@@ -39,15 +40,19 @@ final class TableText {
                     labelEnd = i;
                 }
             }
-            long trailingBlanks = cells.size() - 1 - labelEnd - cells.subList(labelEnd + 1, cells.size()).stream()
-                    .filter(c -> !c.isEmpty()).count();
-            boolean valueRow = hasNumbers || (labelEnd >= 0 && trailingBlanks >= 2);
+            int printedBlanksAfterLabel = 0;
+            for (int i = labelEnd + 1; i < cells.size(); i++) {
+                if (cells.get(i).isEmpty() && !table.isMerged(r, i)) {
+                    printedBlanksAfterLabel++;
+                }
+            }
+            boolean valueRow = hasNumbers || (labelEnd >= 0 && printedBlanksAfterLabel >= 2);
             List<String> words = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 String cell = cells.get(i);
                 if (!cell.isEmpty()) {
                     words.add(cell);
-                } else if (blankAsZero && valueRow && i > labelEnd) {
+                } else if (forMapping && valueRow && i > labelEnd && !table.isMerged(r, i)) {
                     words.add("0");
                 }
             }

@@ -51,6 +51,8 @@ final class TemplateLayout {
     record DerivedRow(List<Figure> figures, List<Row> parts) {
     }
 
+    private static final int KEYWORD_LENGTH = 6;
+
     private final String template;
     private final List<Row> rows;
     private final List<DerivedRow> derived;
@@ -111,8 +113,36 @@ final class TemplateLayout {
             List<Row> parts = rowList.stream().filter(r -> r.label().startsWith(base + " / ")).toList();
             derivedRows.add(new DerivedRow(List.copyOf(figures), parts));
         }
-        this.rows = List.copyOf(rowList);
-        this.derived = List.copyOf(derivedRows);
+        this.rows = List.copyOf(withShortKeywords(rowList));
+        List<DerivedRow> derivedWithShortKeywords = new ArrayList<>();
+        for (DerivedRow d : derivedRows) {
+            derivedWithShortKeywords.add(new DerivedRow(d.figures(),
+                    d.parts().stream().map(p -> this.rows.get(rowList.indexOf(p))).toList()));
+        }
+        this.derived = List.copyOf(derivedWithShortKeywords);
+    }
+
+    /**
+     * Shortens each keyword to its first {@value #KEYWORD_LENGTH} characters, or more where that would not tell
+     * it from another row's: a PDF often prints a row's values beside the first line of a wrapped label
+     * (5.要求行政机关确认或重新出 0 0 0 … 具已获取信息), so only the label's beginning can be relied on.
+     */
+    private static List<Row> withShortKeywords(List<Row> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Row row : rows) {
+            String keyword = row.keyword();
+            int length = Math.min(KEYWORD_LENGTH, keyword.length());
+            while (length < keyword.length() && sharesPrefix(rows, row, keyword.substring(0, length))) {
+                length++;
+            }
+            out.add(new Row(row.table(), row.label(), keyword.substring(0, length), row.fullLabel(),
+                    row.columnKeywords(), row.figures(), row.group()));
+        }
+        return out;
+    }
+
+    private static boolean sharesPrefix(List<Row> rows, Row row, String prefix) {
+        return rows.stream().anyMatch(o -> o != row && o.keyword().startsWith(prefix));
     }
 
     String template() {

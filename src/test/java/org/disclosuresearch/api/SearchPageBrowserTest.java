@@ -12,9 +12,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,16 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The search page in real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded) against
  * a real server over the sample corpus. Screenshots go to target/screenshots/.
  */
 class SearchPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
@@ -52,25 +45,11 @@ class SearchPageBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        boolean required = "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("browser.required");
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && required) {
-            fail("browser test required (CI=true or -Dbrowser.required=true) but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        assumeTrue(present, "skipping the browser test: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing "
-                + "(apt-get install -y chromium chromium-driver; set CI=true to make this a failure)");
+        HeadlessChromium.requireBrowser();
         backend = SampleCorpus.open(tempDir);
         server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, SampleCorpus.DOCS)).start();
         base = "http://127.0.0.1:" + server.port() + "/";
-        // the system driver: Selenium Manager must not look for (or download) one
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1600", "--lang=zh-CN");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        driver = HeadlessChromium.start();
         Files.createDirectories(SHOTS);
     }
 
@@ -148,12 +127,17 @@ class SearchPageBrowserTest {
         elementShot(blocks.get(1), "4b-report-table3");
         elementShot(driver.findElement(By.cssSelector(".text-block")), "4c-report-text");
 
-        // reload keeps the report; Back returns to the same results; reload there keeps every filter
+        // reload keeps the report; its back button and the browser's Back/Forward move between it and the results;
+        // reload there keeps every filter
         driver.navigate().refresh();
+        assertEquals(agency, waitFor(By.id("report-title")).getText());
+        driver.findElement(By.id("back-to-results")).click();
+        waitForSummary("共 1 份报告");
+        assertEquals(searchUrl, driver.getCurrentUrl());
+        driver.navigate().forward();
         assertEquals(agency, waitFor(By.id("report-title")).getText());
         driver.navigate().back();
         waitForSummary("共 1 份报告");
-        assertEquals(searchUrl, driver.getCurrentUrl());
         driver.navigate().refresh();
         waitForSummary("共 1 份报告");
         assertEquals("依申请公开", driver.findElement(By.id("q")).getAttribute("value"));
@@ -171,23 +155,41 @@ class SearchPageBrowserTest {
             driver.get(base + "?stats=apps_new_total,province");
             WebElement table = waitFor(By.cssSelector("#aggregate-result table"));
             assertTrue(table.getText().contains("浙江省"), table.getText());
-            assertFalse(driver.findElements(By.cssSelector("#aggregate-result svg rect")).isEmpty());
+            assertEquals(2, driver.findElements(By.cssSelector("#aggregate-result .bars .bar")).size());
+            assertTrue(driver.findElement(By.cssSelector("#aggregate-result .bar")).getSize().getWidth() > 50);
             Number scroll = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue(scroll.intValue() <= 0, "the page scrolls sideways at phone width by " + scroll + "px");
             shot("6-phone");
+            elementShot(driver.findElement(By.id("aggregates")), "6b-phone-aggregates");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1600));
         }
     }
 
     @Test
-    void aBadQueryShowsTheErrorAndNoResults() throws IOException {
-        driver.get(base + "?q=" + HttpJson.enc("\"依申请公开"));
+    void aBadQueryShowsTheErrorAndLetsTheUserRemoveIt() throws IOException {
+        driver.get(base + "?q=" + HttpJson.enc("\"依申请公开") + "&agencyType=" + HttpJson.enc("医疗保障"));
         WebElement error = waitFor(By.cssSelector("#status .error"));
-        assertTrue(error.getText().contains("q"), error.getText());
+        assertTrue(error.getText().contains("查询写法有误"), error.getText());
         assertTrue(driver.findElements(By.cssSelector("#hits li.hit")).isEmpty());
         shot("7-error");
+        driver.findElement(By.cssSelector("#chips button[aria-label^='移除条件 检索']")).click();
+        waitForSummary("共 4 份报告");
+    }
+
+    @Test
+    void anUnquotedChineseQueryOffersTheExactPhrase() {
+        driver.get(base + "?q=" + HttpJson.enc("本机关不掌握"));
+        waitForSummary("共 ");
+        driver.findElement(By.cssSelector("#phrase-hint a")).click();
+        waitForSummary("共 ");
+        assertEquals("\"本机关不掌握\"", driver.findElement(By.id("q")).getAttribute("value"));
+        List<WebElement> marks = driver.findElements(By.cssSelector(".snippet mark"));
+        assertFalse(marks.isEmpty());
+        for (WebElement mark : marks) {
+            assertEquals("本机关不掌握", mark.getText());
+        }
     }
 
     private static WebElement facet(String dim, String value) {

@@ -149,9 +149,10 @@ class IndexerTest {
             AtomicLong lastSeen = new AtomicLong();
             List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
             AtomicInteger searches = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Thread searcher = new Thread(() -> {
                 try {
-                    while (!Thread.currentThread().isInterrupted()) {
+                    while (!stop.get()) { // not interrupt(): an interrupt closes Lucene's file channels
                         backend.refresh();
                         SearchResult r = backend.search(new SearchRequest("\"依申请公开\"", null, null, null, 1000,
                                 null, null));
@@ -168,7 +169,7 @@ class IndexerTest {
                 }
             });
             searcher.start();
-            for (int batch = 0; batch < 20; batch++) {
+            for (int batch = 0; batch < 10; batch++) {
                 List<Report> copies = new ArrayList<>();
                 for (Report s : seeds) {
                     copies.add(new Report(s.id() + "_copy" + batch, s.file(), s.agency(), s.year(), s.published(),
@@ -178,12 +179,12 @@ class IndexerTest {
                 indexer.index(copies); // one commit per batch of five: a view holds a multiple of five
             }
             Thread.sleep(200);
-            searcher.interrupt();
+            stop.set(true);
             searcher.join(10_000);
             assertTrue(errors.isEmpty(), errors.toString());
             assertTrue(searches.get() > 5, "searches during the run: " + searches.get());
             backend.refresh();
-            assertEquals(100, hits(backend, "\"依申请公开\""));
+            assertEquals(50, hits(backend, "\"依申请公开\""));
         }
     }
 }

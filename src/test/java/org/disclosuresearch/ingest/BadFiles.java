@@ -130,7 +130,7 @@ final class BadFiles {
 
     /** The DOCX fixture with a password (Office's agile encryption: an OLE2 container around the package). */
     static Path encryptedDocx(Path dir) throws Exception {
-        Path file = dir.resolve("encrypted.docx");
+        Path file = dir.resolve("locked.docx");
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
             Encryptor encryptor = info.getEncryptor();

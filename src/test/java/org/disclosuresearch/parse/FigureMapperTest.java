@@ -86,6 +86,28 @@ class FigureMapperTest {
         assertFalse(r.figures().containsKey("normative_issued"));
     }
 
+    @Test
+    void valuesPrintedBesideTheFirstLineOfAWrappedLabel() throws Exception {
+        String seed = new String(FigureMapperTest.class.getResourceAsStream("/seeds/000_c6adf1d2ada892b8.txt")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        // a PDF centres the values vertically: they may come out after the first line of a two-line label
+        String damaged = seed.replace("5.要求行政机关确认或重新出\n具已获取信息\n\n0 0 0 0 0 0 0",
+                "5.要求行政机关确认或重新出 0 0 0 0 0 0 0\n具已获取信息");
+        assertFalse(damaged.equals(seed), "the fixture must contain the wrapped label");
+        Report r = parseText(damaged);
+        assertEquals(0L, r.figures().get("apps_rejected_confirm_total"));
+        assertEquals(parseText(seed).figures(), r.figures());
+    }
+
+    @Test
+    void aPageNumberCaughtInARowDoesNotHideALaterCleanPrinting() throws Exception {
+        Report r = parseText(TITLE + TABLE2_HEAD + "规章 0 0 0\n行政规范性文件 1 2 3\n第二十条第（六）项\n信息内容 本年处理决定数量\n"
+                + "行政处罚 5 12\n行政强制 3\n");
+        assertFalse(r.figures().containsKey("penalties"), "5 12: two values for a one-column row");
+        assertTrue(r.note().contains("行政处罚"), r.note());
+        assertEquals(3L, r.figures().get("coercion"));
+    }
+
     /** The DOCX/HTML path: a grid with merged label cells (blank) and blank value cells (0), same mapping. */
     @Test
     void tableBlocksGoThroughTheSameLabelMapping() throws Exception {

@@ -1,0 +1,99 @@
+package org.disclosuresearch.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosuresearch.index.IndexProgress;
+import org.disclosuresearch.index.Indexer;
+import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.search.LuceneSearchBackend;
+import org.disclosuresearch.search.SearchBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.disclosuresearch.api.HttpJson.enc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Report text is untrusted: markup in a report reaches the page as text, never as elements or script. */
+class UntrustedTextBrowserTest {
+    private static final String MARKER = "恶意标记测试";
+    private static final String PAYLOAD = "<img src=x onerror=\"window.__xss=1\">" + MARKER
+            + "<script>window.__xss=2</script>&amp;";
+
+    @TempDir
+    static Path tempDir;
+
+    static SearchBackend backend;
+    static ApiServer server;
+    static WebDriver driver;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path docs = Files.createDirectories(tempDir.resolve("docs"));
+        String name = "004_0a91ce1974c0f436.txt";
+        String text = Files.readString(SampleCorpus.DOCS.resolve(name), StandardCharsets.UTF_8);
+        Files.writeString(docs.resolve(name), text + "\n附：" + PAYLOAD + "\n", StandardCharsets.UTF_8);
+        Files.writeString(docs.resolve(name + ".json"),
+                "{\"url\": \"javascript:window.__xss=3\", \"fetched\": \"2022-01-20\"}", StandardCharsets.UTF_8);
+        Path index = tempDir.resolve("index");
+        try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
+            indexer.update(List.of(docs), IndexProgress.NONE);
+        }
+        backend = LuceneSearchBackend.open(index);
+        server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, docs)).start();
+        base = "http://127.0.0.1:" + server.port() + "/";
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        server.close();
+        backend.close();
+    }
+
+    @Test
+    void snippetsEscapeTheReportsMarkup() throws Exception {
+        JsonNode body = new HttpJson(server.port()).get("/api/search?q=" + enc("\"" + MARKER + "\"")).json();
+        assertEquals(1, body.get("total").asInt());
+        String snippets = body.get("hits").get(0).get("snippets").toString();
+        assertTrue(snippets.contains("&lt;img"), snippets);
+        assertFalse(snippets.contains("<img") || snippets.contains("<script"), snippets);
+    }
+
+    @Test
+    void thePageShowsMarkupAsTextAndRunsNoScript() {
+        HeadlessChromium.requireBrowser();
+        driver = HeadlessChromium.start();
+        driver.get(base + "?q=" + enc("\"" + MARKER + "\""));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        String snippet = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".snippet")))
+                .getText();
+        assertTrue(snippet.contains("<img src=x"), snippet);
+        assertTrue(driver.findElements(By.cssSelector("#hits img, #hits script")).isEmpty());
+        driver.findElement(By.cssSelector("#hits li.hit h3 a")).click();
+        String text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".report-text")))
+                .getText();
+        assertTrue(text.contains("<script>window.__xss=2</script>"), "the markup should show as text");
+        assertTrue(driver.findElements(By.cssSelector("#report-view img, #report-view script")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("a[href^='javascript']")).isEmpty());
+        assertNull(((JavascriptExecutor) driver).executeScript("return window.__xss;"));
+    }
+}

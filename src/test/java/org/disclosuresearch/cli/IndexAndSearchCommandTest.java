@@ -1,0 +1,108 @@
+package org.disclosuresearch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosuresearch.report.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The done criterion: {@code index --docs <seeds>} then {@code search --json '"依申请公开"'} returns all five. */
+class IndexAndSearchCommandTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static Path seeds(Path dir) throws IOException {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        for (String id : List.of("000_c6adf1d2ada892b8", "001_93bb57e9bc1ba9ba", "002_1effd3284db83ec5",
+                "003_e18be9a397c96df8", "004_0a91ce1974c0f436")) {
+            try (InputStream in = IndexAndSearchCommandTest.class.getResourceAsStream("/seeds/" + id + ".txt")) {
+                Files.write(docs.resolve(id + ".txt"), in.readAllBytes());
+            }
+        }
+        return docs;
+    }
+
+    @Test
+    void index_then_search_json_finds_the_phrase_in_all_five_seeds(@TempDir Path dir) throws Exception {
+        Path docs = seeds(dir);
+        Path index = dir.resolve("index");
+        Run indexed = run("index", "--docs", docs.toString(), "--index", index.toString());
+        assertEquals(0, indexed.code(), indexed.err());
+        assertTrue(indexed.out().contains("indexed 5, unchanged 0, deleted 0, failed 0"), indexed.out());
+        assertTrue(indexed.err().contains("reports/s"), indexed.err());
+
+        Run again = run("index", "--docs", docs.toString(), "--index", index.toString());
+        assertTrue(again.out().contains("indexed 0, unchanged 5"), again.out());
+
+        Run found = run("search", "--index", index.toString(), "--json", "\"依申请公开\"");
+        assertEquals(0, found.code(), found.err());
+        JsonNode json = Json.mapper().readTree(found.out());
+        assertEquals(5, json.get("total").asInt());
+        Set<String> ids = new TreeSet<>();
+        json.get("hits").forEach(h -> {
+            ids.add(h.get("id").asText());
+            assertTrue(h.has("agency") && h.has("year") && h.has("region") && h.has("agencyType")
+                    && h.has("score") && h.get("snippets").size() > 0, h.toString());
+        });
+        assertEquals(5, ids.size());
+        assertTrue(json.get("facets").has("region") && json.get("facets").has("agencyType"), json.toString());
+
+        Run filtered = run("search", "--index", index.toString(), "--json", "--range", "penalties=1000..",
+                "--facet", "province=浙江省", "--stats", "penalties,province", "--sort", "penalties:desc",
+                "--limit", "3");
+        JsonNode f = Json.mapper().readTree(filtered.out());
+        assertEquals(1, f.get("total").asInt());
+        assertEquals("004_0a91ce1974c0f436", f.get("hits").get(0).get("id").asText());
+        assertEquals(1193, f.get("stats").get(0).get("overall").get("sum").asInt());
+
+        Run table = run("search", "--index", index.toString(), "朋友圈");
+        assertEquals(0, table.code());
+        assertTrue(table.out().contains("1 report") && table.out().contains("[朋友圈]"), table.out());
+    }
+
+    @Test
+    void bad_requests_exit_2_with_a_clear_message(@TempDir Path dir) throws Exception {
+        Path index = dir.resolve("index");
+        assertEquals(0, run("index", "--docs", seeds(dir).toString(), "--index", index.toString()).code());
+        Run badRange = run("search", "--index", index.toString(), "--range", "nosuch=1..", "x");
+        assertEquals(2, badRange.code());
+        assertTrue(badRange.err().contains("unknown figure id 'nosuch'"), badRange.err());
+        Run badQuery = run("search", "--index", index.toString(), "\"unclosed");
+        assertEquals(2, badQuery.code());
+        assertTrue(badQuery.err().contains("invalid q"), badQuery.err());
+        Run noIndex = run("search", "--index", dir.resolve("missing").toString(), "x");
+        assertEquals(2, noIndex.code());
+        Run noDocs = run("index", "--docs", dir.resolve("missing").toString(), "--index", index.toString());
+        assertEquals(2, noDocs.code());
+    }
+}

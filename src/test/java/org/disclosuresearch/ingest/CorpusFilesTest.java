@@ -1,0 +1,70 @@
+package org.disclosuresearch.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CorpusFilesTest {
+
+    @TempDir
+    Path root;
+
+    private Path copy(String fixture, Path to) throws Exception {
+        Files.createDirectories(to.getParent());
+        return Files.copy(FormatFixtures.file(fixture), to);
+    }
+
+    @Test
+    void mixedFormatsRecursivelyWithoutSidecarsOrHiddenFiles() throws Exception {
+        Path docx = copy(FormatFixtures.NAME + ".docx", root.resolve("2021/a.docx"));
+        Path pdf = copy(FormatFixtures.NAME + ".pdf", root.resolve("2021/deep/b.pdf"));
+        Path html = copy(FormatFixtures.NAME + ".html", root.resolve("c.html"));
+        Files.writeString(root.resolve("2021/deep/b.pdf.json"), "{\"url\":\"https://x.gov.cn/b.pdf\"}");
+        Files.writeString(root.resolve(".DS_Store"), "x");
+        copy(FormatFixtures.NAME + ".doc", root.resolve(".cache/d.doc"));
+        CorpusFiles.Listing listing = CorpusFiles.scan(List.of(root));
+        assertEquals(List.of(docx, pdf, html), listing.files());
+        assertTrue(listing.skipped().isEmpty(), listing.skipped().toString());
+    }
+
+    @Test
+    void symlinkLoopIsNotFollowedRoundAndSaysSo() throws Exception {
+        Path report = copy(FormatFixtures.NAME + ".docx", root.resolve("agency/report.docx"));
+        Path loop = Files.createSymbolicLink(root.resolve("agency/loop"), root);
+        CorpusFiles.Listing listing = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> CorpusFiles.scan(List.of(root)));
+        assertEquals(List.of(report), listing.files());
+        assertEquals(1, listing.skipped().size(), listing.skipped().toString());
+        assertTrue(listing.skipped().get(0).startsWith(loop + ": symlink loop"), listing.skipped().get(0));
+    }
+
+    @Test
+    void linkedFolderIsWalkedAndAFileReachedTwiceIsListedOnce() throws Exception {
+        Path outside = Files.createDirectories(root.resolve("archive"));
+        Path report = copy(FormatFixtures.NAME + ".pdf", outside.resolve("r.pdf"));
+        Path corpus = Files.createDirectories(root.resolve("corpus"));
+        Path linked = Files.createSymbolicLink(corpus.resolve("linked"), outside);
+        Files.createSymbolicLink(corpus.resolve("again"), outside);
+        CorpusFiles.Listing listing = CorpusFiles.scan(List.of(corpus));
+        assertEquals(1, listing.files().size(), listing.files().toString());
+        assertTrue(listing.files().get(0).endsWith("r.pdf"));
+        assertEquals(report.toRealPath(), listing.files().get(0).toRealPath());
+        assertEquals(1, listing.skipped().size());
+        assertTrue(listing.skipped().get(0).contains("same file"), listing.skipped().get(0));
+        assertTrue(linked.toString().length() > 0);
+    }
+
+    @Test
+    void aFileNamedDirectlyIsKeptAsGiven() throws Exception {
+        Path sidecar = Files.writeString(root.resolve("x.pdf.json"), "{}");
+        assertEquals(List.of(sidecar), CorpusFiles.list(List.of(sidecar)));
+    }
+}
