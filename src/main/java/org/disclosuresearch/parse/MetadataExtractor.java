@@ -8,11 +8,15 @@ import java.util.regex.Pattern;
 /** Agency, year reported on and publication date, read from a report's normalized text. */
 final class MetadataExtractor {
 
-    /** The title ends at the first 年度报告 / 年报 near the top. */
-    private static final Pattern TITLE_END = Pattern.compile("年度报告|年报");
-    private static final int TITLE_WINDOW = 200;
-    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d\\d|[〇零一二三四五六七八九]{4}) ?年度?");
-    private static final Pattern TITLE_AGENCY_AFTER_YEAR = Pattern.compile("^(.+?)(?:关于)?(?:政府信息公开|政务公开|信息公开)");
+    /** How far from the top the title may start (web pages put 索引号, 发布机构 … lines before it). */
+    private static final int TITLE_WINDOW = 1500;
+    private static final String YEAR_TEXT = "((?:19|20)\\d\\d|[〇零一二三四五六七八九]{4}) ?年度?";
+    private static final Pattern YEAR = Pattern.compile(YEAR_TEXT);
+    private static final String SUBJECT = "(?:政府信息公开|政务公开|信息公开)[^。]{0,12}?(?:年度报告|年报)";
+    /** 乐清市医疗保障局2021年政府信息公开工作年度报告, or 2021年乐清市医疗保障局政府信息公开工作年度报告. */
+    private static final Pattern TITLE_WITH_YEAR = Pattern.compile(YEAR_TEXT + "([^。]{0,40}?)" + SUBJECT);
+    private static final Pattern TITLE_WITHOUT_YEAR = Pattern.compile(SUBJECT);
+    private static final Pattern TRAILING_NAME = Pattern.compile("[\\p{IsHan}()（）·]+$");
     private static final Pattern ARABIC_DATE = Pattern.compile(
             "((?:19|20)\\d\\d) ?(?:年 ?(\\d{1,2}) ?月 ?(\\d{1,2}) ?日|[-./](\\d{1,2})[-./](\\d{1,2}))");
     private static final Pattern HAN_DATE = Pattern.compile(
@@ -28,17 +32,20 @@ final class MetadataExtractor {
     }
 
     static Metadata extract(String text) {
-        String title = title(text);
+        String head = text.substring(0, Math.min(text.length(), TITLE_WINDOW));
         String agency = null;
         Integer year = null;
-        if (title != null) {
-            Matcher y = YEAR.matcher(title);
-            if (y.find()) {
-                year = yearValue(y.group(1));
-                agency = y.start() > 0 ? clean(title.substring(0, y.start()))
-                        : agencyAfterYear(title.substring(y.end()));
-            } else {
-                agency = agencyAfterYear(title);
+        Matcher withYear = TITLE_WITH_YEAR.matcher(head);
+        if (withYear.find()) {
+            year = yearValue(withYear.group(1));
+            agency = trailingName(head.substring(0, withYear.start()));
+            if (agency == null) {
+                agency = trailingName(withYear.group(2)); // 2021年乐清市医疗保障局政府信息公开工作年度报告
+            }
+        } else {
+            Matcher noYear = TITLE_WITHOUT_YEAR.matcher(head);
+            if (noYear.find()) {
+                agency = trailingName(head.substring(0, noYear.start()));
             }
         }
         if (year == null) {
@@ -47,27 +54,20 @@ final class MetadataExtractor {
                 year = yearValue(y.group(1));
             }
         }
-        return new Metadata(agency == null || agency.isEmpty() ? null : agency, year, published(text));
+        return new Metadata(agency, year, published(text));
     }
 
-    private static String title(String text) {
-        Matcher end = TITLE_END.matcher(text);
-        if (!end.find() || end.start() > TITLE_WINDOW) {
+    /**
+     * The name that ends {@code s}: its last run of Han characters (and the brackets and dots names use), so that
+     * a web page's 索引号/发布机构 lines or a 《 before the title stay out; a trailing 关于/的 is dropped.
+     */
+    private static String trailingName(String s) {
+        Matcher m = TRAILING_NAME.matcher(s.strip());
+        if (!m.find()) {
             return null;
         }
-        return text.substring(0, end.start());
-    }
-
-    private static String agencyAfterYear(String rest) {
-        Matcher m = TITLE_AGENCY_AFTER_YEAR.matcher(rest.strip());
-        return m.find() ? clean(m.group(1)) : null;
-    }
-
-    /** Drops spaces, brackets of the title and a trailing 关于/的. */
-    private static String clean(String s) {
-        String c = s.replace(" ", "").replaceAll("^[《【\\[]+|[》】\\]]+$", "");
-        c = c.replaceAll("(关于|的)$", "");
-        return c;
+        String name = m.group().replaceAll("^[(（]+", "").replaceAll("(关于|的)$", "");
+        return name.codePointCount(0, name.length()) >= 2 ? name : null;
     }
 
     private static Integer yearValue(String digits) {

@@ -97,6 +97,18 @@ class ParseCommandTest {
     }
 
     @Test
+    void everyStdoutLineIsJsonEvenForFormatsWhoseLibrariesLog() throws Exception {
+        assertEquals(0, Main.run("parse", "src/test/resources/formats/weihai-ylbzj-2021.pdf",
+                "src/test/resources/formats/weihai-ylbzj-2021.doc", "data/sample/000_c6adf1d2ada892b8.txt"),
+                this::stderr);
+        List<String> lines = stdoutLines();
+        assertEquals(3, lines.size(), () -> String.join("\n", lines));
+        for (String line : lines) {
+            assertTrue(Json.mapper().readTree(line).has("figures"), line);
+        }
+    }
+
+    @Test
     void missingPathIsAnErrorNamingIt() {
         assertEquals(1, Main.run("parse", "no/such/file.txt", "data/sample/000_c6adf1d2ada892b8.txt"));
         assertTrue(stderr().contains("no/such/file.txt") && stderr().contains("no such file"), this::stderr);
