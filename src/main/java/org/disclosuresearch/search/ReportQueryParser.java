@@ -50,7 +50,7 @@ final class ReportQueryParser extends QueryParser {
             return new MatchAllDocsQuery();
         }
         try {
-            Query q = new ReportQueryParser().parse(escapeSlashes(text));
+            Query q = new ReportQueryParser().parse(toClassicSyntax(text));
             return q == null ? new MatchAllDocsQuery() : withPositiveClause(q);
         } catch (ParseException | TokenMgrError e) {
             throw new InvalidRequestException(PARAMETER, "cannot parse query '" + text + "': " + firstLine(e));
@@ -59,9 +59,45 @@ final class ReportQueryParser extends QueryParser {
         }
     }
 
-    /** A slash is common in report text (2021/2022) and never meant as the classic parser's /regex/. */
-    private static String escapeSlashes(String text) {
-        return text.replace("/", "\\/");
+    /**
+     * Chinese quotation marks (“…”, ＂…＂) outside an ASCII-quoted phrase quote a phrase like ASCII quotes do
+     * (inside one they are just characters); a slash is common in report text (2021/2022) and never meant as the
+     * classic parser's /regex/.
+     */
+    static String toClassicSyntax(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        boolean inQuotes = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                out.append(c).append(text.charAt(++i));
+            } else if (c == '"') {
+                inQuotes = !inQuotes;
+                out.append(c);
+            } else if (!inQuotes && (c == '\u201C' || c == '\uFF02') && closingQuote(text, i + 1) > 0) {
+                int close = closingQuote(text, i + 1);
+                out.append('"');
+                for (char p : text.substring(i + 1, close).toCharArray()) {
+                    out.append(p == '"' || p == '\\' ? "\\" + p : String.valueOf(p));
+                }
+                out.append('"');
+                i = close;
+            } else if (c == '/') {
+                out.append("\\/");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int closingQuote(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == '\u201D' || text.charAt(i) == '\uFF02') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String firstLine(Throwable e) {

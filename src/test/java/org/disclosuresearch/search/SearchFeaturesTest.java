@@ -259,6 +259,14 @@ class SearchFeaturesTest {
         assertEquals(Set.of(id("000"), id("004")), ids(search("agency:乐清市", null, null, null, 10)));
         assertEquals(Set.of(id("004")), ids(search("agency:\"卫生健康局\"", null, null, null, 10)));
         assertEquals(Set.of(id("001")), ids(search("id:" + id("001"), null, null, null, 10)));
+        assertEquals(ids(search("\"三审三校\"", null, null, null, 10)), ids(search("“三审三校”", null, null, null, 10)));
+        assertEquals(1, search("\"18-70\"", null, null, null, 10).total());
+        // inside ASCII quotes a Chinese quotation mark is just a character of the phrase
+        long withMark = seeds.stream().filter(s -> s.text().contains("危及“三安全一稳定”")).count();
+        assertTrue(withMark > 0);
+        assertEquals(withMark, search("\"危及“三安全一稳定”\"", null, null, null, 10).total());
+        assertEquals(withMark, search("\"及“三安全一\"", null, null, null, 10).total());
+        assertEquals("\"a\\\"b\" \\/", ReportQueryParser.toClassicSyntax("“a\"b” /"));
         for (String bad : List.of("\"unclosed", "agency:", "(依申请", "colour:red", "AND", "[1 TO 5]")) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,
                     () -> search(bad, null, null, null, 10), bad);

@@ -1,0 +1,56 @@
+package org.disclosuresearch.index;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The exact-phrase tokens and queries, including characters outside the BMP (CJK Extension B). */
+class ExactPhraseAnalysisTest {
+
+    static List<String> tokens(String text) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = new ExactPhraseAnalyzer().tokenStream(Fields.TEXT_EXACT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int pos = -1;
+            while (ts.incrementToken()) {
+                pos += inc.getPositionIncrement();
+                out.add(term + "@" + pos + ":" + offset.startOffset() + "-" + offset.endOffset());
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    @Test
+    void every_code_point_is_a_unigram_with_its_bigram_stacked_on_the_same_position() throws Exception {
+        assertEquals(List.of("依@0:0-1", "依申@0:0-2", "申@1:1-2", "申 @1:1-3", " @2:2-3", " 2@2:2-4", "2@3:3-4"),
+                tokens("依申 2"));
+        assertEquals(List.of("a@0:0-1", "a\uD840\uDC00@0:0-3", "\uD840\uDC00@1:1-3"), tokens("a\uD840\uDC00"));
+        assertEquals(List.of(), tokens(""));
+    }
+
+    @Test
+    void queries_are_normalized_and_cover_every_character() {
+        assertNull(ExactPhrase.query(Fields.TEXT_EXACT, " \n "));
+        assertInstanceOf(TermQuery.class, ExactPhrase.query(Fields.TEXT_EXACT, "医"));
+        assertEquals("text_exact:\"依申 ? 请公 公开\"", ExactPhrase.query(Fields.TEXT_EXACT, "依申\n请公开").toString());
+        PhraseQuery odd = (PhraseQuery) ExactPhrase.query(Fields.TEXT_EXACT, "本机关不掌握"); // 6 chars: 0, 2, 4 (4 is the last)
+        assertEquals(3, odd.getTerms().length);
+        PhraseQuery even = (PhraseQuery) ExactPhrase.query(Fields.TEXT_EXACT, "朋友圈"); // 3 chars: 0 and the last, 1
+        assertEquals(List.of("朋友", "友圈"), List.of(even.getTerms()[0].text(), even.getTerms()[1].text()));
+    }
+}
