@@ -95,7 +95,7 @@ function showError(e) {
   fill($('summary'), '检索出错');
   fill($('hits'));
   fill($('pager'));
-  fill($('facets'));
+  fill($('facets'), el('p', {class: 'hint'}, '检索出错时无法分类统计。'));
 }
 
 function renderSummary(result) {
@@ -410,11 +410,11 @@ function renderAggregates(result, catalogue) {
     el('th', {scope: 'row'}, label), el('td', {}, formatNumber(s.count)), el('td', {}, formatNumber(s.sum)),
     el('td', {}, formatNumber(s.mean)), el('td', {}, formatNumber(s.min)), el('td', {}, formatNumber(s.max)));
   const table = el('table', {class: 'numbers'},
-    el('caption', {}, caption),
+    el('caption', {class: 'sr-only'}, caption),
     el('thead', {}, el('tr', {}, ['分组', '有数的报告', '合计', '平均', '最小', '最大'].map(h => el('th', {scope: 'col'}, h)))),
     el('tbody', {}, buckets.map(b => row(valueLabel(stats.by, b.value), b.summary))),
     el('tfoot', {}, row('全部', stats.overall)));
-  fill(out, el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption}, table),
+  fill(out, el('p', {class: 'hint', 'aria-hidden': 'true'}, caption), el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption}, table),
     bars(buckets, max, stats.by, caption));
   // widths set through the CSSOM: the content policy allows no inline style attributes
   for (const bar of out.querySelectorAll('.bar')) bar.style.width = `${bar.dataset.share}%`;

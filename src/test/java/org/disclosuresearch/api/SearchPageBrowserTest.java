@@ -2,6 +2,7 @@ package org.disclosuresearch.api;
 
 import org.disclosuresearch.search.SearchBackend;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,14 @@ class SearchPageBrowserTest {
         base = "http://127.0.0.1:" + server.port() + "/";
         driver = HeadlessChromium.start();
         Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        if (driver != null) {
+            List<String> errors = HeadlessChromium.consoleErrors(driver);
+            assertTrue(errors.isEmpty(), "browser console errors: " + errors);
+        }
     }
 
     @AfterAll
@@ -159,9 +168,17 @@ class SearchPageBrowserTest {
             assertTrue(driver.findElement(By.cssSelector("#aggregate-result .bar")).getSize().getWidth() > 50);
             Number scroll = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-            assertTrue(scroll.intValue() <= 0, "the page scrolls sideways at phone width by " + scroll + "px");
+            Object wide = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > w + 0.5)"
+                    + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + e.getBoundingClientRect().right)"
+                    + ".slice(0, 5).join(' ');");
+            assertTrue(scroll.intValue() <= 0, "the page scrolls sideways at phone width by " + scroll + "px: " + wide);
             shot("6-phone");
             elementShot(driver.findElement(By.id("aggregates")), "6b-phone-aggregates");
+            driver.findElement(By.cssSelector("#hits li.hit h3 a")).click();
+            waitFor(By.id("report-title"));
+            shot("6c-phone-report");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1600));
         }
@@ -176,6 +193,43 @@ class SearchPageBrowserTest {
         shot("7-error");
         driver.findElement(By.cssSelector("#chips button[aria-label^='移除条件 检索']")).click();
         waitForSummary("共 4 份报告");
+    }
+
+    @Test
+    void keyboardFacetsSortAndTheExportLinkFollowTheState() {
+        driver.get(base);
+        waitForSummary("共 5 份报告");
+        // a facet toggled from the keyboard keeps the focus after the page re-renders
+        facet("province", "浙江省").sendKeys(Keys.SPACE);
+        waitForSummary("共 3 份报告");
+        WebElement focused = driver.switchTo().activeElement();
+        assertEquals("province", focused.getAttribute("data-dim"));
+        assertEquals("浙江省", focused.getAttribute("data-value"));
+        // sort by a figure, largest first: the figure becomes a column of the results
+        new Select(driver.findElement(By.id("sort-field"))).selectByValue("penalties");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=penalties"));
+        waitForSummary("共 3 份报告");
+        List<Double> values = driver.findElements(By.cssSelector("#hits li.hit")).stream()
+                .map(hit -> hit.findElements(By.cssSelector(".figures div")).stream()
+                        .filter(d -> d.findElement(By.tagName("dt")).getText().startsWith("行政处罚"))
+                        .findFirst().orElseThrow().findElement(By.tagName("dd")).getText().replace(",", ""))
+                .map(Double::parseDouble).toList();
+        assertEquals(3, values.size());
+        for (int i = 1; i < values.size(); i++) {
+            assertTrue(values.get(i - 1) >= values.get(i), "not sorted largest first: " + values);
+        }
+        String export = driver.findElement(By.id("export-chosen")).getAttribute("href");
+        assertTrue(export.contains("/api/export.csv?") && export.contains("province=") && export.contains("sort=penalties")
+                && export.contains("columns=penalties"), export);
+    }
+
+    @Test
+    void noMatchSaysSoAndSuggestsWhatToDo() throws IOException {
+        driver.get(base + "?q=" + HttpJson.enc("\"朋友圈点赞抽奖\""));
+        waitForSummary("共 0 份报告");
+        String empty = driver.findElement(By.cssSelector("#hits li.empty")).getText();
+        assertTrue(empty.contains("没有找到"), empty);
+        shot("8-empty");
     }
 
     @Test

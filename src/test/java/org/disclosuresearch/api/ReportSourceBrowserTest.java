@@ -7,16 +7,19 @@ import org.disclosuresearch.index.IndexerConfig;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchBackend;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +27,22 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.disclosuresearch.api.HttpJson.enc;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Report text is untrusted: markup in a report reaches the page as text, never as elements or script. */
-class UntrustedTextBrowserTest {
+/**
+ * Where a report came from and what it says, as the report view shows it: the original's URL and file, and the
+ * text as untrusted data (markup in a report reaches the page as text, never as elements or script).
+ */
+class ReportSourceBrowserTest {
     private static final String MARKER = "恶意标记测试";
     private static final String PAYLOAD = "<img src=x onerror=\"window.__xss=1\">" + MARKER
             + "<script>window.__xss=2</script>&amp;";
+
+    private static final String ORIGINAL_URL = "https://www.yueqing.gov.cn/art/2022/1/14/art_1229.html";
 
     @TempDir
     static Path tempDir;
@@ -51,6 +60,10 @@ class UntrustedTextBrowserTest {
         Files.writeString(docs.resolve(name), text + "\n附：" + PAYLOAD + "\n", StandardCharsets.UTF_8);
         Files.writeString(docs.resolve(name + ".json"),
                 "{\"url\": \"javascript:window.__xss=3\", \"fetched\": \"2022-01-20\"}", StandardCharsets.UTF_8);
+        String cited = "000_c6adf1d2ada892b8.txt";
+        Files.copy(SampleCorpus.DOCS.resolve(cited), docs.resolve(cited));
+        Files.writeString(docs.resolve(cited + ".json"), "{\"url\": \"" + ORIGINAL_URL
+                + "\", \"fetched\": \"2022-01-20\"}", StandardCharsets.UTF_8);
         Path index = tempDir.resolve("index");
         try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
             indexer.update(List.of(docs), IndexProgress.NONE);
@@ -58,6 +71,21 @@ class UntrustedTextBrowserTest {
         backend = LuceneSearchBackend.open(index);
         server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, docs)).start();
         base = "http://127.0.0.1:" + server.port() + "/";
+    }
+
+    private static void browser() {
+        HeadlessChromium.requireBrowser();
+        if (driver == null) {
+            driver = HeadlessChromium.start();
+        }
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        if (driver != null) {
+            List<String> errors = HeadlessChromium.consoleErrors(driver);
+            assertTrue(errors.isEmpty(), "browser console errors: " + errors);
+        }
     }
 
     @AfterAll
@@ -79,9 +107,24 @@ class UntrustedTextBrowserTest {
     }
 
     @Test
+    void theReportViewLinksTheOriginalUrlAndOffersTheFile() throws Exception {
+        browser();
+        driver.get(base + "?report=000_c6adf1d2ada892b8");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.original-url")));
+        assertEquals(ORIGINAL_URL, link.getAttribute("href"));
+        assertTrue(link.getAttribute("rel").contains("noopener"));
+        assertTrue(driver.findElement(By.cssSelector(".report-head")).getText().contains("2022-01-20"));
+        String download = driver.findElement(By.cssSelector("a.download")).getAttribute("href");
+        assertTrue(download.endsWith("/api/reports/000_c6adf1d2ada892b8/original"), download);
+        HttpJson.Response file = new HttpJson(server.port()).get(URI.create(download).getPath());
+        assertEquals(200, file.status());
+        assertArrayEquals(Files.readAllBytes(SampleCorpus.DOCS.resolve("000_c6adf1d2ada892b8.txt")), file.body());
+    }
+
+    @Test
     void thePageShowsMarkupAsTextAndRunsNoScript() {
-        HeadlessChromium.requireBrowser();
-        driver = HeadlessChromium.start();
+        browser();
         driver.get(base + "?q=" + enc("\"" + MARKER + "\""));
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         String snippet = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".snippet")))
