@@ -38,6 +38,8 @@ public final class ReportDocuments {
     /** Analyzed text with offsets in the postings: the highlighter reads them instead of re-analyzing a hit. */
     private static final FieldType STORED_TEXT = textType(true);
     private static final FieldType UNSTORED_TEXT = textType(false);
+    /** Which documents hold a term, nothing more: the characters fields only answer "does it occur". */
+    private static final FieldType CHARACTERS = charactersType();
 
     private static final ObjectReader REPORT_READER = Json.mapper().readerFor(Report.class)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -49,6 +51,15 @@ public final class ReportDocuments {
         type.setTokenized(true);
         type.setStored(stored);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType charactersType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.setIndexOptions(IndexOptions.DOCS);
         type.freeze();
         return type;
     }
@@ -67,9 +78,12 @@ public final class ReportDocuments {
         doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(report.id())));
         doc.add(new Field(Fields.TEXT, text, STORED_TEXT));
         doc.add(new Field(Fields.TEXT_EXACT, text, UNSTORED_TEXT));
+        doc.add(new Field(Fields.TEXT_CHARACTERS, text, CHARACTERS));
         if (report.agency() != null) {
+            String agency = Normalizer.normalize(report.agency());
             doc.add(new Field(Fields.AGENCY, report.agency(), UNSTORED_TEXT));
-            doc.add(new Field(Fields.AGENCY_EXACT, Normalizer.normalize(report.agency()), UNSTORED_TEXT));
+            doc.add(new Field(Fields.AGENCY_EXACT, agency, UNSTORED_TEXT));
+            doc.add(new Field(Fields.AGENCY_CHARACTERS, agency, CHARACTERS));
         }
         doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withText(null))));
         if (sha256 != null) {

@@ -1,6 +1,12 @@
 package org.disclosuresearch.search;
 
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -46,12 +52,34 @@ final class Snippets {
                 .withFormatter(new HtmlSnippetFormatter())
                 .withMaxNoHighlightPassages(1)
                 .build();
-        String[] snippets = highlighter.highlightFields(new String[]{Fields.TEXT}, query, docIds,
+        String[] snippets = highlighter.highlightFields(new String[]{Fields.TEXT}, forHighlighting(query), docIds,
                 new int[]{MAX_SNIPPETS}).get(Fields.TEXT);
         for (String joined : snippets) {
             out.add(joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(SEPARATOR)));
         }
         return out;
+    }
+
+    /**
+     * The query with each one-character exact query (a term of the documents-only characters field, which has no
+     * offsets) replaced by the exact field's terms that start with that character, marked as that character only.
+     */
+    static Query forHighlighting(Query query) {
+        if (query instanceof TermQuery tq && tq.getTerm().field().equals(Fields.TEXT_CHARACTERS)) {
+            return new FirstCharacterQuery(new PrefixQuery(new Term(Fields.TEXT_EXACT, tq.getTerm().bytes())),
+                    tq.getTerm().text().length());
+        }
+        if (query instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            for (BooleanClause c : bq.clauses()) {
+                b.add(forHighlighting(c.getQuery()), c.getOccur());
+            }
+            return b.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(forHighlighting(boost.getQuery()), boost.getBoost());
+        }
+        return query;
     }
 
     /** Formats passages as escaped HTML with marks; overlapping matches merge into one mark. */
