@@ -11,7 +11,7 @@ import java.util.BitSet;
 /**
  * Tokens of the exact-phrase fields. Every character counts — Han, digits, Latin, punctuation and the single spaces
  * the normalized text keeps — so a query over these tokens matches exactly where the phrase is a substring (see
- * {@link ExactPhrase}). Offsets point into the analyzed string, so the highlighter needs no re-analysis.
+ * {@link ExactPhrase}). Offsets point into the analyzed string: the highlighter re-tokenizes a hit and marks them.
  * <ul>
  *   <li>{@link Mode#BIGRAMS} (positions and offsets indexed): for the code point at position i the bigram
  *       (c[i] c[i+1]), and for the last code point its unigram. A phrase of two or more code points is a phrase

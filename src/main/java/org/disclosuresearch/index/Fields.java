@@ -14,9 +14,9 @@ public final class Fields {
 
     /** Report id (file name without extension): the upsert key; also sorted doc values for tie-breaking. */
     public static final String ID = "id";
-    /** Normalized text, smartcn-analyzed, stored, offsets in postings: ranked word search and snippets. */
+    /** Normalized text, smartcn-analyzed (documents and frequencies), stored: ranked word search; snippet text. */
     public static final String TEXT = "text";
-    /** Normalized text, exact-phrase bigrams (see {@link ExactPhraseTokenizer}), offsets in postings, not stored. */
+    /** Normalized text, exact-phrase bigrams (see {@link ExactPhraseTokenizer}) with positions, not stored. */
     public static final String TEXT_EXACT = "text_exact";
     /** Distinct characters of the normalized text, documents only: one-character exact queries. */
     public static final String TEXT_CHARACTERS = "text_chars";
