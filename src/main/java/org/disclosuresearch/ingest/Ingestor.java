@@ -1,5 +1,8 @@
 package org.disclosuresearch.ingest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +42,8 @@ public final class Ingestor {
      */
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new DaemonThreads());
 
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
+
     private final IngestLimits limits;
 
     public Ingestor(IngestLimits limits) {
@@ -70,6 +75,7 @@ public final class Ingestor {
                     + "; read as " + format[0].id());
         }
         Provenance provenance = SidecarReader.read(file, warnings);
+        warnings.forEach(LOG::warn); // the report is kept: these are worth a line on stderr, not a failure
         return new SourceDocument(file, relativePath(file, root), format[0].id(), bytes.length, sha256(bytes),
                 blocks, provenance, warnings);
     }
