@@ -1,5 +1,9 @@
 package org.disclosuresearch.ingest;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +53,21 @@ class BadInputTest {
     @Test
     void passwordProtectedPdf() throws Exception {
         problem(BadFiles.encryptedPdf(dir), DocumentProblem.Kind.ENCRYPTED, "password");
+    }
+
+    @Test
+    void pdfWithOnlyAnOwnerPasswordIsRead() throws Exception {
+        // Many agencies lock printing or copying with an owner password only: such a file opens without one.
+        Path file = dir.resolve("owner-only.pdf");
+        try (PDDocument doc = Loader.loadPDF(
+                FormatFixtures.file(FormatFixtures.NAME + ".pdf").toFile())) {
+            AccessPermission noCopy = new AccessPermission();
+            noCopy.setCanExtractContent(false);
+            doc.protect(new StandardProtectionPolicy("owner-secret", "", noCopy));
+            doc.save(file.toFile());
+        }
+        SourceDocument doc = ingestor.read(file, dir);
+        assertEquals(3, doc.blocks().stream().filter(b -> b instanceof TableBlock).count());
     }
 
     @Test
