@@ -56,6 +56,7 @@ public final class Ingestor {
 
     public SourceDocument read(Path file, Path root) throws DocumentProblem {
         byte[] bytes = readBounded(file);
+        // filled by the reader's worker thread, read here after the worker is done (Future.get orders the two)
         List<String> warnings = new ArrayList<>();
         Format[] format = new Format[1];
         List<Block> blocks = withinTimeLimit(file, () -> {
@@ -64,7 +65,7 @@ public final class Ingestor {
                 throw new DocumentProblem(file, DocumentProblem.Kind.UNSUPPORTED_FORMAT,
                         "content is not PDF, DOCX, DOC, HTML or text" + namedAs(file));
             }
-            return READERS.get(format[0]).read(bytes, file);
+            return READERS.get(format[0]).read(bytes, file, warnings);
         });
         if (blocks.isEmpty()) {
             throw new DocumentProblem(file, DocumentProblem.Kind.EMPTY, "no text in the " + format[0].id());

@@ -81,6 +81,16 @@ class BadInputTest {
     }
 
     @Test
+    void scannedPageAmongTextPagesIsAWarning() throws Exception {
+        Path file = BadFiles.partlyScannedPdf(dir);
+        SourceDocument doc = ingestor.read(file, dir);
+        assertEquals(3, doc.blocks().stream().filter(b -> b instanceof TableBlock).count());
+        assertEquals(1, doc.warnings().size(), doc.warnings().toString());
+        String warning = doc.warnings().get(0);
+        assertTrue(warning.startsWith(file + ": page(s) [") && warning.contains("need OCR"), warning);
+    }
+
+    @Test
     void docxZipBombIsStoppedBeforeItInflates() throws Exception {
         Path bomb = BadFiles.docxZipBomb(dir);
         assertTrue(Files.size(bomb) < 200_000, "the bomb is small on disk: " + Files.size(bomb));
