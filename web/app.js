@@ -368,6 +368,8 @@ function setUpControls() {
     const ranges = state.ranges.filter(r => parseRange(r)?.id !== id).concat(range);
     $('filter-min').value = '';
     $('filter-max').value = '';
+    $('filter-find').value = '';
+    $('filter-find').dispatchEvent(new Event('input'));
     navigate(withChanges(state, {ranges}));
   });
   // narrows the long figure list to the labels containing what was typed; the first match is selected
