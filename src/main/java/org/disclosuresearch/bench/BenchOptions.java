@@ -15,9 +15,10 @@ import java.util.List;
  * @param fresh      whether to discard earlier results, indexes and peer databases (never the corpus)
  * @param markdown   where to write the table
  * @param json       where to write the same figures as JSON
+ * @param discard    whether to delete a size's index and SQLite file once it is measured (saves disk at 1M)
  */
 public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Settings queries, HttpLoad.Settings http,
-                           boolean peer, boolean fresh, Path markdown, Path json) {
+                           boolean peer, boolean fresh, Path markdown, Path json, boolean discard) {
 
     public static final long DEFAULT_SEED = 20210101L;
 
@@ -29,6 +30,25 @@ public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Set
                         + SyntheticCorpus.FOLDER + ", got " + s);
             }
         }
+    }
+
+    /** The command line that repeats this run. */
+    public String commandLine() {
+        StringBuilder c = new StringBuilder("java -jar target/disclosure-search.jar bench --sizes ");
+        c.append(String.join(",", sizes.stream().map(String::valueOf).toList()));
+        c.append(" --out ").append(out).append(" --seed ").append(seed);
+        c.append(" --warmup ").append(queries.warmupPasses()).append(" --rounds ").append(queries.rounds())
+                .append(" --repeats ").append(queries.repeats());
+        if (http == null) {
+            c.append(" --no-http");
+        } else {
+            c.append(" --clients ").append(String.join(",", http.clients().stream().map(String::valueOf).toList()))
+                    .append(" --http-seconds ").append(http.seconds()).append(" --server-heap ").append(http.serverHeap());
+        }
+        if (!peer) {
+            c.append(" --no-peer");
+        }
+        return c.toString();
     }
 
     /** Query settings: 2 warm-up passes, 5 rounds of 4 repeats, at most 60 s per kind. */

@@ -23,6 +23,7 @@ final class BenchReportWriter {
                 all.path("generated").asText(), machine.path("cores").asInt(), machine.path("java").asText(),
                 machine.path("os").asText(), machine.path("maxHeapMb").asDouble(), all.path("seed").asLong(),
                 all.path("corpusVersion").asInt()));
+        md.append("Command: `").append(all.path("command").asText()).append("`\n\n");
         if (sizes.isEmpty()) {
             return md.append("No sizes were run.\n").toString();
         }
@@ -77,13 +78,13 @@ final class BenchReportWriter {
         double peerP50 = peerKinds.path(BenchQuery.Kind.PHRASE_FILTERED.name()).path("p50Ms").asDouble(Double.NaN);
         double oursP50 = kinds.path(BenchQuery.Kind.PHRASE_FILTERED.name()).path("p50Ms").asDouble(Double.NaN);
         boolean fullRecall = true;
-        for (JsonNode r : size.path("peer").path("recall")) {
+        for (JsonNode r : size.path("recall")) {
             fullRecall &= r.path("oursRecall").asDouble() == 1.0;
         }
         double speedup = peerP50 / oursP50;
         row(md, "≥ 5× faster than SQLite FTS5 on phrase + filters, at 100% phrase recall",
                 fmt(speedup, "%.1f×") + " (p50 " + fmt(oursP50, "%.1f") + " vs " + fmt(peerP50, "%.1f") + " ms), recall "
-                        + (size.path("peer").isMissingNode() ? "not measured" : fullRecall ? "100%" : "below 100%"),
+                        + (size.path("recall").isMissingNode() ? "not measured" : fullRecall ? "100%" : "below 100%"),
                 speedup >= 5 && fullRecall);
         md.append('\n');
     }
@@ -154,6 +155,7 @@ final class BenchReportWriter {
                 q.path("ours").path("warmupPasses").asInt(), q.path("ours").path("warmupSeconds").asDouble(),
                 ours.path(BenchQuery.Kind.WORD.name()).path("samples").asText("?"),
                 q.path("oursPeakHeapMb").asDouble(Double.NaN)));
+        agreement(md, q);
         for (String engine : List.of("ours", "peer")) {
             JsonNode errors = q.path(engine).path("errors");
             if (errors.size() > 0) {
@@ -163,8 +165,32 @@ final class BenchReportWriter {
         md.append('\n');
     }
 
+    /** Whether both engines found as many reports for the queries whose meaning is the same in both (phrases). */
+    private static void agreement(StringBuilder md, JsonNode q) {
+        JsonNode ours = q.path("ours").path("totals");
+        JsonNode peer = q.path("peer").path("totals");
+        if (peer.isMissingNode()) {
+            return;
+        }
+        List<String> same = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        ours.fieldNames().forEachRemaining(query -> {
+            if (query.startsWith(BenchQuery.Kind.WORD.name()) || query.startsWith(BenchQuery.Kind.SORT_BY_FIGURE.name())
+                    || query.startsWith(BenchQuery.Kind.DEEP_PAGE.name()) || !peer.has(query)) {
+                return; // unquoted words: smartcn words here, substrings in the peer; not the same question
+            }
+            long a = ours.path(query).asLong();
+            long b = peer.path(query).asLong();
+            (a == b ? same : different).add(query + " (" + a + " vs " + b + ")");
+        });
+        md.append(String.format(Locale.ROOT, "%nSame answer check: for %d phrase, filtered and aggregate queries both "
+                + "engines found the same number of reports%s%n", same.size(),
+                different.isEmpty() ? "; no query differed." : "; these differed (disclosure-search vs SQLite): "
+                        + String.join(", ", different) + "."));
+    }
+
     private static void recall(StringBuilder md, JsonNode size) {
-        JsonNode rows = size.path("peer").path("recall");
+        JsonNode rows = size.path("recall");
         if (rows.isMissingNode() || rows.isEmpty()) {
             return;
         }
@@ -177,8 +203,8 @@ final class BenchReportWriter {
                     .append(r.path("plantedRate").isNumber() && !Double.isNaN(r.path("plantedRate").asDouble())
                             ? fmt(r.path("plantedRate").asDouble() * 100, "%.2f%%") : "common")
                     .append(" | ").append(r.path("truth").asLong()).append(" | ")
-                    .append(found(r, "ours")).append(" | ").append(found(r, "peer")).append(" | ")
-                    .append(r.path("peerMethod").asText()).append(" |\n");
+                    .append(found(r, "ours")).append(" | ").append(r.has("peerFound") ? found(r, "peer") : NA)
+                    .append(" | ").append(r.path("peerMethod").asText(NA)).append(" |\n");
         }
         md.append('\n');
     }

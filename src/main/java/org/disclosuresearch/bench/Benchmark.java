@@ -52,6 +52,7 @@ public final class Benchmark {
         all.set("machine", machine());
         all.put("seed", options.seed());
         all.put("corpusVersion", SyntheticCorpus.VERSION);
+        all.put("command", options.commandLine());
         ArrayNode sizes = all.putArray("sizes");
         for (long size : options.sizes()) {
             sizes.add(runSize(size));
@@ -98,8 +99,8 @@ public final class Benchmark {
         try (LuceneSearchBackend backend = LuceneSearchBackend.open(indexDir)) {
             OurEngine ours = new OurEngine(backend);
             List<BenchQuery> mix = QueryMix.build(corpus.generator(), size);
-            if (options.peer() && !node.has("peer")) {
-                node.set("peer", parseAndPeer(size, peerFile, rawBytes, ours, node));
+            if (!node.has("parse") || (options.peer() && !node.has("peer"))) {
+                parsePass(size, options.peer() ? peerFile : null, rawBytes, ours, node);
                 save(results, node);
             }
             if (!node.has("queries")) {
@@ -134,6 +135,13 @@ public final class Benchmark {
                 skipped.forEach(skippedList::add);
                 node.set("http", http);
                 save(results, node);
+            }
+        }
+        if (options.discard()) {
+            progress.say("[" + size + "] discarding " + indexDir + " and " + peerFile + " (results are kept)");
+            deleteTree(indexDir);
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(peerFile.resolveSibling(peerFile.getFileName() + suffix));
             }
         }
         return node;
@@ -175,11 +183,10 @@ public final class Benchmark {
 
     /**
      * Parses every report once more on one thread (parse throughput), loads the SQLite peer with the parsed reports
-     * (its build time excludes parsing), records which reports contain each recall phrase (substring of the
-     * normalized text: the spec's truth), then compares both engines' phrase results with it.
+     * when {@code peerFile} is set (its build time excludes parsing), records which reports contain each recall phrase
+     * (substring of the normalized text: the spec's truth), then compares the engines' phrase results with it.
      */
-    private ObjectNode parseAndPeer(long size, Path peerFile, long rawBytes, OurEngine ours, ObjectNode sizeNode)
-            throws IOException {
+    private void parsePass(long size, Path peerFile, long rawBytes, OurEngine ours, ObjectNode sizeNode) {
         ReportFileReader reader = IndexerConfig.defaults().reader();
         List<String> phrases = QueryMix.RECALL_PHRASES;
         List<BitSet> truth = new ArrayList<>();
@@ -192,8 +199,8 @@ public final class Benchmark {
         long agreeing = 0;
         String firstFailure = null;
         heap.reset();
-        progress.say("[" + size + "] parse (1 thread) + SQLite peer load + substring truth");
-        try (SqlitePeer peer = SqlitePeer.open(peerFile, true)) {
+        progress.say("[" + size + "] parse (1 thread)" + (peerFile == null ? "" : " + SQLite peer load") + " + substring truth");
+        try (SqlitePeer peer = peerFile == null ? null : SqlitePeer.open(peerFile, true)) {
             for (long i = 0; i < size; i++) {
                 Path file = corpus.file(i);
                 long t0 = System.nanoTime();
@@ -218,16 +225,20 @@ public final class Benchmark {
                     sampled++;
                     agreeing += ParseAgreement.agrees(corpus.generator().generate(i), report) ? 1 : 0;
                 }
-                long t1 = System.nanoTime();
-                peer.add(i, report);
-                peerNanos += System.nanoTime() - t1;
+                if (peer != null) {
+                    long t1 = System.nanoTime();
+                    peer.add(i, report);
+                    peerNanos += System.nanoTime() - t1;
+                }
                 if ((i + 1) % 10_000 == 0) {
-                    progress.say(String.format("[%d] parse + peer: %d/%d", size, i + 1, size));
+                    progress.say(String.format("[%d] parse: %d/%d", size, i + 1, size));
                 }
             }
-            long t1 = System.nanoTime();
-            peer.finishBuild();
-            peerNanos += System.nanoTime() - t1;
+            if (peer != null) {
+                long t1 = System.nanoTime();
+                peer.finishBuild();
+                peerNanos += System.nanoTime() - t1;
+            }
             ObjectNode parse = sizeNode.putObject("parse");
             double parseSeconds = parseNanos / 1e9;
             parse.put("threads", 1);
@@ -241,20 +252,21 @@ public final class Benchmark {
             if (firstFailure != null) {
                 parse.put("firstFailure", firstFailure);
             }
-            ObjectNode node = Json.mapper().createObjectNode();
-            node.put("engine", "SQLite " + sqliteVersion() + " FTS5 trigram");
-            node.put("buildSeconds", Latencies.round(peerNanos / 1e9));
-            node.put("buildExcludesParse", true);
-            node.put("reportsPerSecond", Latencies.round(size / (peerNanos / 1e9)));
-            long bytes = peer.sizeOnDisk();
-            node.put("sizeBytes", bytes);
-            node.put("bytesPerReport", bytes / size);
-            node.put("ratioToRaw", Latencies.round((double) bytes / rawBytes));
-            node.put("peakHeapMbDuringParseAndLoad", Latencies.round(heap.peakHeapMb()));
-            progress.say(String.format("[%d] parse: %.0f reports/s on 1 thread; SQLite build %.1f s, %.1f MB", size,
-                    size / parseSeconds, peerNanos / 1e9, bytes / 1e6));
-            node.set("recall", recall(size, phrases, truth, ours, peer));
-            return node;
+            parse.put("peakHeapMb", Latencies.round(heap.peakHeapMb()));
+            progress.say(String.format("[%d] parse: %.0f reports/s on 1 thread", size, size / parseSeconds));
+            if (peer != null) {
+                ObjectNode node = sizeNode.putObject("peer");
+                node.put("engine", "SQLite " + sqliteVersion() + " FTS5 trigram");
+                node.put("buildSeconds", Latencies.round(peerNanos / 1e9));
+                node.put("buildExcludesParse", true);
+                node.put("reportsPerSecond", Latencies.round(size / (peerNanos / 1e9)));
+                long bytes = peer.sizeOnDisk();
+                node.put("sizeBytes", bytes);
+                node.put("bytesPerReport", bytes / size);
+                node.put("ratioToRaw", Latencies.round((double) bytes / rawBytes));
+                progress.say(String.format("[%d] SQLite build %.1f s, %.1f MB", size, peerNanos / 1e9, bytes / 1e6));
+            }
+            sizeNode.set("recall", recall(size, phrases, truth, ours, peer));
         }
     }
 
@@ -281,8 +293,10 @@ public final class Benchmark {
                 row.put("oursRecall", Latencies.round(Math.min(count, expectedCount) / (double) expectedCount));
                 row.put("oursBy", "count");
             }
-            putRecall(row, "peer", expected, peer.phraseRows(phrase));
-            row.put("peerMethod", SqlitePeer.usesScan(phrase) ? "LIKE scan (< 3 characters)" : "MATCH");
+            if (peer != null) {
+                putRecall(row, "peer", expected, peer.phraseRows(phrase));
+                row.put("peerMethod", SqlitePeer.usesScan(phrase) ? "LIKE scan (< 3 characters)" : "MATCH");
+            }
         }
         progress.say("[" + size + "] recall: " + rows);
         return rows;

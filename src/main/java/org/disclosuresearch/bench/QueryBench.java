@@ -23,10 +23,15 @@ public final class QueryBench {
     static ObjectNode measure(QueryEngine engine, List<BenchQuery> mix, Settings settings, Progress progress) {
         Map<BenchQuery.Kind, List<QueryEngine.Prepared>> byKind = new EnumMap<>(BenchQuery.Kind.class);
         Map<BenchQuery.Kind, Long> totals = new EnumMap<>(BenchQuery.Kind.class);
+        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode perQuery = Json.mapper().createObjectNode();
         List<String> errors = new ArrayList<>();
         for (BenchQuery q : mix) {
             try {
-                byKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(engine.prepare(q));
+                QueryEngine.Prepared prepared = engine.prepare(q);
+                byKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(prepared);
+                // each query's total, once, untimed: the two engines' answers can then be compared
+                perQuery.put(q.toString(), prepared.run());
             } catch (RuntimeException e) {
                 errors.add(q + ": " + e.getMessage());
             }
@@ -80,7 +85,6 @@ public final class QueryBench {
             overall.endRound(System.nanoTime() - roundStart);
             progress.say(String.format("  %s: round %d/%d done", engine.name(), round + 1, settings.rounds()));
         }
-        ObjectNode node = Json.mapper().createObjectNode();
         node.put("engine", engine.name());
         node.put("warmupPasses", settings.warmupPasses());
         node.put("warmupSeconds", Latencies.round(warmupSeconds));
@@ -92,6 +96,7 @@ public final class QueryBench {
             kinds.set(kind.name(), s);
         });
         node.set("mix", overall.summary());
+        node.set("totals", perQuery);
         var errorList = node.putArray("errors");
         errors.stream().distinct().limit(20).forEach(errorList::add);
         return node;

@@ -70,6 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "skip the SQLite FTS5 peer")
     boolean noPeer;
 
+    @Option(names = "--discard", description = "delete each size's index and SQLite file once it is measured (disk space)")
+    boolean discard;
+
     @Option(names = "--fresh", description = "discard earlier results, indexes and SQLite files in --out (the corpus is kept)")
     boolean fresh;
 
@@ -90,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
             options = new BenchOptions(out, sizes, seed, new QueryBench.Settings(warmup, rounds, repeats, maxSecondsPerKind),
                     noHttp ? null : new HttpLoad.Settings(clients, httpWarmup, httpSeconds, serverHeap), !noPeer, fresh,
                     markdown != null ? markdown : out.resolve("BENCHMARKS.md"),
-                    json != null ? json : out.resolve("benchmarks.json"));
+                    json != null ? json : out.resolve("benchmarks.json"), discard);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return 2;

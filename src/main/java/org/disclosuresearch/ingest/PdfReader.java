@@ -98,7 +98,7 @@ final class PdfReader implements FormatReader {
         glyphs.getText(doc);
         PDFTextStripperByArea bands = new PDFTextStripperByArea();
         bands.setLineSeparator("\n");
-        float width = page.getCropBox().getWidth() + page.getCropBox().getLowerLeftX();
+        float width = page.getCropBox().getWidth();
         float top = 0;
         for (int t = 0; t < tables.size(); t++) {
             Rectangle2D bounds = tables.get(t).bounds();
@@ -106,7 +106,7 @@ final class PdfReader implements FormatReader {
             top = (float) bounds.getMaxY();
         }
         bands.addRegion("after", new Rectangle2D.Float(0, top, width, Math.max(0,
-                page.getCropBox().getHeight() + page.getCropBox().getLowerLeftY() - top)));
+                page.getCropBox().getHeight() - top)));
         bands.extractRegions(page);
         for (int t = 0; t < tables.size(); t++) {
             addText(bands.getTextForRegion("before" + t), blocks);

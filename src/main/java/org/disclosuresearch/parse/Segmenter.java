@@ -12,6 +12,11 @@ final class Segmenter {
     static final Pattern NUMBER = Pattern.compile("[+\\-\u2212]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
     /** Digits stuck to the end of a label word: after a Han character or a closing bracket or quote. */
     private static final Pattern GLUED = Pattern.compile("(.*[\\p{IsHan})\\]”\"])(\\d+)");
+    /**
+     * A number with a Han word stuck after it: a unit in the cell (12件, 3.5万元) or the next row's label run into
+     * the last value (0行政规范性文件). The number is a value; the rest starts the next label.
+     */
+    private static final Pattern LEADING_NUMBER = Pattern.compile("([+\\-\u2212]?\\d+(?:\\.\\d+)?)(\\p{IsHan}.*)");
 
     private Segmenter() {
     }
@@ -33,6 +38,11 @@ final class Segmenter {
             if (NUMBER.matcher(word).matches()) {
                 values.add(word);
                 continue;
+            }
+            Matcher leading = LEADING_NUMBER.matcher(word);
+            if (leading.matches()) {
+                values.add(leading.group(1));
+                word = leading.group(2);
             }
             if (!values.isEmpty() || glued != null) {
                 out.add(new Segment(label.toString(), starts, values, glued));

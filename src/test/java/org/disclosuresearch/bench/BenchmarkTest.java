@@ -18,7 +18,7 @@ class BenchmarkTest {
 
     private static BenchOptions options(Path out, HttpLoad.Settings http) {
         return new BenchOptions(out, List.of(200L), 5, new QueryBench.Settings(1, 2, 1, 5), http, true, false,
-                out.resolve("BENCHMARKS.md"), out.resolve("benchmarks.json"));
+                out.resolve("BENCHMARKS.md"), out.resolve("benchmarks.json"), false);
     }
 
     @Test
@@ -48,7 +48,7 @@ class BenchmarkTest {
                 assertEquals(0, k.path("errors").asLong(), engine + " " + kind + " errors: " + size.at("/queries/" + engine + "/errors"));
             }
         }
-        JsonNode recall = size.at("/peer/recall");
+        JsonNode recall = size.at("/recall");
         assertEquals(QueryMix.RECALL_PHRASES.size(), recall.size());
         for (JsonNode r : recall) {
             assertEquals(1.0, r.path("oursRecall").asDouble(), "disclosure-search phrase recall: " + r);
@@ -70,6 +70,8 @@ class BenchmarkTest {
             assertTrue(md.contains("| " + kind.label + " |"), "BENCHMARKS.md has a row for " + kind.label);
         }
         assertTrue(!md.contains("NaN"), "no NaN in the table");
+        assertTrue(md.contains("Same answer check") && md.contains("no query differed"), "both engines agree on phrase totals");
+        assertTrue(md.contains("Command: `java -jar target/disclosure-search.jar bench --sizes 200"), "the command is stated");
 
         // a second run reuses the corpus, the index and every finished phase
         progress.clear();

@@ -56,6 +56,15 @@ class FigureMapperTest {
     }
 
     @Test
+    void unitsInCellsAndALabelRunIntoTheLastValue() throws Exception {
+        Report r = parseText(TITLE + TABLE2_HEAD + "规章 0 0 0行政规范性文件 4 1 27\n第二十条第（五）项\n信息内容 本年处理决定数量\n"
+                + "行政许可 12件\n");
+        assertEquals(0L, r.figures().get("regulations_in_force"));
+        assertEquals(27L, r.figures().get("normative_in_force"));
+        assertEquals(12L, r.figures().get("licensing"));
+    }
+
+    @Test
     void aRowWithTheWrongNumberOfValuesIsLeftOutWithANote() throws Exception {
         Report r = parseText(TITLE + TABLE2_HEAD + "规章 0 0\n行政规范性文件 1 2 3\n");
         assertFalse(r.figures().containsKey("regulations_issued"));
