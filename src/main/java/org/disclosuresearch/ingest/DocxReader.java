@@ -3,6 +3,7 @@ package org.disclosuresearch.ingest;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -22,7 +23,7 @@ import java.util.List;
 final class DocxReader implements FormatReader {
 
     @Override
-    public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
+    public List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem {
         PoiLimits.apply();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             List<Block> blocks = new ArrayList<>();
@@ -30,6 +31,9 @@ final class DocxReader implements FormatReader {
             for (IBodyElement element : doc.getBodyElements()) {
                 if (element instanceof XWPFParagraph p) {
                     text.append(p.getText()).append('\n');
+                } else if (element instanceof XWPFSDT sdt) {
+                    // content controls (some agency templates wrap whole sections in them) hold plain text
+                    text.append(sdt.getContent().getText()).append('\n');
                 } else if (element instanceof XWPFTable t) {
                     TextBlocks.flush(text, blocks);
                     TableBlock table = readTable(t);

@@ -32,7 +32,7 @@ final class HtmlReader implements FormatReader {
     private static final int MAX_DEPTH = 200;
 
     @Override
-    public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
+    public List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem {
         String html = decode(bytes);
         if (html == null) {
             throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE,

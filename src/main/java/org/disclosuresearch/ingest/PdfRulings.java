@@ -27,6 +27,7 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
     static final int MAX_SEGMENTS = 5_000;
 
     private final float pageHeight;
+    private final float left;
     private final List<Segment> segments = new ArrayList<>();
     private final List<float[]> pendingLines = new ArrayList<>();
     private final List<float[]> pendingRects = new ArrayList<>();
@@ -35,7 +36,9 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
 
     private PdfRulings(PDPage page) {
         super(page);
+        // PDFBox places text relative to the crop box: the rulings must use the same origin.
         this.pageHeight = page.getCropBox().getHeight() + page.getCropBox().getLowerLeftY();
+        this.left = page.getCropBox().getLowerLeftX();
     }
 
     static List<Segment> of(PDPage page) throws IOException {
@@ -114,9 +117,11 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
         if (segments.size() >= MAX_SEGMENTS) {
             return;
         }
-        // to the text's coordinates: y grows downwards from the top of the page
+        // to the text's coordinates: from the crop box's top left corner, y growing downwards
         float ty0 = pageHeight - y0;
         float ty1 = pageHeight - y1;
+        x0 -= left;
+        x1 -= left;
         if (Math.abs(ty0 - ty1) <= 1f && Math.abs(x1 - x0) >= MIN_LENGTH) {
             segments.add(new Segment(true, (ty0 + ty1) / 2, Math.min(x0, x1), Math.max(x0, x1)));
         } else if (Math.abs(x0 - x1) <= 1f && Math.abs(ty1 - ty0) >= MIN_LENGTH) {

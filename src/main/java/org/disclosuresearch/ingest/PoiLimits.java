@@ -15,13 +15,20 @@ final class PoiLimits {
 
     static final double MIN_INFLATE_RATIO = 0.01;
     static final long MAX_ENTRY_BYTES = 200L * 1024 * 1024;
-    static final long MAX_TEXT_CHARS = 20_000_000L;
+    /** POI's own default (10 Mi characters); a report's text is well below it. */
+    static final long MAX_TEXT_CHARS = 10L * 1024 * 1024;
     static final int MAX_RECORD_BYTES = 100 * 1024 * 1024;
 
     private PoiLimits() {
     }
 
+    private static boolean applied;
+
     static synchronized void apply() {
+        if (applied) {
+            return;
+        }
+        applied = true;
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
         ZipSecureFile.setMaxTextSize(MAX_TEXT_CHARS);

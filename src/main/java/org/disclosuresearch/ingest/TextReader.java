@@ -7,7 +7,7 @@ import java.util.List;
 final class TextReader implements FormatReader {
 
     @Override
-    public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
+    public List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem {
         String text = TextDecoder.decodeOrNull(bytes);
         if (text == null) {
             throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE,

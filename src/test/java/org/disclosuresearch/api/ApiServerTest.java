@@ -254,6 +254,7 @@ class ApiServerTest {
         assertError("/api/search?q=" + enc("依".repeat(501)), 400, "q", "500");
         assertError("/api/search?q=" + enc("\"依申请公开"), 400, "q", "");
         assertError("/api/export.csv?columns=nosuchfigure", 400, "columns", "nosuchfigure");
+        assertError("/api/search?provice=" + enc("浙江省"), 400, "provice", "unknown parameter");
     }
 
     @Test

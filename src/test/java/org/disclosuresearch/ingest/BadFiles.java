@@ -58,6 +58,24 @@ final class BadFiles {
     /** A page that is only a picture, as a scanner makes it. */
     static Path scannedPdf(Path dir) throws IOException {
         Path file = dir.resolve("scanned.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            addScannedPage(doc);
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** The PDF fixture with a scanned page added at the end (a table page printed and scanned back in). */
+    static Path partlyScannedPdf(Path dir) throws IOException {
+        Path file = dir.resolve("partly-scanned.pdf");
+        try (PDDocument doc = Loader.loadPDF(FormatFixtures.file(FormatFixtures.NAME + ".pdf").toFile())) {
+            addScannedPage(doc);
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    private static void addScannedPage(PDDocument doc) throws IOException {
         BufferedImage scan = new BufferedImage(200, 280, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scan.createGraphics();
         g.setColor(Color.WHITE);
@@ -67,16 +85,12 @@ final class BadFiles {
             g.drawLine(20, y, 180, y);
         }
         g.dispose();
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            PDImageXObject image = LosslessFactory.createFromImage(doc, scan);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.drawImage(image, 50, 50, 400, 560);
-            }
-            doc.save(file.toFile());
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        PDImageXObject image = LosslessFactory.createFromImage(doc, scan);
+        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+            content.drawImage(image, 50, 50, 400, 560);
         }
-        return file;
     }
 
     /** A DOCX whose document.xml inflates ~1000:1 (50 MB of spaces from ~50 KB). */
