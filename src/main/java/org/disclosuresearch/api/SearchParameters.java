@@ -99,11 +99,14 @@ public final class SearchParameters {
         try {
             size = Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException("size", "size must be a whole number, got '" + raw + "'");
+            if (!raw.strip().matches("[+-]?\\d+")) {
+                throw new InvalidRequestException("size", "size must be a whole number, got '" + raw + "'");
+            }
+            size = raw.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE; // too many digits for an int
         }
         if (size < 1 || size > limits.maxSize()) {
             throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxSize()
-                    + ", got " + size + " (use the cursor for more, or /api/export.csv for everything)");
+                    + ", got " + raw.strip() + " (use the cursor for more, or /api/export.csv for everything)");
         }
         return size;
     }
