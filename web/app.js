@@ -368,7 +368,24 @@ function setUpControls() {
     const ranges = state.ranges.filter(r => parseRange(r)?.id !== id).concat(range);
     $('filter-min').value = '';
     $('filter-max').value = '';
+    $('filter-find').value = '';
+    $('filter-find').dispatchEvent(new Event('input'));
     navigate(withChanges(state, {ranges}));
+  });
+  // narrows the long figure list to the labels containing what was typed; the first match is selected
+  $('filter-find').addEventListener('input', e => {
+    const words = e.currentTarget.value.trim().split(/\s+/).filter(Boolean);
+    const select = $('filter-field');
+    let first = null;
+    for (const option of select.querySelectorAll('option[value]:not([value=""])')) {
+      const match = words.every(w => option.textContent.includes(w) || option.value.includes(w));
+      option.hidden = !match;
+      if (match && !first) first = option;
+    }
+    for (const group of select.querySelectorAll('optgroup')) {
+      group.hidden = !group.querySelector('option:not([hidden])');
+    }
+    if (words.length && first) select.value = first.value;
   });
   const sortChanged = () => {
     const field = $('sort-field').value;

@@ -56,7 +56,16 @@ public final class SearchParameters {
         return ids.isEmpty() ? List.copyOf(FigureCatalog.get().ids()) : List.copyOf(ids);
     }
 
+    /** Parameters besides the facet dimensions; anything else is a typo that must not be silently ignored. */
+    private static final List<String> KNOWN = List.of("q", "range", "sort", "size", "cursor", "stats", "columns");
+
     private SearchRequest build(Map<String, List<String>> params, int size) {
+        for (String name : params.keySet()) {
+            if (!KNOWN.contains(name) && !DIMENSIONS.contains(name)) {
+                throw new InvalidRequestException(name, "unknown parameter '" + name + "'; known are " + KNOWN
+                        + " and the facet dimensions " + DIMENSIONS);
+            }
+        }
         String query = single(params, "q");
         if (query != null && query.length() > limits.maxQueryLength()) {
             throw new InvalidRequestException("q", "query is " + query.length() + " characters long; the limit is "
@@ -90,11 +99,14 @@ public final class SearchParameters {
         try {
             size = Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException("size", "size must be a whole number, got '" + raw + "'");
+            if (!raw.strip().matches("[+-]?\\d+")) {
+                throw new InvalidRequestException("size", "size must be a whole number, got '" + raw + "'");
+            }
+            size = raw.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE; // too many digits for an int
         }
         if (size < 1 || size > limits.maxSize()) {
             throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxSize()
-                    + ", got " + size + " (use the cursor for more, or /api/export.csv for everything)");
+                    + ", got " + raw.strip() + " (use the cursor for more, or /api/export.csv for everything)");
         }
         return size;
     }

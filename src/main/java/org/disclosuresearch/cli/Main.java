@@ -19,6 +19,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit status (tests call this instead of {@link #main}). */
     public static int run(String... args) {
+        QuietLibraryLogs.apply(); // before any command loads POI
         return new CommandLine(new Main()).execute(args);
     }
 

@@ -32,7 +32,6 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        QuietLibraryLogs.apply();
         // UTF-8 whatever the platform default; wrapping the current System.out/err keeps tests able to capture them
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import org.disclosuresearch.search.LuceneSearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +48,16 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: --port must be between 0 and 65535, got " + port);
             return 2;
         }
-        if (docs != null) {
-            updateIndex(err);
+        LuceneSearchBackend backend;
+        try {
+            if (docs != null) {
+                updateIndex(err);
+            }
+            backend = LuceneSearchBackend.open(index);
+        } catch (IOException | RuntimeException e) {
+            err.println("serve: cannot use the index at " + index + ": " + rootMessage(e));
+            return 2;
         }
-        LuceneSearchBackend backend = LuceneSearchBackend.open(index);
         ApiServer server;
         try {
             server = new ApiServer(backend, ApiServer.Options.defaults(host, port, docs)).start();
@@ -78,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void updateIndex(PrintStream err) throws Exception {
+    private void updateIndex(PrintStream err) throws IOException {
         err.println("serve: indexing " + docs + " into " + index + " …");
         try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
             IndexSummary summary = indexer.update(List.of(docs), (done, total, rate) ->

@@ -26,7 +26,7 @@ final class DocReader implements FormatReader {
     private static final int EDGE_TOLERANCE_TWIPS = 20;
 
     @Override
-    public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
+    public List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem {
         PoiLimits.apply();
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             DirectoryNode root = fs.getRoot();

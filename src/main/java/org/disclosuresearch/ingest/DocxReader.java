@@ -23,7 +23,7 @@ import java.util.List;
 final class DocxReader implements FormatReader {
 
     @Override
-    public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
+    public List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem {
         PoiLimits.apply();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             List<Block> blocks = new ArrayList<>();

@@ -7,8 +7,9 @@ import java.util.List;
 interface FormatReader {
 
     /**
-     * @param bytes the whole file (already checked against the size limit)
-     * @param file  the file, only for the messages of the problems thrown
+     * @param bytes    the whole file (already checked against the size limit)
+     * @param file     the file, only for the messages of the problems thrown
+     * @param warnings where to say what was read only in part (each names the file)
      */
-    List<Block> read(byte[] bytes, Path file) throws DocumentProblem;
+    List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem;
 }

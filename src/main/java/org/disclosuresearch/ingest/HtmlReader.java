@@ -32,7 +32,7 @@ final class HtmlReader implements FormatReader {
     private static final int MAX_DEPTH = 200;
 
     @Override
-    public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
+    public List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem {
         String html = decode(bytes);
         if (html == null) {
             throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE,
@@ -71,7 +71,12 @@ final class HtmlReader implements FormatReader {
                 return new String(bytes, TextDecoder.GB18030);
             }
         }
-        return TextDecoder.decodeOrNull(bytes);
+        String strict = TextDecoder.decodeOrNull(bytes);
+        if (strict != null) {
+            return strict;
+        }
+        TextDecoder.Lenient lenient = TextDecoder.decodeLeniently(bytes);
+        return lenient == null ? null : lenient.text();
     }
 
     private static void walk(Node node, StringBuilder text, List<Block> blocks, int depth) {

@@ -1,5 +1,8 @@
 package org.disclosuresearch.ingest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +42,8 @@ public final class Ingestor {
      */
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new DaemonThreads());
 
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
+
     private final IngestLimits limits;
 
     public Ingestor(IngestLimits limits) {
@@ -51,6 +56,7 @@ public final class Ingestor {
 
     public SourceDocument read(Path file, Path root) throws DocumentProblem {
         byte[] bytes = readBounded(file);
+        // filled by the reader's worker thread, read here after the worker is done (Future.get orders the two)
         List<String> warnings = new ArrayList<>();
         Format[] format = new Format[1];
         List<Block> blocks = withinTimeLimit(file, () -> {
@@ -59,7 +65,7 @@ public final class Ingestor {
                 throw new DocumentProblem(file, DocumentProblem.Kind.UNSUPPORTED_FORMAT,
                         "content is not PDF, DOCX, DOC, HTML or text" + namedAs(file));
             }
-            return READERS.get(format[0]).read(bytes, file);
+            return READERS.get(format[0]).read(bytes, file, warnings);
         });
         if (blocks.isEmpty()) {
             throw new DocumentProblem(file, DocumentProblem.Kind.EMPTY, "no text in the " + format[0].id());
@@ -70,6 +76,7 @@ public final class Ingestor {
                     + "; read as " + format[0].id());
         }
         Provenance provenance = SidecarReader.read(file, warnings);
+        warnings.forEach(LOG::warn); // the report is kept: these are worth a line on stderr, not a failure
         return new SourceDocument(file, relativePath(file, root), format[0].id(), bytes.length, sha256(bytes),
                 blocks, provenance, warnings);
     }

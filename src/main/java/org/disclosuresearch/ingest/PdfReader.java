@@ -40,7 +40,7 @@ final class PdfReader implements FormatReader {
     private static final Pattern PAGE_NUMBER = Pattern.compile("[-—–\\s第页/共0-9]*");
 
     @Override
-    public List<Block> read(byte[] bytes, Path file) throws DocumentProblem {
+    public List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem {
         if (!endsWithEofMarker(bytes)) {
             // PDFBox would rebuild what it can of a cut-off download and hand back part of a report as if whole.
             throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE,
@@ -49,8 +49,17 @@ final class PdfReader implements FormatReader {
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(MAX_MAIN_MEMORY, MAX_STORAGE);
         try (PDDocument doc = Loader.loadPDF(bytes, "", null, null, memory.streamCache)) {
             List<Block> blocks = new ArrayList<>();
+            List<Integer> scannedPages = new ArrayList<>();
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
-                readPage(doc, i, blocks);
+                boolean hasText = readPage(doc, i, blocks);
+                if (!hasText && hasImages(doc.getPage(i))) {
+                    scannedPages.add(i + 1);
+                }
+            }
+            if (!blocks.isEmpty() && !scannedPages.isEmpty()) {
+                // A scanned table page among text pages: its figures will be missing, and the reader should know why.
+                warnings.add(file + ": page(s) " + scannedPages + " of " + doc.getNumberOfPages()
+                        + " are images without a text layer (need OCR); read without them");
             }
             if (blocks.isEmpty()) {
                 if (hasImages(doc)) {
@@ -74,9 +83,9 @@ final class PdfReader implements FormatReader {
 
     /**
      * One page: where it has ruled tables, the text between them (by horizontal bands) and each table as a grid;
-     * elsewhere its text in content order.
+     * elsewhere its text in content order. Returns whether the page had any text.
      */
-    private static void readPage(PDDocument doc, int index, List<Block> blocks) throws IOException {
+    private static boolean readPage(PDDocument doc, int index, List<Block> blocks) throws IOException {
         PDPage page = doc.getPage(index);
         List<PdfTables.Found> tables = List.of();
         if (page.getRotation() == 0) {
@@ -89,8 +98,9 @@ final class PdfReader implements FormatReader {
             PDFTextStripper stripper = stripper();
             stripper.setStartPage(index + 1);
             stripper.setEndPage(index + 1);
-            addText(stripper.getText(doc), blocks);
-            return;
+            String text = stripper.getText(doc);
+            addText(text, blocks);
+            return !text.isBlank();
         }
         GlyphCollector glyphs = new GlyphCollector();
         glyphs.setStartPage(index + 1);
@@ -115,6 +125,7 @@ final class PdfReader implements FormatReader {
             addTable(PdfTables.read(table, inside), blocks);
         }
         addText(bands.getTextForRegion("after"), blocks);
+        return true;
     }
 
     private static PDFTextStripper stripper() throws IOException {
@@ -227,14 +238,21 @@ final class PdfReader implements FormatReader {
             if (checked++ >= PAGES_CHECKED_FOR_IMAGES) {
                 break;
             }
-            PDResources resources = page.getResources();
-            if (resources == null) {
-                continue;
+            if (hasImages(page)) {
+                return true;
             }
-            for (COSName name : resources.getXObjectNames()) {
-                if (resources.isImageXObject(name) || resources.getXObject(name) instanceof PDImageXObject) {
-                    return true;
-                }
+        }
+        return false;
+    }
+
+    private static boolean hasImages(PDPage page) throws IOException {
+        PDResources resources = page.getResources();
+        if (resources == null) {
+            return false;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.isImageXObject(name) || resources.getXObject(name) instanceof PDImageXObject) {
+                return true;
             }
         }
         return false;

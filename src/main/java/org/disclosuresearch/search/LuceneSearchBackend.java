@@ -58,12 +58,20 @@ public final class LuceneSearchBackend implements SearchBackend {
         this.manager = manager;
     }
 
-    /** Opens the index in {@code indexDir}; an empty index is created when there is none yet. */
+    /**
+     * Opens the index in {@code indexDir}; an empty index is created when the folder is missing or empty. A folder
+     * that holds other files but no index is refused: a mistyped {@code --index data/sample} must not write Lucene
+     * files into the corpus.
+     */
     public static LuceneSearchBackend open(Path indexDir) throws IOException {
         Files.createDirectories(indexDir);
         Directory directory = FSDirectory.open(indexDir);
         try {
             if (!DirectoryReader.indexExists(directory)) {
+                if (directory.listAll().length > 0) {
+                    throw new IOException(indexDir + " holds files but no index; give an index folder (one made by "
+                            + "the index command) or an empty one");
+                }
                 try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(Analyzers.perField()))) {
                     w.commit();
                 }

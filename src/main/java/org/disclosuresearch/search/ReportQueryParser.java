@@ -49,11 +49,12 @@ final class ReportQueryParser extends QueryParser {
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
         }
+        String classic = toClassicSyntax(text);
         try {
-            Query q = new ReportQueryParser().parse(toClassicSyntax(text));
+            Query q = new ReportQueryParser().parse(classic);
             return q == null ? new MatchAllDocsQuery() : withPositiveClause(q);
         } catch (ParseException | TokenMgrError e) {
-            throw new InvalidRequestException(PARAMETER, "cannot parse query '" + text + "': " + firstLine(e));
+            throw new InvalidRequestException(PARAMETER, "cannot parse query '" + text + "': " + reason(e, classic));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidRequestException(PARAMETER, "query '" + text + "' is too complex: " + e.getMessage());
         }
@@ -100,10 +101,32 @@ final class ReportQueryParser extends QueryParser {
         return -1;
     }
 
-    private static String firstLine(Throwable e) {
+    /**
+     * The parser's complaint in words a user can act on: an unclosed quote is named as such (the lexer only says
+     * "Lexical error … &lt;EOF&gt;"), and the parser's own "Cannot parse 'query': " prefix is not repeated.
+     */
+    private static String reason(Throwable e, String classic) {
+        if (hasUnclosedQuote(classic)) {
+            return "a quoted phrase is not closed (add the closing \")";
+        }
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        m = nl < 0 ? m : m.substring(0, nl);
+        String prefix = "Cannot parse '" + classic + "': ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    private static boolean hasUnclosedQuote(String classic) {
+        boolean open = false;
+        for (int i = 0; i < classic.length(); i++) {
+            char c = classic.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                open = !open;
+            }
+        }
+        return open;
     }
 
     /** A query of exclusions only ({@code -朋友圈}) means "everything except", not "nothing". */

@@ -57,6 +57,14 @@ final class SortAndCursor {
                 .encodeToString(String.join(SEP, parts).getBytes(StandardCharsets.UTF_8));
     }
 
+    private static boolean isSortSpec(String text) {
+        try {
+            return SortSpec.parse(text).toString().equals(text);
+        } catch (InvalidRequestException e) {
+            return false;
+        }
+    }
+
     /**
      * The FieldDoc to search after, or null for the first page; a cursor of another sort is an error. Sort values
      * end with the unique report id, so the doc id only has to be a valid one ({@code maxDoc - 1}).
@@ -69,6 +77,9 @@ final class SortAndCursor {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = raw.split(SEP, -1);
             if (!parts[0].equals(spec.toString())) {
+                if (!isSortSpec(parts[0])) {
+                    throw new IllegalArgumentException("not a cursor"); // garbage must not be echoed as a sort
+                }
                 throw new InvalidRequestException(PARAMETER,
                         "this cursor belongs to sort " + parts[0] + ", not " + spec + "; start again without cursor");
             }

@@ -254,6 +254,31 @@ class ApiServerTest {
         assertError("/api/search?q=" + enc("依".repeat(501)), 400, "q", "500");
         assertError("/api/search?q=" + enc("\"依申请公开"), 400, "q", "");
         assertError("/api/export.csv?columns=nosuchfigure", 400, "columns", "nosuchfigure");
+        assertError("/api/search?provice=" + enc("浙江省"), 400, "provice", "unknown parameter");
+    }
+
+    /** Inputs a user or a script really sends: each is a JSON 400 that says what is wrong, never a 500. */
+    @Test
+    void malformedInputsAreClearJson400s() throws Exception {
+        assertError("/api/search?q=" + enc("\""), 400, "q", "not closed");
+        assertError("/api/search?q=" + enc("\"依申请"), 400, "q", "not closed");
+        for (String q : new String[]{"(", "a:", "*", "?", "-", "OR", "~"}) {
+            HttpJson.Response r = http.get("/api/search?q=" + enc(q));
+            assertEquals(400, r.status(), q + " -> " + r.text());
+            assertFalse(r.json().get("detail").asText().contains("Cannot parse"), r.text());
+        }
+        assertError("/api/search?size=-1", 400, "size", "between 1 and 100");
+        assertError("/api/search?size=0", 400, "size", "between 1 and 100");
+        assertError("/api/search?size=100000000000", 400, "size", "between 1 and 100");
+        assertError("/api/search?range=" + enc("foo:1..2"), 400, "range", "foo");
+        assertError("/api/search?range=penalties", 400, "range", "penalties");
+        assertError("/api/search?cursor=abc", 400, "cursor", "malformed cursor");
+        assertError("/api/search?cursor=AAAA", 400, "cursor", "malformed cursor");
+        String yearCursor = http.get("/api/search?sort=year&size=1").json().get("nextCursor").asText();
+        assertError("/api/search?cursor=" + enc(yearCursor), 400, "cursor", "belongs to sort year:desc");
+        assertError("/api/reports/" + enc("../../etc/passwd"), 404, null, "no report");
+        assertError("/api/reports/" + enc("../../etc/passwd") + "/original", 404, null, "no report");
+        assertEquals(200, http.get("/api/search?q=" + enc("😀 依申请公开")).status());
     }
 
     @Test

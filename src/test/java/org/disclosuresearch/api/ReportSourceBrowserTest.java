@@ -110,7 +110,7 @@ class ReportSourceBrowserTest {
     void theReportViewLinksTheOriginalUrlAndOffersTheFile() throws Exception {
         browser();
         driver.get(base + "?report=000_c6adf1d2ada892b8");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.original-url")));
         assertEquals(ORIGINAL_URL, link.getAttribute("href"));
         assertTrue(link.getAttribute("rel").contains("noopener"));
@@ -126,7 +126,7 @@ class ReportSourceBrowserTest {
     void thePageShowsMarkupAsTextAndRunsNoScript() {
         browser();
         driver.get(base + "?q=" + enc("\"" + MARKER + "\""));
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         String snippet = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".snippet")))
                 .getText();
         assertTrue(snippet.contains("<img src=x"), snippet);

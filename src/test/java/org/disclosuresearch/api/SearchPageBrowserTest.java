@@ -107,7 +107,9 @@ class SearchPageBrowserTest {
         waitForSummary("共 5 份报告");
 
         // a figure filter picked by its Chinese label, shown as a removable chip
-        new Select(driver.findElement(By.id("filter-field"))).selectByValue("penalties");
+        driver.findElement(By.id("filter-find")).sendKeys("行政处罚");
+        assertEquals("penalties", new Select(driver.findElement(By.id("filter-field"))).getFirstSelectedOption()
+                .getAttribute("value"));
         driver.findElement(By.id("filter-min")).sendKeys("1000");
         driver.findElement(By.cssSelector("#figure-filter button[type=submit]")).click();
         waitForSummary("共 1 份报告");
@@ -207,7 +209,7 @@ class SearchPageBrowserTest {
         assertEquals("浙江省", focused.getAttribute("data-value"));
         // sort by a figure, largest first: the figure becomes a column of the results
         new Select(driver.findElement(By.id("sort-field"))).selectByValue("penalties");
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=penalties"));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("sort=penalties"));
         waitForSummary("共 3 份报告");
         List<Double> values = driver.findElements(By.cssSelector("#hits li.hit")).stream()
                 .map(hit -> hit.findElements(By.cssSelector(".figures div")).stream()
@@ -256,11 +258,11 @@ class SearchPageBrowserTest {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private static void waitForSummary(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
             String summary = d.findElement(By.id("summary")).getText();
             return summary.startsWith(text) && d.findElement(By.id("results")).getAttribute("aria-busy") == null;
         });

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,5 +105,20 @@ class IndexAndSearchCommandTest {
         assertEquals(2, noIndex.code());
         Run noDocs = run("index", "--docs", dir.resolve("missing").toString(), "--index", index.toString());
         assertEquals(2, noDocs.code());
+
+        // a corpus folder given as --index by mistake is refused, and nothing is written into it
+        Path docs = dir.resolve("docs");
+        Set<String> before = fileNames(docs);
+        Run notAnIndex = run("search", "--index", docs.toString(), "x");
+        assertEquals(2, notAnIndex.code());
+        assertTrue(notAnIndex.err().contains("holds files but no index"), notAnIndex.err());
+        assertEquals(2, Main.run("serve", "--index", docs.toString(), "--port", "0"));
+        assertEquals(before, fileNames(docs));
+    }
+
+    private static Set<String> fileNames(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 }

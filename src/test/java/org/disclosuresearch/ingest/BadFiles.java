@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Builds the bad inputs of issue 6 in a temporary folder, each from a real fixture where one exists. */
@@ -58,6 +59,24 @@ final class BadFiles {
     /** A page that is only a picture, as a scanner makes it. */
     static Path scannedPdf(Path dir) throws IOException {
         Path file = dir.resolve("scanned.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            addScannedPage(doc);
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** The PDF fixture with a scanned page added at the end (a table page printed and scanned back in). */
+    static Path partlyScannedPdf(Path dir) throws IOException {
+        Path file = dir.resolve("partly-scanned.pdf");
+        try (PDDocument doc = Loader.loadPDF(FormatFixtures.file(FormatFixtures.NAME + ".pdf").toFile())) {
+            addScannedPage(doc);
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    private static void addScannedPage(PDDocument doc) throws IOException {
         BufferedImage scan = new BufferedImage(200, 280, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scan.createGraphics();
         g.setColor(Color.WHITE);
@@ -67,16 +86,12 @@ final class BadFiles {
             g.drawLine(20, y, 180, y);
         }
         g.dispose();
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            PDImageXObject image = LosslessFactory.createFromImage(doc, scan);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.drawImage(image, 50, 50, 400, 560);
-            }
-            doc.save(file.toFile());
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        PDImageXObject image = LosslessFactory.createFromImage(doc, scan);
+        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+            content.drawImage(image, 50, 50, 400, 560);
         }
-        return file;
     }
 
     /** A DOCX whose document.xml inflates ~1000:1 (50 MB of spaces from ~50 KB). */
@@ -98,6 +113,32 @@ final class BadFiles {
                 zip.write(spaces);
             }
             zip.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    /** A DOCX whose document.xml declares nested entities ("billion laughs"): tiny, but gigabytes if expanded. */
+    static Path docxEntityBomb(Path dir) throws IOException {
+        Path file = dir.resolve("laughs.docx");
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE w:document [<!ENTITY l0 \"ha\">");
+        for (int i = 1; i <= 12; i++) {
+            dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        dtd.append("]>");
+        // the real fixture's package (relationships, styles …) with only document.xml swapped
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(FormatFixtures.file(FormatFixtures.NAME
+                + ".docx"))); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    zip.write(("<?xml version=\"1.0\"?>" + dtd + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                            + "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&l12;</w:t></w:r></w:p></w:body>"
+                            + "</w:document>").getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(zip);
+                }
+            }
         }
         return file;
     }

@@ -1,5 +1,9 @@
 package org.disclosuresearch.ingest;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +56,21 @@ class BadInputTest {
     }
 
     @Test
+    void pdfWithOnlyAnOwnerPasswordIsRead() throws Exception {
+        // Many agencies lock printing or copying with an owner password only: such a file opens without one.
+        Path file = dir.resolve("owner-only.pdf");
+        try (PDDocument doc = Loader.loadPDF(
+                FormatFixtures.file(FormatFixtures.NAME + ".pdf").toFile())) {
+            AccessPermission noCopy = new AccessPermission();
+            noCopy.setCanExtractContent(false);
+            doc.protect(new StandardProtectionPolicy("owner-secret", "", noCopy));
+            doc.save(file.toFile());
+        }
+        SourceDocument doc = ingestor.read(file, dir);
+        assertEquals(3, doc.blocks().stream().filter(b -> b instanceof TableBlock).count());
+    }
+
+    @Test
     void passwordProtectedDocx() throws Exception {
         problem(BadFiles.encryptedDocx(dir), DocumentProblem.Kind.ENCRYPTED, "password-protected");
     }
@@ -59,6 +78,16 @@ class BadInputTest {
     @Test
     void scannedPdfNeedsOcr() throws Exception {
         problem(BadFiles.scannedPdf(dir), DocumentProblem.Kind.NEEDS_OCR, "needs OCR");
+    }
+
+    @Test
+    void scannedPageAmongTextPagesIsAWarning() throws Exception {
+        Path file = BadFiles.partlyScannedPdf(dir);
+        SourceDocument doc = ingestor.read(file, dir);
+        assertEquals(3, doc.blocks().stream().filter(b -> b instanceof TableBlock).count());
+        assertEquals(1, doc.warnings().size(), doc.warnings().toString());
+        String warning = doc.warnings().get(0);
+        assertTrue(warning.startsWith(file + ": page(s) [") && warning.contains("need OCR"), warning);
     }
 
     @Test
@@ -70,6 +99,17 @@ class BadInputTest {
         problem(bomb, DocumentProblem.Kind.TOO_COMPLEX, "zip bomb");
         long after = rt.totalMemory() - rt.freeMemory();
         assertTrue(after - before < 40L * 1024 * 1024, "heap grew by " + (after - before));
+    }
+
+    @Test
+    void docxEntityBombIsRefusedQuickly() throws Exception {
+        Path bomb = BadFiles.docxEntityBomb(dir);
+        DocumentProblem p = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(DocumentProblem.class, () -> ingestor.read(bomb, dir)));
+        assertTrue(p.getMessage().startsWith(bomb + ": "), p.getMessage());
+        // POI's XML parsing refuses any DOCTYPE, so nothing is expanded
+        assertEquals(DocumentProblem.Kind.UNREADABLE, p.kind(), p.getMessage());
+        assertTrue(p.getMessage().contains("DOCTYPE"), p.getMessage());
     }
 
     @Test
