@@ -76,6 +76,12 @@ final class Snippets {
             this.searcher = searcher;
         }
 
+        /** Known without asking: looking it up merges the field infos of every segment, on every search. */
+        @Override
+        protected OffsetSource getOffsetSource(String field) {
+            return OffsetSource.ANALYSIS;
+        }
+
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
                                                        int cacheCharsThreshold) throws IOException {
