@@ -12,16 +12,18 @@ public final class Analyzers {
     }
 
     private static final Analyzer SMARTCN = new SmartChineseAnalyzer();
-    private static final Analyzer EXACT = new ExactPhraseAnalyzer();
+    private static final Analyzer EXACT = new ExactPhraseAnalyzer(ExactPhraseTokenizer.Mode.BIGRAMS);
+    private static final Analyzer CHARACTERS = new ExactPhraseAnalyzer(ExactPhraseTokenizer.Mode.CHARACTERS);
     private static final Analyzer PER_FIELD = new PerFieldAnalyzerWrapper(SMARTCN,
-            Map.of(Fields.TEXT_EXACT, EXACT, Fields.AGENCY_EXACT, EXACT));
+            Map.of(Fields.TEXT_EXACT, EXACT, Fields.AGENCY_EXACT, EXACT,
+                    Fields.TEXT_CHARACTERS, CHARACTERS, Fields.AGENCY_CHARACTERS, CHARACTERS));
 
     /** smartcn word segmentation (ranked word search). */
     public static Analyzer words() {
         return SMARTCN;
     }
 
-    /** Per field: exact-phrase analysis for the *_exact fields, smartcn for the rest. */
+    /** Per field: exact-phrase analysis for the *_exact and *_chars fields, smartcn for the rest. */
     public static Analyzer perField() {
         return PER_FIELD;
     }

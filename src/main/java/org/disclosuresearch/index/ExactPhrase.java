@@ -8,7 +8,7 @@ import org.disclosuresearch.parse.Normalizer;
 
 /**
  * The query side of {@link ExactPhraseTokenizer}. The phrase is normalized like the text; one code point is a
- * unigram term; longer phrases are a phrase query of bigrams at their offsets (every other bigram plus the last one
+ * term of the field's {@link Fields#charactersOf characters twin}; longer phrases are a phrase query of bigrams at their offsets (every other bigram plus the last one
  * is enough: together they cover every character, and consecutive positions pin them to one place). A document
  * matches exactly when its normalized text contains the normalized phrase.
  */
@@ -24,7 +24,7 @@ public final class ExactPhrase {
         }
         int[] cps = p.codePoints().toArray();
         if (cps.length == 1) {
-            return new TermQuery(new Term(field, new String(cps, 0, 1)));
+            return new TermQuery(new Term(Fields.charactersOf(field), new String(cps, 0, 1)));
         }
         PhraseQuery.Builder builder = new PhraseQuery.Builder();
         int last = cps.length - 2;

@@ -6,54 +6,72 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
+import java.util.BitSet;
 
 /**
- * Tokens of the exact-phrase field: for every code point at position i, the unigram (c[i]) and, stacked at the same
- * position, the bigram (c[i] c[i+1]). Every character counts — Han, digits, Latin, punctuation and the single spaces
- * the normalized text keeps — so a phrase query over these tokens matches exactly where the phrase is a substring
- * (see {@link ExactPhrase}). Offsets point into the analyzed string, so the highlighter needs no re-analysis.
+ * Tokens of the exact-phrase fields. Every character counts — Han, digits, Latin, punctuation and the single spaces
+ * the normalized text keeps — so a query over these tokens matches exactly where the phrase is a substring (see
+ * {@link ExactPhrase}). Offsets point into the analyzed string: the highlighter re-tokenizes a hit and marks them.
+ * <ul>
+ *   <li>{@link Mode#BIGRAMS} (positions and offsets indexed): for the code point at position i the bigram
+ *       (c[i] c[i+1]), and for the last code point its unigram. A phrase of two or more code points is a phrase
+ *       query of bigrams. Unigrams at every position as well would double the field (they were half of its tokens)
+ *       for the sake of one-character queries only.</li>
+ *   <li>{@link Mode#CHARACTERS} (documents only): each distinct code point once, for one-character queries.</li>
+ * </ul>
  */
 public final class ExactPhraseTokenizer extends Tokenizer {
+
+    public enum Mode { BIGRAMS, CHARACTERS }
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
 
+    private final Mode mode;
     private final StringBuilder text = new StringBuilder();
+    /** Code points already emitted in {@link Mode#CHARACTERS} (cleared bit by bit: the set is large, a text is not). */
+    private final BitSet seen = new BitSet();
     private int position; // char index of the current code point
-    private boolean bigramPending;
+
+    public ExactPhraseTokenizer(Mode mode) {
+        this.mode = mode;
+    }
 
     @Override
     public boolean incrementToken() throws IOException {
         clearAttributes();
-        if (bigramPending) {
-            bigramPending = false;
-            int first = Character.charCount(text.codePointAt(position));
-            int second = Character.charCount(text.codePointAt(position + first));
-            term.setEmpty().append(text, position, position + first + second);
-            offset.setOffset(correctOffset(position), correctOffset(position + first + second));
-            posInc.setPositionIncrement(0);
-            position += first;
+        while (position < text.length()) {
+            int cp = text.codePointAt(position);
+            int start = position;
+            int len = Character.charCount(cp);
+            position += len;
+            if (mode == Mode.CHARACTERS) {
+                if (seen.get(cp)) {
+                    continue;
+                }
+                seen.set(cp);
+            } else if (position < text.length()) {
+                len += Character.charCount(text.codePointAt(position));
+            }
+            term.setEmpty().append(text, start, start + len);
+            offset.setOffset(correctOffset(start), correctOffset(start + len));
+            posInc.setPositionIncrement(1);
             return true;
         }
-        if (position >= text.length()) {
-            return false;
-        }
-        int len = Character.charCount(text.codePointAt(position));
-        term.setEmpty().append(text, position, position + len);
-        offset.setOffset(correctOffset(position), correctOffset(position + len));
-        posInc.setPositionIncrement(1);
-        if (position + len < text.length()) {
-            bigramPending = true;
-        } else {
-            position += len;
-        }
-        return true;
+        return false;
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
+        if (mode == Mode.CHARACTERS) {
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                seen.clear(cp);
+                i += Character.charCount(cp);
+            }
+        }
         text.setLength(0);
         char[] buffer = new char[8192];
         int n;
@@ -61,7 +79,6 @@ public final class ExactPhraseTokenizer extends Tokenizer {
             text.append(buffer, 0, n);
         }
         position = 0;
-        bigramPending = false;
     }
 
     @Override

@@ -14,14 +14,27 @@ public final class Fields {
 
     /** Report id (file name without extension): the upsert key; also sorted doc values for tie-breaking. */
     public static final String ID = "id";
-    /** Normalized text, smartcn-analyzed, stored, offsets in postings: ranked word search and snippets. */
+    /** Normalized text, smartcn-analyzed (documents and frequencies), stored: ranked word search; snippet text. */
     public static final String TEXT = "text";
-    /** Normalized text, exact-phrase analysis (see {@link ExactPhraseAnalyzer}), offsets in postings, not stored. */
+    /** Normalized text, exact-phrase bigrams (see {@link ExactPhraseTokenizer}) with positions, not stored. */
     public static final String TEXT_EXACT = "text_exact";
+    /** Distinct characters of the normalized text, documents only: one-character exact queries. */
+    public static final String TEXT_CHARACTERS = "text_chars";
     /** Agency name, smartcn-analyzed (for {@code agency:} queries). */
     public static final String AGENCY = "agency";
-    /** Agency name, exact-phrase analysis (for {@code agency:"…"}). */
+    /** Agency name, exact-phrase bigrams (for {@code agency:"…"}). */
     public static final String AGENCY_EXACT = "agency_exact";
+    /** Distinct characters of the agency name (for {@code agency:"局"}). */
+    public static final String AGENCY_CHARACTERS = "agency_chars";
+
+    /** The characters field that answers one-character queries for an exact-phrase field. */
+    public static String charactersOf(String exactField) {
+        return switch (exactField) {
+            case TEXT_EXACT -> TEXT_CHARACTERS;
+            case AGENCY_EXACT -> AGENCY_CHARACTERS;
+            default -> throw new IllegalArgumentException("not an exact-phrase field: " + exactField);
+        };
+    }
     /** The report as JSON without its text (stored only): shows a hit or a report without the source file. */
     public static final String REPORT_JSON = "report_json";
     /** Content hash of the source file (stored): incremental indexing skips unchanged files. */

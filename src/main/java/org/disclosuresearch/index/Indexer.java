@@ -7,6 +7,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
@@ -50,6 +51,15 @@ public final class Indexer implements Closeable {
     private final IndexerConfig config;
     private final Directory directory;
     private final IndexWriter writer;
+    /** Whether the index holds documents of an earlier {@link #LAYOUT}: the next full update re-indexes every file. */
+    private boolean staleLayout;
+
+    /**
+     * Version of the document layout (fields and how they are analyzed), kept in the commit data. Bump it when a change
+     * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets).
+     */
+    static final String LAYOUT = "2";
+    static final String LAYOUT_KEY = "disclosure-search.layout";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
         this.config = config;
@@ -66,7 +76,10 @@ public final class Indexer implements Closeable {
             throw e;
         }
         if (!DirectoryReader.indexExists(directory)) {
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
             writer.commit(); // an empty first commit, so that searchers can open the index right away
+        } else {
+            staleLayout = !LAYOUT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT_KEY));
         }
     }
 
@@ -124,7 +137,7 @@ public final class Indexer implements Closeable {
                 continue;
             }
             String indexedHash = indexedHashes.get(id);
-            if (indexedHash == null) {
+            if (indexedHash == null || staleLayout) {
                 pending.add(p);
                 continue;
             }
@@ -154,6 +167,10 @@ public final class Indexer implements Closeable {
                 writer.deleteDocuments(new Term(Fields.ID, id));
                 deleted++;
             }
+        }
+        if (staleLayout) { // only now: an interrupted run must leave the old marker, so that the next one goes on
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            staleLayout = false;
         }
         writer.commit();
         clock.tick(done + tasks.size(), true);

@@ -35,20 +35,40 @@ public final class ReportDocuments {
     private ReportDocuments() {
     }
 
-    /** Analyzed text with offsets in the postings: the highlighter reads them instead of re-analyzing a hit. */
-    private static final FieldType STORED_TEXT = textType(true);
-    private static final FieldType UNSTORED_TEXT = textType(false);
+    /**
+     * smartcn words: frequencies (ranking) and positions (no user query needs them, a quoted phrase goes to the exact
+     * field, but they keep smartcn phrase queries possible for comparisons such as ExactPhraseSearchTest's). No
+     * offsets: snippets come from the exact field.
+     */
+    private static final FieldType STORED_WORDS = indexed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, true);
+    private static final FieldType WORDS = indexed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, false);
+    /**
+     * Exact-phrase bigrams: positions for phrase queries; no offsets, since a bigram's offsets follow from its
+     * position and the highlighter re-tokenizes a hit's stored text (cheap for bigrams) instead of reading them.
+     */
+    private static final FieldType BIGRAMS = indexed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, false);
+    /** Which documents hold a term, nothing more: the characters fields only answer "does it occur". */
+    private static final FieldType CHARACTERS = charactersType();
 
     private static final ObjectReader REPORT_READER = Json.mapper().readerFor(Report.class)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .with(DeserializationFeature.USE_LONG_FOR_INTS)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // Region serializes isEmpty() as "empty"
 
-    private static FieldType textType(boolean stored) {
+    private static FieldType indexed(IndexOptions options, boolean stored) {
         FieldType type = new FieldType();
         type.setTokenized(true);
         type.setStored(stored);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setIndexOptions(options);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType charactersType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.setIndexOptions(IndexOptions.DOCS);
         type.freeze();
         return type;
     }
@@ -65,11 +85,14 @@ public final class ReportDocuments {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, report.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(report.id())));
-        doc.add(new Field(Fields.TEXT, text, STORED_TEXT));
-        doc.add(new Field(Fields.TEXT_EXACT, text, UNSTORED_TEXT));
+        doc.add(new Field(Fields.TEXT, text, STORED_WORDS));
+        doc.add(new Field(Fields.TEXT_EXACT, text, BIGRAMS));
+        doc.add(new Field(Fields.TEXT_CHARACTERS, text, CHARACTERS));
         if (report.agency() != null) {
-            doc.add(new Field(Fields.AGENCY, report.agency(), UNSTORED_TEXT));
-            doc.add(new Field(Fields.AGENCY_EXACT, Normalizer.normalize(report.agency()), UNSTORED_TEXT));
+            String agency = Normalizer.normalize(report.agency());
+            doc.add(new Field(Fields.AGENCY, report.agency(), WORDS));
+            doc.add(new Field(Fields.AGENCY_EXACT, agency, BIGRAMS));
+            doc.add(new Field(Fields.AGENCY_CHARACTERS, agency, CHARACTERS));
         }
         doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withText(null))));
         if (sha256 != null) {

@@ -94,15 +94,14 @@ final class FigureMapper {
      * passed over while a printing with the right number may follow; if none does, the row is left out with a note.
      */
     private int scanRows(List<Row> rows, int cursor) {
-        List<Row> all = layout.rows();
         for (Row row : rows) {
-            int index = all.indexOf(row);
+            int index = layout.indexOf(row);
             int wrongCount = -1;
             int wrongStart = -1;
             boolean found = false;
             for (int s = cursor; s < segments.size(); s++) {
                 Match match = matchOf(s);
-                if (match == null || all.indexOf(match.row()) < index) {
+                if (match == null || layout.indexOf(match.row()) < index) {
                     continue;
                 }
                 if (match.row() != row) {

@@ -5,6 +5,7 @@ import org.disclosuresearch.report.FigureCatalog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ final class TemplateLayout {
 
     private final String template;
     private final List<Row> rows;
+    /** Index of each row in {@link #rows}, by identity: List.indexOf compared whole records (a hot spot when parsing). */
+    private final Map<Row, Integer> order = new IdentityHashMap<>();
     private final List<DerivedRow> derived;
 
     private static final Map<String, TemplateLayout> LAYOUTS = Map.of(
@@ -114,6 +117,9 @@ final class TemplateLayout {
             derivedRows.add(new DerivedRow(List.copyOf(figures), parts));
         }
         this.rows = List.copyOf(withShortKeywords(rowList));
+        for (int i = 0; i < rows.size(); i++) {
+            order.put(rows.get(i), i);
+        }
         List<DerivedRow> derivedWithShortKeywords = new ArrayList<>();
         for (DerivedRow d : derivedRows) {
             derivedWithShortKeywords.add(new DerivedRow(d.figures(),
@@ -151,6 +157,12 @@ final class TemplateLayout {
 
     List<Row> rows() {
         return rows;
+    }
+
+    /** The index of one of this layout's {@link #rows()}, -1 for any other row. */
+    int indexOf(Row row) {
+        Integer i = order.get(row);
+        return i == null ? -1 : i;
     }
 
     List<Row> rows(Table table) {

@@ -1,12 +1,21 @@
 package org.disclosuresearch.search;
 
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.disclosuresearch.index.Analyzers;
+import org.disclosuresearch.index.ExactPhrase;
 import org.disclosuresearch.index.Fields;
 
 import java.io.IOException;
@@ -17,9 +26,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Highlighted snippets from the stored normalized text: word matches (smartcn field) and exact-phrase matches (its
- * masked twin field) read from the offsets in the postings, over the whole text however long. Output is HTML: the
- * text escaped, each match (a whole phrase is one match) wrapped in {@code <mark>}.
+ * Highlighted snippets from the stored normalized text, over the whole text however long. Every match is marked
+ * where it occurs verbatim: the query is turned into exact-field queries (a smartcn word becomes the exact phrase
+ * of that word) and the highlighter re-tokenizes each hit's text into exact-field bigrams, which is cheap, instead
+ * of reading offsets from the postings (which took a third of the index). Output is HTML: the text escaped, each
+ * match (a whole phrase is one match) wrapped in {@code <mark>}.
  */
 final class Snippets {
     private Snippets() {
@@ -37,21 +48,76 @@ final class Snippets {
         if (docIds.length == 0) {
             return out;
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analyzers.perField())
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, Analyzers.perField())
                 .withMaxLength(Integer.MAX_VALUE - 1) // the default 10,000 would miss matches deep in long reports
                 .withWeightMatches(true) // a phrase is one match, from its first to its last character
-                .withMaskedFieldsFunc(f -> Fields.TEXT.equals(f) ? Set.of(Fields.TEXT_EXACT) : Set.of())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.CHINESE), LENGTH, 0.3f))
                 .withFormatter(new HtmlSnippetFormatter())
-                .withMaxNoHighlightPassages(1)
-                .build();
-        String[] snippets = highlighter.highlightFields(new String[]{Fields.TEXT}, query, docIds,
-                new int[]{MAX_SNIPPETS}).get(Fields.TEXT);
+                .withMaxNoHighlightPassages(1);
+        String[] snippets = new ExactFieldHighlighter(builder, searcher).highlightFields(
+                new String[]{Fields.TEXT_EXACT}, forHighlighting(query), docIds, new int[]{MAX_SNIPPETS})
+                .get(Fields.TEXT_EXACT);
         for (String joined : snippets) {
             out.add(joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(SEPARATOR)));
         }
         return out;
+    }
+
+    /**
+     * Highlights the exact field, which is not stored, in the stored text (the same normalized string) and, having
+     * no offsets in the postings, by re-tokenizing it (UnifiedHighlighter's analysis offset source).
+     */
+    private static final class ExactFieldHighlighter extends UnifiedHighlighter {
+        private final IndexSearcher searcher;
+
+        ExactFieldHighlighter(UnifiedHighlighter.Builder builder, IndexSearcher searcher) {
+            super(builder);
+            this.searcher = searcher;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                                                       int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                String text = stored.document(doc, STORED_TEXT).get(Fields.TEXT);
+                CharSequence[] perField = new CharSequence[fields.length];
+                java.util.Arrays.fill(perField, text == null ? "" : text);
+                values.add(perField);
+            }
+            return values;
+        }
+    }
+
+    private static final Set<String> STORED_TEXT = Set.of(Fields.TEXT);
+
+    /**
+     * The query on the exact field: a smartcn word becomes the exact phrase of that word (marked wherever it occurs
+     * verbatim), and a one-character query (a term of the documents-only characters field) becomes the bigrams that
+     * character starts, marked as the character only.
+     */
+    static Query forHighlighting(Query query) {
+        if (query instanceof TermQuery tq && tq.getTerm().field().equals(Fields.TEXT)) {
+            Query exact = ExactPhrase.query(Fields.TEXT_EXACT, tq.getTerm().text());
+            return exact == null ? query : forHighlighting(exact);
+        }
+        if (query instanceof TermQuery tq && tq.getTerm().field().equals(Fields.TEXT_CHARACTERS)) {
+            return new FirstCharacterQuery(new PrefixQuery(new Term(Fields.TEXT_EXACT, tq.getTerm().bytes())),
+                    tq.getTerm().text().length());
+        }
+        if (query instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            for (BooleanClause c : bq.clauses()) {
+                b.add(forHighlighting(c.getQuery()), c.getOccur());
+            }
+            return b.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(forHighlighting(boost.getQuery()), boost.getBoost());
+        }
+        return query;
     }
 
     /** Formats passages as escaped HTML with marks; overlapping matches merge into one mark. */

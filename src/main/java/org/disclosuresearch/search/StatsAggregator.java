@@ -50,7 +50,8 @@ final class StatsAggregator {
             NumericDocValues values = DocValues.getNumeric(md.context.reader(), request.field());
             SortedSetDocValues by = request.by() == null ? null
                     : DocValues.getSortedSet(md.context.reader(), Fields.facetValues(request.by()));
-            Map<Long, Acc> perOrd = new HashMap<>();
+            // per ordinal of this segment, an array rather than a map: no boxing for a million documents
+            Acc[] perOrd = by == null ? new Acc[0] : new Acc[(int) by.getValueCount()];
             DocIdSetIterator it = md.bits.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                 if (!values.advanceExact(doc)) {
@@ -61,14 +62,22 @@ final class StatsAggregator {
                 overall.add(v);
                 if (by != null && by.advanceExact(doc)) {
                     for (int i = 0; i < by.docValueCount(); i++) {
-                        perOrd.computeIfAbsent(by.nextOrd(), o -> new Acc()).add(v);
+                        int ord = (int) by.nextOrd();
+                        Acc acc = perOrd[ord];
+                        if (acc == null) {
+                            acc = perOrd[ord] = new Acc();
+                        }
+                        acc.add(v);
                     }
                 }
             }
-            for (Map.Entry<Long, Acc> e : perOrd.entrySet()) {
-                String value = by.lookupOrd(e.getKey()).utf8ToString();
+            for (int ord = 0; ord < perOrd.length; ord++) {
+                Acc part = perOrd[ord];
+                if (part == null) {
+                    continue;
+                }
+                String value = by.lookupOrd(ord).utf8ToString();
                 Acc target = buckets.computeIfAbsent(value, k -> new Acc());
-                Acc part = e.getValue();
                 target.count += part.count;
                 target.sum += part.sum;
                 target.min = Math.min(target.min, part.min);

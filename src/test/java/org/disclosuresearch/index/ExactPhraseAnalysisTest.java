@@ -19,8 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ExactPhraseAnalysisTest {
 
     static List<String> tokens(String text) throws Exception {
+        return tokens(ExactPhraseTokenizer.Mode.BIGRAMS, text);
+    }
+
+    static List<String> tokens(ExactPhraseTokenizer.Mode mode, String text) throws Exception {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = new ExactPhraseAnalyzer().tokenStream(Fields.TEXT_EXACT, text)) {
+        try (TokenStream ts = new ExactPhraseAnalyzer(mode).tokenStream(Fields.TEXT_EXACT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
@@ -36,16 +40,38 @@ class ExactPhraseAnalysisTest {
     }
 
     @Test
-    void every_code_point_is_a_unigram_with_its_bigram_stacked_on_the_same_position() throws Exception {
-        assertEquals(List.of("依@0:0-1", "依申@0:0-2", "申@1:1-2", "申 @1:1-3", " @2:2-3", " 2@2:2-4", "2@3:3-4"),
-                tokens("依申 2"));
-        assertEquals(List.of("a@0:0-1", "a\uD840\uDC00@0:0-3", "\uD840\uDC00@1:1-3"), tokens("a\uD840\uDC00"));
+    void every_code_point_starts_a_bigram_and_the_last_one_is_a_unigram() throws Exception {
+        assertEquals(List.of("依申@0:0-2", "申 @1:1-3", " 2@2:2-4", "2@3:3-4"), tokens("依申 2"));
+        assertEquals(List.of("a\uD840\uDC00@0:0-3", "\uD840\uDC00@1:1-3"), tokens("a\uD840\uDC00"));
+        assertEquals(List.of("医@0:0-1"), tokens("医"));
         assertEquals(List.of(), tokens(""));
+    }
+
+    @Test
+    void the_characters_field_holds_each_distinct_code_point_once_per_text() throws Exception {
+        assertEquals(List.of("公@0:0-1", "开@1:1-2", "\uD840\uDC00@2:3-5"),
+                tokens(ExactPhraseTokenizer.Mode.CHARACTERS, "公开公\uD840\uDC00开\uD840\uDC00"));
+        // the tokenizer is reused: what the last text held must not hide a character of the next one
+        ExactPhraseAnalyzer analyzer = new ExactPhraseAnalyzer(ExactPhraseTokenizer.Mode.CHARACTERS);
+        for (String text : List.of("公开", "开放")) {
+            List<String> terms = new ArrayList<>();
+            try (TokenStream ts = analyzer.tokenStream(Fields.TEXT_CHARACTERS, text)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    terms.add(term.toString());
+                }
+                ts.end();
+            }
+            assertEquals(text.codePoints().mapToObj(Character::toString).toList(), terms);
+        }
     }
 
     @Test
     void queries_are_normalized_and_cover_every_character() {
         assertNull(ExactPhrase.query(Fields.TEXT_EXACT, " \n "));
+        assertEquals("text_chars:医", ExactPhrase.query(Fields.TEXT_EXACT, "医").toString());
+        assertEquals("agency_chars:局", ExactPhrase.query(Fields.AGENCY_EXACT, " 局").toString());
         assertInstanceOf(TermQuery.class, ExactPhrase.query(Fields.TEXT_EXACT, "医"));
         assertEquals("text_exact:\"依申 ? 请公 公开\"", ExactPhrase.query(Fields.TEXT_EXACT, "依申\n请公开").toString());
         PhraseQuery odd = (PhraseQuery) ExactPhrase.query(Fields.TEXT_EXACT, "本机关不掌握"); // 6 chars: 0, 2, 4 (4 is the last)

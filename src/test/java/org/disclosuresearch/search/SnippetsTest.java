@@ -55,4 +55,24 @@ class SnippetsTest {
                     word.hits().get(0).snippets().toString());
         }
     }
+
+    /** One character is found through the bigrams it starts (the exact field holds no unigrams) but marked alone. */
+    @Test
+    void a_one_character_search_marks_that_character_everywhere_also_at_the_end_of_the_text(@TempDir Path dir)
+            throws Exception {
+        try (Indexer indexer = new Indexer(dir, IndexerConfig.defaults())) {
+            indexer.index(List.of(report("a", "规范办理流程，开头就有深处短语。最后一句话深"),
+                    report("b", "另一份报告没有那个字。")));
+        }
+        try (LuceneSearchBackend backend = LuceneSearchBackend.open(dir)) {
+            for (String q : List.of("\"深\"", "深")) {
+                SearchResult r = backend.search(SearchRequest.of(q));
+                assertEquals(1, r.total(), q);
+                assertEquals(List.of("规范办理流程,开头就有<mark>深</mark>处短语。最后一句话<mark>深</mark>"),
+                        r.hits().get(0).snippets(), q);
+            }
+            SearchResult phrase = backend.search(SearchRequest.of("\"深处\""));
+            assertEquals(List.of("规范办理流程,开头就有<mark>深处</mark>短语。最后一句话深"), phrase.hits().get(0).snippets());
+        }
+    }
 }

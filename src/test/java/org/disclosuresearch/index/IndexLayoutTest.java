@@ -1,0 +1,54 @@
+package org.disclosuresearch.index;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.disclosuresearch.search.LuceneSearchBackend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** An index written with an earlier document layout is re-indexed in full by the next update, then incremental again. */
+class IndexLayoutTest {
+
+    @Test
+    void an_index_of_an_earlier_layout_is_rebuilt_once(@TempDir Path dir) throws Exception {
+        Path docs = IndexerTest.corpus(dir);
+        Path index = dir.resolve("index");
+        try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
+            assertEquals(5, indexer.update(List.of(docs), IndexProgress.NONE).indexed());
+        }
+        assertEquals(Indexer.LAYOUT, layoutOf(index));
+        try (Directory d = FSDirectory.open(index);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(Analyzers.perField()))) {
+            w.setLiveCommitData(Map.of(Indexer.LAYOUT_KEY, "1").entrySet()); // as an older version left it
+            w.commit();
+        }
+        try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
+            IndexSummary rebuilt = indexer.update(List.of(docs), IndexProgress.NONE);
+            assertEquals(5, rebuilt.indexed());
+            assertEquals(0, rebuilt.unchanged());
+        }
+        assertEquals(Indexer.LAYOUT, layoutOf(index));
+        try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
+            assertEquals(5, indexer.update(List.of(docs), IndexProgress.NONE).unchanged());
+        }
+        try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
+            assertEquals(5, backend.size()); // replaced, not added twice
+            assertEquals(5, IndexerTest.hits(backend, "\"依申请公开\""));
+        }
+    }
+
+    private static String layoutOf(Path index) throws Exception {
+        try (Directory d = FSDirectory.open(index)) {
+            return SegmentInfos.readLatestCommit(d).getUserData().get(Indexer.LAYOUT_KEY);
+        }
+    }
+}
