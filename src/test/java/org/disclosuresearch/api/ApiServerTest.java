@@ -262,6 +262,10 @@ class ApiServerTest {
     void malformedInputsAreClearJson400s() throws Exception {
         assertError("/api/search?q=" + enc("\""), 400, "q", "not closed");
         assertError("/api/search?q=" + enc("\"依申请"), 400, "q", "not closed");
+        assertError("/api/search?q=" + enc("朋友圈 AND"), 400, "q", "ends too early");
+        assertError("/api/search?q=" + enc("agency:"), 400, "q", "ends too early");
+        assertError("/api/search?q=" + enc("OR 朋友圈"), 400, "q", "on each side");
+        assertError("/api/search?q=" + enc("朋友圈)"), 400, "q", "closing bracket");
         for (String q : new String[]{"(", "a:", "*", "?", "-", "OR", "~"}) {
             HttpJson.Response r = http.get("/api/search?q=" + enc(q));
             assertEquals(400, r.status(), q + " -> " + r.text());
