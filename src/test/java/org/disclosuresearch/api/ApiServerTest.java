@@ -287,9 +287,13 @@ class ApiServerTest {
 
     @Test
     void unknownReportsAndEndpointsAreJson404s() throws Exception {
-        assertError("/api/reports/no-such-report", 404, null, "no-such-report");
+        assertError("/api/reports/no-such-report", 404, null, "no report with id 'no-such-report'");
         assertError("/api/reports/no-such-report/original", 404, null, "no-such-report");
         assertError("/api/nothing/here", 404, null, "/api/nothing/here");
+        assertError("/api", 404, null, "/api");
+        HttpJson.Response post = http.send("POST", "/api/search?q=x");
+        assertEquals(404, post.status(), post.text());
+        assertTrue(post.json().get("detail").asText().contains("POST /api/search"), post.text());
     }
 
     @Test
