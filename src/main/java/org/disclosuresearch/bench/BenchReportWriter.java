@@ -257,7 +257,11 @@ final class BenchReportWriter {
                   (the trigram index cannot answer them: `MATCH` silently returns nothing), `COUNT(*)` for the total,
                   `snippet()` for the page, `LIMIT/OFFSET` for pages. It computes no facet counts; disclosure-search
                   computes counts for every facet dimension in every query, so the comparison favours the peer.
-                - Query kinds: one word (unquoted, smartcn), a quoted phrase, the common phrase 依申请公开 + agency type +
+                - Spread: build figures (parse, index, SQLite load) come from one run each; query figures from several
+                  rounds, whose medians give the spread. The machine's other load is not controlled: compare the two
+                  engines within one run rather than across runs.
+                - Query kinds: one word (unquoted, smartcn; the peer looks it up as a substring, so two-character
+                  words such as 医保 are a LIKE scan there), a quoted phrase, the common phrase 依申请公开 + agency type +
                   province + year + a figure ≥ 1, a planted rare phrase, a figure aggregated by province over all
                   reports, a sort by a figure, page 50 (by cursor; the cursor of page 49 is fetched untimed).
                 """);

@@ -23,9 +23,13 @@ public record IndexerConfig(int threads, int commitEvery, Duration commitInterva
         }
     }
 
-    /** Parse threads = cores, commit every 500 reports or 30 s, progress every 2 s, the project's parser. */
+    /**
+     * Parse threads = cores, commit every 20,000 reports or 30 s, progress every 2 s, the project's parser. A commit
+     * flushes every in-memory segment: committing every few hundred reports made many small segments that merging
+     * then rewrote again and again (see {@link Indexer}'s RAM buffer), so the interval is what bounds lost work.
+     */
     public static IndexerConfig defaults() {
-        return new IndexerConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), 500,
+        return new IndexerConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), 20_000,
                 Duration.ofSeconds(30), Duration.ofSeconds(2), ReportFileReader.DEFAULT);
     }
 

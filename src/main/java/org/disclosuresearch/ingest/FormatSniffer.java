@@ -38,6 +38,10 @@ final class FormatSniffer {
             return Format.DOC; // confirmed (or refused: encrypted DOCX, XLS …) by DocReader, which opens the container
         }
         String text = TextDecoder.decodeOrNull(bytes);
+        if (text == null) {
+            TextDecoder.Lenient lenient = TextDecoder.decodeLeniently(bytes);
+            text = lenient == null ? null : lenient.text();
+        }
         if (text == null || !TextDecoder.looksLikeText(text)) {
             return null;
         }

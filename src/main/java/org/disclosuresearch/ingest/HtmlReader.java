@@ -71,7 +71,12 @@ final class HtmlReader implements FormatReader {
                 return new String(bytes, TextDecoder.GB18030);
             }
         }
-        return TextDecoder.decodeOrNull(bytes);
+        String strict = TextDecoder.decodeOrNull(bytes);
+        if (strict != null) {
+            return strict;
+        }
+        TextDecoder.Lenient lenient = TextDecoder.decodeLeniently(bytes);
+        return lenient == null ? null : lenient.text();
     }
 
     private static void walk(Node node, StringBuilder text, List<Block> blocks, int depth) {

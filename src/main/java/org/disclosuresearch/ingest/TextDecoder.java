@@ -34,6 +34,35 @@ final class TextDecoder {
         return strictDecode(bytes, bom, charset);
     }
 
+    /** Text decoded with the charset that fits best, and how many bytes sequences it could not decode. */
+    record Lenient(String text, Charset charset, int replaced) {
+    }
+
+    /**
+     * For files no charset decodes cleanly: a GBK file cut in the middle of its last character, or with a few
+     * stray bytes, is still a report. UTF-8 and GB18030 are tried leniently; the one with fewer undecodable
+     * sequences wins if they are rare (at most one in {@value #MAX_REPLACED_SHARE_INVERSE} characters), else
+     * {@code null}.
+     */
+    static Lenient decodeLeniently(byte[] bytes) {
+        Lenient best = null;
+        for (Charset candidate : new Charset[]{StandardCharsets.UTF_8, GB18030}) {
+            String text = new String(bytes, candidate);
+            int replaced = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\uFFFD') {
+                    replaced++;
+                }
+            }
+            if (best == null || replaced < best.replaced()) {
+                best = new Lenient(text, candidate, replaced);
+            }
+        }
+        return best.replaced() <= Math.max(1, best.text().length() / MAX_REPLACED_SHARE_INVERSE) ? best : null;
+    }
+
+    private static final int MAX_REPLACED_SHARE_INVERSE = 1000;
+
     /** The charset the bytes are in, or {@code null}. */
     static Charset detect(byte[] bytes) {
         Charset bomCharset = fromBom(bytes);

@@ -10,8 +10,14 @@ final class TextReader implements FormatReader {
     public List<Block> read(byte[] bytes, Path file, List<String> warnings) throws DocumentProblem {
         String text = TextDecoder.decodeOrNull(bytes);
         if (text == null) {
-            throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE,
-                    "text in no supported encoding (UTF-8, UTF-16, GBK/GB18030)");
+            TextDecoder.Lenient lenient = TextDecoder.decodeLeniently(bytes);
+            if (lenient == null) {
+                throw new DocumentProblem(file, DocumentProblem.Kind.UNREADABLE,
+                        "text in no supported encoding (UTF-8, UTF-16, GBK/GB18030)");
+            }
+            text = lenient.text();
+            warnings.add(file + ": " + lenient.replaced() + " undecodable byte sequence(s) in " + lenient.charset()
+                    + " text replaced by \uFFFD");
         }
         if (!TextDecoder.looksLikeText(text)) {
             throw new DocumentProblem(file, DocumentProblem.Kind.UNSUPPORTED_FORMAT, "binary content, not text");

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Builds the bad inputs of issue 6 in a temporary folder, each from a real fixture where one exists. */
@@ -112,6 +113,32 @@ final class BadFiles {
                 zip.write(spaces);
             }
             zip.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    /** A DOCX whose document.xml declares nested entities ("billion laughs"): tiny, but gigabytes if expanded. */
+    static Path docxEntityBomb(Path dir) throws IOException {
+        Path file = dir.resolve("laughs.docx");
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE w:document [<!ENTITY l0 \"ha\">");
+        for (int i = 1; i <= 12; i++) {
+            dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        dtd.append("]>");
+        // the real fixture's package (relationships, styles …) with only document.xml swapped
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(FormatFixtures.file(FormatFixtures.NAME
+                + ".docx"))); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    zip.write(("<?xml version=\"1.0\"?>" + dtd + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                            + "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&l12;</w:t></w:r></w:p></w:body>"
+                            + "</w:document>").getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(zip);
+                }
+            }
         }
         return file;
     }

@@ -102,6 +102,17 @@ class BadInputTest {
     }
 
     @Test
+    void docxEntityBombIsRefusedQuickly() throws Exception {
+        Path bomb = BadFiles.docxEntityBomb(dir);
+        DocumentProblem p = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(DocumentProblem.class, () -> ingestor.read(bomb, dir)));
+        assertTrue(p.getMessage().startsWith(bomb + ": "), p.getMessage());
+        // POI's XML parsing refuses any DOCTYPE, so nothing is expanded
+        assertEquals(DocumentProblem.Kind.UNREADABLE, p.kind(), p.getMessage());
+        assertTrue(p.getMessage().contains("DOCTYPE"), p.getMessage());
+    }
+
+    @Test
     void fileOverTheSizeLimitIsNotRead() throws Exception {
         Path huge = BadFiles.huge(dir, IngestLimits.DEFAULT.maxFileBytes() + 1);
         problem(huge, DocumentProblem.Kind.TOO_LARGE, "limit " + IngestLimits.DEFAULT.maxFileBytes());

@@ -121,6 +121,18 @@ class FormatReadersTest {
     }
 
     @Test
+    void gbkTextCutInTheMiddleOfACharacterIsReadWithAWarning(@TempDir Path dir) throws Exception {
+        byte[] gbk = Files.readAllBytes(FormatFixtures.file(FormatFixtures.NAME + "-gbk.txt"));
+        byte[] cut = java.util.Arrays.copyOf(gbk, gbk.length + 1);
+        cut[gbk.length] = (byte) 0xB1; // the first byte of a two-byte character, and then the file ends
+        Path file = Files.write(dir.resolve("cut-gbk.txt"), cut);
+        SourceDocument doc = ingestor.read(file, dir);
+        assertTrue(text(doc).startsWith(FormatFixtures.twinText().substring(0, 200)), "decoded as GBK");
+        assertEquals(1, doc.warnings().size(), doc.warnings().toString());
+        assertTrue(doc.warnings().get(0).contains("1 undecodable"), doc.warnings().get(0));
+    }
+
+    @Test
     void utf16WithoutByteOrderMarkDecodes(@TempDir Path dir) throws Exception {
         String report = "Report 2021 of agency ABC: table 3, row 1, 12 applications.\n";
         Path file = dir.resolve("utf16be.txt");
