@@ -51,7 +51,7 @@ public final class FigureCatalog {
     public Figure require(String id) {
         Figure f = byId.get(id);
         if (f == null) {
-            throw new IllegalArgumentException("unknown figure id '" + id + "' (see GET /api/fields for the catalogue)");
+            throw new IllegalArgumentException("unknown figure id '" + id + "' (not in the catalogue, spec/fields.csv)");
         }
         return f;
     }
