@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: brings the index up to date with {@code --docs}, then serves the search page and the JSON API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Index --docs (when given), then serve the search page and the JSON API until Ctrl-C.")
+        description = {"Index --docs (when given), then serve the search page and the JSON API until Ctrl-C.",
+                "Exit 2 when the server cannot start (bad option, unusable index, port taken)."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--docs", paramLabel = "DIR",
@@ -63,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             backend.close();
             err.println("serve: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
-            return 1;
+            return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
