@@ -90,9 +90,15 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/reports/{id}", ctx -> ctx.json(report(ctx.pathParam("id"))));
         config.routes.get("/api/reports/{id}/original", this::original);
         config.routes.get("/api/export.csv", this::export);
-        config.routes.get("/api/<rest>", ctx -> {
-            throw new NotFound("no API endpoint " + ctx.path() + " (see /api/health, /api/search, /api/reports/{id}, "
-                    + "/api/export.csv, /api/fields)");
+        // A path or method no route knows (GET /api/nothing, POST /api/search): Javalin would answer in plain text,
+        // the API answers in JSON. A 404 that already has its JSON body (unknown report) is left alone.
+        config.routes.error(404, "*", ctx -> {
+            boolean answered = String.valueOf(ctx.res().getContentType()).startsWith("application/json");
+            if (ctx.path().startsWith("/api") && !answered) {
+                error(ctx, 404, new ApiError("not found", "no API endpoint " + ctx.method() + " " + ctx.path()
+                        + " (GET /api/health, /api/search, /api/reports/{id}, /api/reports/{id}/original, "
+                        + "/api/export.csv, /api/fields)", null));
+            }
         });
         config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400,
                 new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage(), e.parameter())));

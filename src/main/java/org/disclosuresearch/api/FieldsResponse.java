@@ -2,6 +2,7 @@ package org.disclosuresearch.api;
 
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.search.FacetSelection;
 
 import java.util.List;
 
@@ -15,6 +16,6 @@ record FieldsResponse(List<Field> fields, List<String> dimensions) {
         List<Field> fields = FigureCatalog.get().all().stream()
                 .map((Figure f) -> new Field(f.id(), f.table(), f.row(), f.column(), f.unit(), List.copyOf(f.templates())))
                 .toList();
-        return new FieldsResponse(fields, SearchParameters.DIMENSIONS);
+        return new FieldsResponse(fields, FacetSelection.DIMENSIONS);
     }
 }

@@ -19,9 +19,6 @@ import java.util.Map;
  */
 public final class SearchParameters {
 
-    /** The facet dimensions a request may filter on and aggregate by (the page's facet panels). */
-    public static final List<String> DIMENSIONS = FacetSelection.DIMENSIONS;
-
     private final Limits limits;
 
     public SearchParameters(Limits limits) {
@@ -61,9 +58,9 @@ public final class SearchParameters {
 
     private SearchRequest build(Map<String, List<String>> params, int size) {
         for (String name : params.keySet()) {
-            if (!KNOWN.contains(name) && !DIMENSIONS.contains(name)) {
+            if (!KNOWN.contains(name) && !FacetSelection.DIMENSIONS.contains(name)) {
                 throw new InvalidRequestException(name, "unknown parameter '" + name + "'; known are " + KNOWN
-                        + " and the facet dimensions " + DIMENSIONS);
+                        + " and the facet dimensions " + FacetSelection.DIMENSIONS);
             }
         }
         String query = single(params, "q");
@@ -72,7 +69,7 @@ public final class SearchParameters {
                     + limits.maxQueryLength());
         }
         Map<String, List<String>> facets = new LinkedHashMap<>();
-        for (String dim : DIMENSIONS) {
+        for (String dim : FacetSelection.DIMENSIONS) {
             List<String> selected = values(params, dim).stream().filter(v -> !v.isBlank()).toList();
             if (!selected.isEmpty()) {
                 facets.put(dim, selected);

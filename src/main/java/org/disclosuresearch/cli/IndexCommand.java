@@ -1,7 +1,6 @@
 package org.disclosuresearch.cli;
 
 import org.disclosuresearch.index.IndexSummary;
-import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.index.IndexerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,8 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code index [--docs DIR] [--index DIR]}: brings the index in line with a corpus folder, incrementally. */
@@ -49,21 +46,14 @@ public final class IndexCommand implements Callable<Integer> {
             config = config.withThreads(threads);
         }
         IndexSummary summary;
-        try (Indexer indexer = new Indexer(index, config)) {
-            summary = indexer.update(List.of(docs), (done, total, rate) -> err.printf(Locale.ROOT,
-                    "\rindexing: %d/%d files, %.1f reports/s   ", done, total, rate));
-            err.println();
+        try {
+            summary = IndexRun.update(docs, index, config, err);
         } catch (IOException | RuntimeException e) {
-            err.println();
             err.println("index: " + e.getMessage() + " (the last committed index in " + index + " stays usable)");
             return 2;
         }
-        out.printf(Locale.ROOT, "indexed %d, unchanged %d, deleted %d, failed %d in %.1f s (%.1f reports/s) -> %s%n",
-                summary.indexed(), summary.unchanged(), summary.deleted(), summary.failed().size(),
-                summary.millis() / 1000.0, summary.reportsPerSecond(), index);
-        for (IndexSummary.Failure f : summary.failed()) {
-            err.println("failed: [" + f.kind() + "] " + f.reason());
-        }
+        out.println(IndexRun.summary(summary, index));
+        IndexRun.printFailures(summary, err, Integer.MAX_VALUE);
         return summary.failed().isEmpty() ? 0 : 1;
     }
 }

@@ -1,11 +1,5 @@
 package org.disclosuresearch.report;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,7 +51,7 @@ public final class FigureCatalog {
     public Figure require(String id) {
         Figure f = byId.get(id);
         if (f == null) {
-            throw new IllegalArgumentException("unknown figure id '" + id + "' (see GET /api/fields for the catalogue)");
+            throw new IllegalArgumentException("unknown figure id '" + id + "' (not in the catalogue, spec/fields.csv)");
         }
         return f;
     }
@@ -67,31 +61,14 @@ public final class FigureCatalog {
     }
 
     private static FigureCatalog load() {
-        try (InputStream in = FigureCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+        List<Figure> list = new ArrayList<>();
+        for (List<String> cells : Csv.readResource(RESOURCE, "id,")) {
+            if (cells.size() != 6) {
+                throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + String.join(",", cells));
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Figure> list = new ArrayList<>();
-            String header = reader.readLine();
-            if (header == null || !header.startsWith("id,")) {
-                throw new IllegalStateException(RESOURCE + " has no header line");
-            }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = Csv.splitLine(line);
-                if (cells.size() != 6) {
-                    throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + line);
-                }
-                Set<String> templates = new LinkedHashSet<>(List.of(cells.get(4).split(",")));
-                list.add(new Figure(cells.get(0), cells.get(1), cells.get(2), cells.get(3), templates, cells.get(5)));
-            }
-            return new FigureCatalog(list);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Set<String> templates = new LinkedHashSet<>(List.of(cells.get(4).split(",")));
+            list.add(new Figure(cells.get(0), cells.get(1), cells.get(2), cells.get(3), templates, cells.get(5)));
         }
+        return new FigureCatalog(list);
     }
 }

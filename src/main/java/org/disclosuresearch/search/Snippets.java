@@ -163,7 +163,7 @@ final class Snippets {
                     break;
                 }
                 int s = Math.max(span[0], pos);
-                int e = Math.max(s, Math.min(span[1], Math.max(to, span[1])));
+                int e = Math.max(s, span[1]); // a match is never cut: the snippet grows to its end
                 escape(content, pos, s, sb);
                 sb.append("<mark>");
                 escape(content, s, e, sb);

@@ -262,6 +262,10 @@ class ApiServerTest {
     void malformedInputsAreClearJson400s() throws Exception {
         assertError("/api/search?q=" + enc("\""), 400, "q", "not closed");
         assertError("/api/search?q=" + enc("\"依申请"), 400, "q", "not closed");
+        assertError("/api/search?q=" + enc("朋友圈 AND"), 400, "q", "ends too early");
+        assertError("/api/search?q=" + enc("agency:"), 400, "q", "ends too early");
+        assertError("/api/search?q=" + enc("OR 朋友圈"), 400, "q", "on each side");
+        assertError("/api/search?q=" + enc("朋友圈)"), 400, "q", "closing bracket");
         for (String q : new String[]{"(", "a:", "*", "?", "-", "OR", "~"}) {
             HttpJson.Response r = http.get("/api/search?q=" + enc(q));
             assertEquals(400, r.status(), q + " -> " + r.text());
@@ -283,9 +287,13 @@ class ApiServerTest {
 
     @Test
     void unknownReportsAndEndpointsAreJson404s() throws Exception {
-        assertError("/api/reports/no-such-report", 404, null, "no-such-report");
+        assertError("/api/reports/no-such-report", 404, null, "no report with id 'no-such-report'");
         assertError("/api/reports/no-such-report/original", 404, null, "no-such-report");
         assertError("/api/nothing/here", 404, null, "/api/nothing/here");
+        assertError("/api", 404, null, "/api");
+        HttpJson.Response post = http.send("POST", "/api/search?q=x");
+        assertEquals(404, post.status(), post.text());
+        assertTrue(post.json().get("detail").asText().contains("POST /api/search"), post.text());
     }
 
     @Test

@@ -92,6 +92,13 @@ class IndexAndSearchCommandTest {
     }
 
     @Test
+    void table_columns_line_up_in_a_terminal_where_a_chinese_character_is_two_columns_wide() {
+        assertEquals("浙江省/温州市" + " ".repeat(11), SearchCommand.pad("浙江省/温州市", 24));
+        assertEquals("-" + " ".repeat(9), SearchCommand.pad("-", 10));
+        assertEquals("医疗保障医疗保障医疗保障", SearchCommand.pad("医疗保障医疗保障医疗保障", 10));
+    }
+
+    @Test
     void bad_requests_exit_2_with_a_clear_message(@TempDir Path dir) throws Exception {
         Path index = dir.resolve("index");
         assertEquals(0, run("index", "--docs", seeds(dir).toString(), "--index", index.toString()).code());
@@ -100,7 +107,10 @@ class IndexAndSearchCommandTest {
         assertTrue(badRange.err().contains("unknown figure id 'nosuch'"), badRange.err());
         Run badQuery = run("search", "--index", index.toString(), "\"unclosed");
         assertEquals(2, badQuery.code());
-        assertTrue(badQuery.err().contains("invalid q"), badQuery.err());
+        assertTrue(badQuery.err().contains("invalid QUERY") && badQuery.err().contains("not closed"), badQuery.err());
+        Run badLimit = run("search", "--index", index.toString(), "--limit", "-1", "x");
+        assertEquals(2, badLimit.code());
+        assertTrue(badLimit.err().contains("invalid --limit"), badLimit.err());
         Run noIndex = run("search", "--index", dir.resolve("missing").toString(), "x");
         assertEquals(2, noIndex.code());
         Run noDocs = run("index", "--docs", dir.resolve("missing").toString(), "--index", index.toString());
