@@ -49,38 +49,6 @@ export function snippetNodes(html) {
   return out;
 }
 
-/**
- * The text split into text nodes and <mark> around every occurrence of a term. Terms are matched literally
- * (normalized report text: no spaces between Han characters), longest first.
- */
-export function highlightedText(text, terms) {
-  const usable = [...new Set(terms.filter(t => t.length > 0))].sort((a, b) => b.length - a.length);
-  if (usable.length === 0) return [document.createTextNode(text)];
-  const pattern = new RegExp(usable.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
-  const out = [];
-  let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    if (m.index > last) out.push(document.createTextNode(text.slice(last, m.index)));
-    out.push(el('mark', {}, m[0]));
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push(document.createTextNode(text.slice(last)));
-  return out;
-}
-
-/** The words and phrases of a query worth highlighting: no operators, exclusions or field prefixes. */
-export function queryTerms(q) {
-  const terms = [];
-  const re = /(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"|(\S+))/g;
-  for (const m of (q || '').matchAll(re)) {
-    if (m[1] === '-') continue;
-    const term = (m[3] ?? m[4] ?? '').replace(/[()*]/g, '').replace(/\s+/g, '');
-    if (!term || ['AND', 'OR', 'NOT'].includes(term)) continue;
-    terms.push(term);
-  }
-  return terms;
-}
-
 /** A number as printed: thousands separators for counts, up to four decimals for 万元. */
 export function formatNumber(n) {
   if (n === null || n === undefined) return '—';

@@ -1,5 +1,6 @@
 package org.disclosuresearch.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -87,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "reports", backend.size())));
         config.routes.get("/api/fields", ctx -> ctx.json(FieldsResponse.catalogue()));
         config.routes.get("/api/search", ctx -> ctx.json(backend.search(parameters.search(ctx.queryParamMap()))));
-        config.routes.get("/api/reports/{id}", ctx -> ctx.json(report(ctx.pathParam("id"))));
+        config.routes.get("/api/reports/{id}", this::reportView);
         config.routes.get("/api/reports/{id}/original", this::original);
         config.routes.get("/api/export.csv", this::export);
         // A path or method no route knows (GET /api/nothing, POST /api/search): Javalin would answer in plain text,
@@ -132,6 +133,20 @@ public final class ApiServer implements AutoCloseable {
 
     private Report report(String id) {
         return backend.report(id).orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
+    }
+
+    /** The report; with {@code q}, also its whole text highlighted by the engine ({@code highlightedText}). */
+    private void reportView(Context ctx) {
+        String query = parameters.reportQuery(ctx.queryParamMap());
+        Report report = report(ctx.pathParam("id"));
+        if (query == null) {
+            ctx.json(report);
+            return;
+        }
+        ObjectNode body = Json.mapper().valueToTree(report);
+        body.put("highlightedText", backend.highlightedText(report.id(), query)
+                .orElseThrow(() -> new NotFound("no report with id '" + report.id() + "'")));
+        ctx.json(body);
     }
 
     private void original(Context ctx) throws IOException {

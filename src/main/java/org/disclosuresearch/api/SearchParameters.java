@@ -63,11 +63,7 @@ public final class SearchParameters {
                         + " and the facet dimensions " + FacetSelection.DIMENSIONS);
             }
         }
-        String query = single(params, "q");
-        if (query != null && query.length() > limits.maxQueryLength()) {
-            throw new InvalidRequestException("q", "query is " + query.length() + " characters long; the limit is "
-                    + limits.maxQueryLength());
-        }
+        String query = query(params);
         Map<String, List<String>> facets = new LinkedHashMap<>();
         for (String dim : FacetSelection.DIMENSIONS) {
             List<String> selected = values(params, dim).stream().filter(v -> !v.isBlank()).toList();
@@ -85,6 +81,27 @@ public final class SearchParameters {
         }
         return new SearchRequest(query, facets, ranges, SortSpec.parse(single(params, "sort")), size,
                 blankToNull(single(params, "cursor")), stats);
+    }
+
+    /** The {@code q} of a report view (to highlight its text), or null; it takes no other parameter. */
+    public String reportQuery(Map<String, List<String>> params) {
+        for (String name : params.keySet()) {
+            if (!name.equals("q")) {
+                throw new InvalidRequestException(name, "unknown parameter '" + name + "'; a report takes only q "
+                        + "(the query whose matches are marked in its text)");
+            }
+        }
+        String query = query(params);
+        return query == null || query.isBlank() ? null : query;
+    }
+
+    private String query(Map<String, List<String>> params) {
+        String query = single(params, "q");
+        if (query != null && query.length() > limits.maxQueryLength()) {
+            throw new InvalidRequestException("q", "query is " + query.length() + " characters long; the limit is "
+                    + limits.maxQueryLength());
+        }
+        return query;
     }
 
     private int pageSize(Map<String, List<String>> params) {

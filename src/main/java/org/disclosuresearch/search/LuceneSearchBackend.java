@@ -192,6 +192,24 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     @Override
     public Optional<Report> report(String id) {
+        return withReport(id, (searcher, doc) -> {
+            Document stored = searcher.storedFields().document(doc, Set.of(Fields.REPORT_JSON, Fields.TEXT));
+            return ReportDocuments.fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT));
+        });
+    }
+
+    @Override
+    public Optional<String> highlightedText(String id, String query) {
+        Query userQuery = ReportQueryParser.toQuery(query); // a syntax error fails before any lookup
+        return withReport(id, (searcher, doc) -> Snippets.wholeText(searcher, userQuery, doc));
+    }
+
+    private interface ReportFunction<T> {
+        T apply(IndexSearcher searcher, int doc) throws IOException;
+    }
+
+    /** Applies {@code f} to the document of report {@code id}, or empty for an unknown id. */
+    private <T> Optional<T> withReport(String id, ReportFunction<T> f) {
         if (id == null || id.isBlank()) {
             return Optional.empty();
         }
@@ -202,9 +220,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                 if (top.scoreDocs.length == 0) {
                     return Optional.empty();
                 }
-                Document doc = searcher.storedFields().document(top.scoreDocs[0].doc,
-                        Set.of(Fields.REPORT_JSON, Fields.TEXT));
-                return Optional.of(ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), doc.get(Fields.TEXT)));
+                return Optional.of(f.apply(searcher, top.scoreDocs[0].doc));
             } finally {
                 manager.release(searcher);
             }

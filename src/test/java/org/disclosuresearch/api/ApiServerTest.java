@@ -87,6 +87,26 @@ class ApiServerTest {
         }
     }
 
+    /** Seed 000 breaks 依申请公开 over a blank line (依申 / 请公开); the engine marks it whole in the report view. */
+    @Test
+    void reportViewHighlightsTheWholeTextAsTheEngineMatched() throws Exception {
+        String id = "000_c6adf1d2ada892b8";
+        String text = http.get("/api/reports/" + id).json().get("text").asText();
+        for (String q : List.of("\"依申请公开\"", "\"依申 请公开\"", "\"依申\n\n请公开\"")) {
+            HttpJson.Response r = http.get("/api/reports/" + id + "?q=" + enc(q));
+            assertEquals(200, r.status(), r.text());
+            String html = r.json().get("highlightedText").asText();
+            assertTrue(html.contains("回应关切、<mark>依申请公开</mark>、公众参与"), q + ": " + html);
+            // the whole text, not a snippet: without its marks and escapes it is the report's text
+            assertEquals(text, html.replace("<mark>", "").replace("</mark>", "").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
+        }
+        assertFalse(http.get("/api/reports/" + id).json().has("highlightedText"));
+        assertEquals(400, http.get("/api/reports/" + id + "?q=" + enc("(依申请公开")).status());
+        assertEquals(400, http.get("/api/reports/" + id + "?query=x").status());
+        assertEquals(404, http.get("/api/reports/nothing?q=x").status());
+    }
+
     @Test
     void facetFilterNarrowsAndKeepsDrillSidewaysCounts() throws Exception {
         long medical = countExpected("agencyType", "医疗保障");
