@@ -11,6 +11,7 @@ import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.InvalidRequestException;
 import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.SearchRequest;
+import org.disclosuresearch.search.UnknownFigureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,9 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400,
-                new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage(), e.parameter())));
+                new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage()
+                        + (e instanceof UnknownFigureException ? "; GET /api/fields lists every figure id" : ""),
+                        e.parameter())));
         config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, new ApiError("not found", e.getMessage(),
                 null)));
         config.routes.exception(TooManyRequests.class, (e, ctx) -> {

@@ -7,6 +7,7 @@ import org.disclosuresearch.search.RangeFilter;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SortSpec;
 import org.disclosuresearch.search.StatsRequest;
+import org.disclosuresearch.search.UnknownFigureException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,8 +128,7 @@ public final class SearchParameters {
 
     private static String requireFigure(String parameter, String id) {
         if (!FigureCatalog.get().contains(id)) {
-            throw new InvalidRequestException(parameter, "unknown figure id '" + id
-                    + "' (GET /api/fields lists the catalogue)");
+            throw new UnknownFigureException(parameter, id);
         }
         return id;
     }

@@ -12,6 +12,7 @@ import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SearchResult;
 import org.disclosuresearch.search.SortSpec;
 import org.disclosuresearch.search.StatsRequest;
+import org.disclosuresearch.search.UnknownFigureException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,7 +83,8 @@ public final class SearchCommand implements Callable<Integer> {
             }
             return 0;
         } catch (InvalidRequestException e) {
-            err.println("search: invalid " + optionOf(e.parameter()) + ": " + e.getMessage());
+            err.println("search: invalid " + optionOf(e.parameter()) + ": " + e.getMessage()
+                    + (e instanceof UnknownFigureException ? "; the fields command lists every figure id" : ""));
             return 2;
         } catch (IOException | UncheckedIOException e) {
             err.println("search: cannot read the index at " + index + ": " + e.getMessage());
@@ -189,13 +191,19 @@ public final class SearchCommand implements Callable<Integer> {
 
     /** Pads to {@code columns} terminal columns: printf's %-Ns counts a Chinese character as one, a terminal as two. */
     static String pad(String text, int columns) {
+        int width = width(text);
+        return width >= columns ? text : text + " ".repeat(columns - width);
+    }
+
+    /** Terminal columns the text takes: two for a Chinese character. */
+    static int width(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             width += isWide(cp) ? 2 : 1;
             i += Character.charCount(cp);
         }
-        return width >= columns ? text : text + " ".repeat(columns - width);
+        return width;
     }
 
     private static boolean isWide(int cp) {

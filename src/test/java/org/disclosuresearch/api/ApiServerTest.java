@@ -275,6 +275,12 @@ class ApiServerTest {
         assertError("/api/search?q=" + enc("\"依申请公开"), 400, "q", "");
         assertError("/api/export.csv?columns=nosuchfigure", 400, "columns", "nosuchfigure");
         assertError("/api/search?provice=" + enc("浙江省"), 400, "provice", "unknown parameter");
+        // a typo gets the closest ids, and the API's own pointer to the catalogue
+        for (String path : List.of("/api/search?range=" + enc("penalty:1000.."), "/api/search?sort=penalty",
+                "/api/search?stats=penalty", "/api/export.csv?columns=penalty")) {
+            assertError(path, 400, null, "did you mean penalties?; GET /api/fields lists every figure id");
+        }
+        assertError("/api/search?range=" + enc("yaer:2020.."), 400, "range", "did you mean year?");
     }
 
     /** Inputs a user or a script really sends: each is a JSON 400 that says what is wrong, never a 500. */
