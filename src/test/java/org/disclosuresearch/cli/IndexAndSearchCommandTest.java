@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The done criterion: {@code index --docs <seeds>} then {@code search --json '"依申请公开"'} returns all five. */
@@ -96,6 +97,20 @@ class IndexAndSearchCommandTest {
         assertEquals("浙江省/温州市" + " ".repeat(11), SearchCommand.pad("浙江省/温州市", 24));
         assertEquals("-" + " ".repeat(9), SearchCommand.pad("-", 10));
         assertEquals("医疗保障医疗保障医疗保障", SearchCommand.pad("医疗保障医疗保障医疗保障", 10));
+    }
+
+    /** {@code index --docs . --index index}: the index folder inside the corpus is not read as reports. */
+    @Test
+    void an_index_folder_inside_the_docs_is_not_indexed(@TempDir Path dir) throws Exception {
+        Path docs = seeds(dir);
+        Path index = docs.resolve("index");
+        for (int run = 0; run < 2; run++) {
+            Run indexed = run("index", "--docs", docs.toString(), "--index", index.toString());
+            assertEquals(0, indexed.code(), indexed.out() + indexed.err());
+            assertTrue(indexed.out().contains(run == 0 ? "indexed 5, unchanged 0, deleted 0, failed 0"
+                    : "indexed 0, unchanged 5, deleted 0, failed 0"), indexed.out());
+            assertFalse(indexed.err().contains(index.toString()), indexed.err());
+        }
     }
 
     @Test
