@@ -2,7 +2,9 @@ package org.disclosuresearch.cli;
 
 import org.disclosuresearch.index.IndexSummary;
 import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.index.ReportFileReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -29,6 +31,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "parse threads (default: number of cores)")
     Integer threads;
 
+    @Mixin
+    IngestLimitsOptions limits = new IngestLimitsOptions();
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -37,7 +42,7 @@ public final class IndexCommand implements Callable<Integer> {
             err.println("index: corpus folder " + docs + " does not exist or is not a folder");
             return 2;
         }
-        IndexerConfig config = IndexerConfig.defaults();
+        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()));
         if (threads != null) {
             if (threads < 1) {
                 err.println("index: --threads must be at least 1, got " + threads);

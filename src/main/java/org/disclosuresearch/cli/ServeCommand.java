@@ -3,8 +3,10 @@ package org.disclosuresearch.cli;
 import org.disclosuresearch.api.ApiServer;
 import org.disclosuresearch.index.IndexSummary;
 import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.index.ReportFileReader;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -37,6 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host;
 
+    @Mixin
+    IngestLimitsOptions limits = new IngestLimitsOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -44,6 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: --docs " + docs + " is not a folder");
             return 2;
         }
+        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()));
         if (port < 0 || port > 65535) {
             err.println("serve: --port must be between 0 and 65535, got " + port);
             return 2;
@@ -51,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
         LuceneSearchBackend backend;
         try {
             if (docs != null) {
-                updateIndex(err);
+                updateIndex(config, err);
             }
             backend = LuceneSearchBackend.open(index);
         } catch (IOException | RuntimeException e) {
@@ -85,9 +91,9 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void updateIndex(PrintStream err) throws IOException {
+    private void updateIndex(IndexerConfig config, PrintStream err) throws IOException {
         err.println("serve: indexing " + docs + " into " + index + " …");
-        IndexSummary summary = IndexRun.update(docs, index, IndexerConfig.defaults(), err);
+        IndexSummary summary = IndexRun.update(docs, index, config, err);
         err.println("serve: " + IndexRun.summary(summary, index));
         IndexRun.printFailures(summary, err, 20);
     }
