@@ -184,7 +184,8 @@ public final class LuceneSearchBackend implements SearchBackend {
         out.put(Fields.AGENCY_TYPE, FacetCounter.flat(counts.get(Fields.AGENCY_TYPE)));
         out.put("region", FacetCounter.regionTree(counts.get(Fields.PROVINCE), counts.get(Fields.CITY),
                 counts.get(Fields.COUNTY)));
-        for (String dim : List.of(Fields.YEAR, Fields.TEMPLATE, Fields.CHECKS, Fields.FORMAT)) {
+        out.put(Fields.YEAR, FacetCounter.flat(counts.get(Fields.YEAR), FacetCounter.NEWEST_FIRST));
+        for (String dim : List.of(Fields.TEMPLATE, Fields.CHECKS, Fields.FORMAT)) {
             out.put(dim, FacetCounter.flat(counts.get(dim)));
         }
         return out;
