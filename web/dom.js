@@ -1,5 +1,5 @@
 // Small DOM helpers. Every string from a report reaches the page through textContent or text nodes;
-// the only HTML inserted is the API's snippets, and those are rebuilt node by node keeping <mark> alone.
+// the only HTML inserted is the API's snippets and highlighted report text, rebuilt node by node keeping <mark> alone.
 
 /** Creates an element: el('a', {href: '…', class: 'x'}, 'text', childNode, …). */
 export function el(tag, attrs = {}, ...children) {
