@@ -1,5 +1,5 @@
 // Small DOM helpers. Every string from a report reaches the page through textContent or text nodes;
-// the only HTML inserted is the API's snippets, and those are rebuilt node by node keeping <mark> alone.
+// the only HTML inserted is the API's snippets and highlighted report text, rebuilt node by node keeping <mark> alone.
 
 /** Creates an element: el('a', {href: '…', class: 'x'}, 'text', childNode, …). */
 export function el(tag, attrs = {}, ...children) {
@@ -47,38 +47,6 @@ export function snippetNodes(html) {
   };
   walk(doc.body, false);
   return out;
-}
-
-/**
- * The text split into text nodes and <mark> around every occurrence of a term. Terms are matched literally
- * (normalized report text: no spaces between Han characters), longest first.
- */
-export function highlightedText(text, terms) {
-  const usable = [...new Set(terms.filter(t => t.length > 0))].sort((a, b) => b.length - a.length);
-  if (usable.length === 0) return [document.createTextNode(text)];
-  const pattern = new RegExp(usable.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
-  const out = [];
-  let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    if (m.index > last) out.push(document.createTextNode(text.slice(last, m.index)));
-    out.push(el('mark', {}, m[0]));
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push(document.createTextNode(text.slice(last)));
-  return out;
-}
-
-/** The words and phrases of a query worth highlighting: no operators, exclusions or field prefixes. */
-export function queryTerms(q) {
-  const terms = [];
-  const re = /(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"|(\S+))/g;
-  for (const m of (q || '').matchAll(re)) {
-    if (m[1] === '-') continue;
-    const term = (m[3] ?? m[4] ?? '').replace(/[()*]/g, '').replace(/\s+/g, '');
-    if (!term || ['AND', 'OR', 'NOT'].includes(term)) continue;
-    terms.push(term);
-  }
-  return terms;
 }
 
 /** A number as printed: thousands separators for counts, up to four decimals for 万元. */

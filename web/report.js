@@ -1,7 +1,7 @@
 // The report view: metadata, the link to the original and its download, the three tables laid out as the
 // template prints them (failed checks marked), and the text with the search terms highlighted.
 import {getJson, fields} from './api.js';
-import {el, fill, highlightedText, queryTerms, formatNumber} from './dom.js';
+import {el, fill, snippetNodes, formatNumber} from './dom.js';
 import {checkLabel, figuresOfCheck, columnLabel, rowLabel} from './labels.js';
 import {navigate, currentState} from './app.js';
 
@@ -17,7 +17,7 @@ export async function showReport(id, state) {
   fill($('report-body'), el('p', {class: 'loading', role: 'status'}, '正在载入报告…'));
   let report, catalogue;
   try {
-    [report, catalogue] = await Promise.all([getJson(`api/reports/${encodeURIComponent(id)}`), fields()]);
+    [report, catalogue] = await Promise.all([reportWithHighlights(id, state.q), fields()]);
   } catch (e) {
     shownId = null;
     view.removeAttribute('aria-busy');
@@ -29,6 +29,22 @@ export async function showReport(id, state) {
   document.title = `${report.agency || report.id} – 政府信息公开年度报告检索`;
   fill($('report-body'), header(report), tables(report, catalogue), text(report, state.q));
   $('report-title').focus();
+}
+
+/**
+ * The report, with its text highlighted by the engine for the query (highlightedText: escaped HTML with <mark>),
+ * so that the view marks what the search matched: phrases the source broke over lines, words matched in pieces.
+ * A query the engine rejects still shows the report, unmarked (the results list shows the query's error).
+ */
+async function reportWithHighlights(id, q) {
+  const path = `api/reports/${encodeURIComponent(id)}`;
+  if (!q) return getJson(path);
+  try {
+    return await getJson(path, new URLSearchParams({q}).toString());
+  } catch (e) {
+    if (e.status === 400 && e.parameter === 'q') return getJson(path);
+    throw e;
+  }
 }
 
 function header(r) {
@@ -172,13 +188,13 @@ function grid(g, values, failed) {
 }
 
 function text(r, q) {
-  const terms = queryTerms(q);
+  const highlighted = typeof r.highlightedText === 'string';
   const body = el('div', {class: 'report-text', tabindex: '0', role: 'region', 'aria-label': '报告全文'},
-    highlightedText(r.text || '', terms));
+    highlighted ? snippetNodes(r.highlightedText) : document.createTextNode(r.text || ''));
   const marks = body.querySelectorAll('mark').length;
   return el('section', {class: 'text-block'},
     el('h3', {}, '报告全文'),
-    terms.length ? el('p', {class: 'hint'}, `检索词“${terms.join('”“')}”在正文中出现 ${marks} 次，已用底色标出。`,
+    highlighted ? el('p', {class: 'hint'}, `检索式「${q}」在正文中匹配 ${marks} 处，已用底色标出。`,
       marks ? el('button', {type: 'button', class: 'link', onclick: () => {
         const m = body.querySelector('mark');
         m.scrollIntoView({block: 'center'});

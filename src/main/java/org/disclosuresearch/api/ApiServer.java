@@ -1,5 +1,6 @@
 package org.disclosuresearch.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -10,6 +11,7 @@ import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.InvalidRequestException;
 import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.SearchRequest;
+import org.disclosuresearch.search.UnknownFigureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,15 +89,23 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "reports", backend.size())));
         config.routes.get("/api/fields", ctx -> ctx.json(FieldsResponse.catalogue()));
         config.routes.get("/api/search", ctx -> ctx.json(backend.search(parameters.search(ctx.queryParamMap()))));
-        config.routes.get("/api/reports/{id}", ctx -> ctx.json(report(ctx.pathParam("id"))));
+        config.routes.get("/api/reports/{id}", this::reportView);
         config.routes.get("/api/reports/{id}/original", this::original);
         config.routes.get("/api/export.csv", this::export);
-        config.routes.get("/api/<rest>", ctx -> {
-            throw new NotFound("no API endpoint " + ctx.path() + " (see /api/health, /api/search, /api/reports/{id}, "
-                    + "/api/export.csv, /api/fields)");
+        // A path or method no route knows (GET /api/nothing, POST /api/search): Javalin would answer in plain text,
+        // the API answers in JSON. A 404 that already has its JSON body (unknown report) is left alone.
+        config.routes.error(404, "*", ctx -> {
+            boolean answered = String.valueOf(ctx.res().getContentType()).startsWith("application/json");
+            if (ctx.path().startsWith("/api") && !answered) {
+                error(ctx, 404, new ApiError("not found", "no API endpoint " + ctx.method() + " " + ctx.path()
+                        + " (GET /api/health, /api/search, /api/reports/{id}, /api/reports/{id}/original, "
+                        + "/api/export.csv, /api/fields)", null));
+            }
         });
         config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400,
-                new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage(), e.parameter())));
+                new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage()
+                        + (e instanceof UnknownFigureException ? "; GET /api/fields lists every figure id" : ""),
+                        e.parameter())));
         config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, new ApiError("not found", e.getMessage(),
                 null)));
         config.routes.exception(TooManyRequests.class, (e, ctx) -> {
@@ -126,6 +136,20 @@ public final class ApiServer implements AutoCloseable {
 
     private Report report(String id) {
         return backend.report(id).orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
+    }
+
+    /** The report; with {@code q}, also its whole text highlighted by the engine ({@code highlightedText}). */
+    private void reportView(Context ctx) {
+        String query = parameters.reportQuery(ctx.queryParamMap());
+        Report report = report(ctx.pathParam("id"));
+        if (query == null) {
+            ctx.json(report);
+            return;
+        }
+        ObjectNode body = Json.mapper().valueToTree(report);
+        body.put("highlightedText", backend.highlightedText(report.id(), query)
+                .orElseThrow(() -> new NotFound("no report with id '" + report.id() + "'")));
+        ctx.json(body);
     }
 
     private void original(Context ctx) throws IOException {

@@ -60,9 +60,12 @@ final class CsvExport {
         out(line);
     }
 
-    /** Report text is untrusted: a cell starting with = + - @ would run as a formula in a spreadsheet. */
+    /**
+     * Report text is untrusted: a cell starting with = + - @ would run as a formula in a spreadsheet, and one starting
+     * with a tab or carriage return can too once the spreadsheet trims it (OWASP's CSV injection list).
+     */
     private static String defuseFormula(String cell) {
-        if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !isNumber(cell)) {
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !isNumber(cell)) {
             return "'" + cell;
         }
         return cell;

@@ -7,6 +7,7 @@ import org.disclosuresearch.search.RangeFilter;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SortSpec;
 import org.disclosuresearch.search.StatsRequest;
+import org.disclosuresearch.search.UnknownFigureException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +19,6 @@ import java.util.Map;
  * queries, oversized pages, unknown figure ids and dimensions. Every rejection names its parameter.
  */
 public final class SearchParameters {
-
-    /** The facet dimensions a request may filter on and aggregate by (the page's facet panels). */
-    public static final List<String> DIMENSIONS = FacetSelection.DIMENSIONS;
 
     private final Limits limits;
 
@@ -61,18 +59,14 @@ public final class SearchParameters {
 
     private SearchRequest build(Map<String, List<String>> params, int size) {
         for (String name : params.keySet()) {
-            if (!KNOWN.contains(name) && !DIMENSIONS.contains(name)) {
+            if (!KNOWN.contains(name) && !FacetSelection.DIMENSIONS.contains(name)) {
                 throw new InvalidRequestException(name, "unknown parameter '" + name + "'; known are " + KNOWN
-                        + " and the facet dimensions " + DIMENSIONS);
+                        + " and the facet dimensions " + FacetSelection.DIMENSIONS);
             }
         }
-        String query = single(params, "q");
-        if (query != null && query.length() > limits.maxQueryLength()) {
-            throw new InvalidRequestException("q", "query is " + query.length() + " characters long; the limit is "
-                    + limits.maxQueryLength());
-        }
+        String query = query(params);
         Map<String, List<String>> facets = new LinkedHashMap<>();
-        for (String dim : DIMENSIONS) {
+        for (String dim : FacetSelection.DIMENSIONS) {
             List<String> selected = values(params, dim).stream().filter(v -> !v.isBlank()).toList();
             if (!selected.isEmpty()) {
                 facets.put(dim, selected);
@@ -88,6 +82,27 @@ public final class SearchParameters {
         }
         return new SearchRequest(query, facets, ranges, SortSpec.parse(single(params, "sort")), size,
                 blankToNull(single(params, "cursor")), stats);
+    }
+
+    /** The {@code q} of a report view (to highlight its text), or null; it takes no other parameter. */
+    public String reportQuery(Map<String, List<String>> params) {
+        for (String name : params.keySet()) {
+            if (!name.equals("q")) {
+                throw new InvalidRequestException(name, "unknown parameter '" + name + "'; a report takes only q "
+                        + "(the query whose matches are marked in its text)");
+            }
+        }
+        String query = query(params);
+        return query == null || query.isBlank() ? null : query;
+    }
+
+    private String query(Map<String, List<String>> params) {
+        String query = single(params, "q");
+        if (query != null && query.length() > limits.maxQueryLength()) {
+            throw new InvalidRequestException("q", "query is " + query.length() + " characters long; the limit is "
+                    + limits.maxQueryLength());
+        }
+        return query;
     }
 
     private int pageSize(Map<String, List<String>> params) {
@@ -113,8 +128,7 @@ public final class SearchParameters {
 
     private static String requireFigure(String parameter, String id) {
         if (!FigureCatalog.get().contains(id)) {
-            throw new InvalidRequestException(parameter, "unknown figure id '" + id
-                    + "' (GET /api/fields lists the catalogue)");
+            throw new UnknownFigureException(parameter, id);
         }
         return id;
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
                 "Everything it builds stays in --out and is reused by the next run (use --fresh to re-measure)."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N…]", defaultValue = "10000",
+    @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "10000",
             description = "corpus sizes in reports, multiples of 100 (default: ${DEFAULT-VALUE}; the issue's: 10000,100000,1000000)")
     List<Long> sizes;
 
@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "stop timing a query kind after this many seconds (at least one round) (default: ${DEFAULT-VALUE})")
     double maxSecondsPerKind;
 
-    @Option(names = "--clients", split = ",", defaultValue = "1,8,32", description = "HTTP client levels (default: ${DEFAULT-VALUE})")
+    @Option(names = "--clients", split = ",", paramLabel = "N", defaultValue = "1,8,32", description = "HTTP client levels (default: ${DEFAULT-VALUE})")
     List<Integer> clients;
 
     @Option(names = "--http-seconds", defaultValue = "15", description = "measured seconds per HTTP level (default: ${DEFAULT-VALUE})")

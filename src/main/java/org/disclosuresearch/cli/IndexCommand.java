@@ -1,9 +1,10 @@
 package org.disclosuresearch.cli;
 
 import org.disclosuresearch.index.IndexSummary;
-import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.index.ReportFileReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code index [--docs DIR] [--index DIR]}: brings the index in line with a corpus folder, incrementally. */
@@ -32,6 +31,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "parse threads (default: number of cores)")
     Integer threads;
 
+    @Mixin
+    IngestLimitsOptions limits = new IngestLimitsOptions();
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -40,7 +42,7 @@ public final class IndexCommand implements Callable<Integer> {
             err.println("index: corpus folder " + docs + " does not exist or is not a folder");
             return 2;
         }
-        IndexerConfig config = IndexerConfig.defaults();
+        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()));
         if (threads != null) {
             if (threads < 1) {
                 err.println("index: --threads must be at least 1, got " + threads);
@@ -49,21 +51,14 @@ public final class IndexCommand implements Callable<Integer> {
             config = config.withThreads(threads);
         }
         IndexSummary summary;
-        try (Indexer indexer = new Indexer(index, config)) {
-            summary = indexer.update(List.of(docs), (done, total, rate) -> err.printf(Locale.ROOT,
-                    "\rindexing: %d/%d files, %.1f reports/s   ", done, total, rate));
-            err.println();
+        try {
+            summary = IndexRun.update(docs, index, config, err);
         } catch (IOException | RuntimeException e) {
-            err.println();
             err.println("index: " + e.getMessage() + " (the last committed index in " + index + " stays usable)");
             return 2;
         }
-        out.printf(Locale.ROOT, "indexed %d, unchanged %d, deleted %d, failed %d in %.1f s (%.1f reports/s) -> %s%n",
-                summary.indexed(), summary.unchanged(), summary.deleted(), summary.failed().size(),
-                summary.millis() / 1000.0, summary.reportsPerSecond(), index);
-        for (IndexSummary.Failure f : summary.failed()) {
-            err.println("failed: [" + f.kind() + "] " + f.reason());
-        }
+        out.println(IndexRun.summary(summary, index));
+        IndexRun.printFailures(summary, err, Integer.MAX_VALUE);
         return summary.failed().isEmpty() ? 0 : 1;
     }
 }

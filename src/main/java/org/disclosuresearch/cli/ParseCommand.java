@@ -3,10 +3,13 @@ package org.disclosuresearch.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.disclosuresearch.ingest.CorpusFiles;
 import org.disclosuresearch.ingest.DocumentProblem;
+import org.disclosuresearch.ingest.Ingestor;
+import org.disclosuresearch.parse.ReportParser;
 import org.disclosuresearch.parse.ReportReader;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,12 +33,15 @@ public final class ParseCommand implements Callable<Integer> {
     @Option(names = "--text", description = "include the normalized text of each report")
     boolean includeText;
 
+    @Mixin
+    IngestLimitsOptions limits = new IngestLimitsOptions();
+
     @Override
     public Integer call() throws JsonProcessingException {
         // UTF-8 whatever the platform default; wrapping the current System.out/err keeps tests able to capture them
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        ReportReader reader = new ReportReader();
+        ReportReader reader = new ReportReader(new Ingestor(limits.limits()), new ReportParser());
         int failures = 0;
         for (Path input : inputs) {
             if (!Files.exists(input)) {

@@ -12,6 +12,7 @@ import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SearchResult;
 import org.disclosuresearch.search.SortSpec;
 import org.disclosuresearch.search.StatsRequest;
+import org.disclosuresearch.search.UnknownFigureException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,12 +83,23 @@ public final class SearchCommand implements Callable<Integer> {
             }
             return 0;
         } catch (InvalidRequestException e) {
-            err.println("search: invalid " + e.parameter() + ": " + e.getMessage());
+            err.println("search: invalid " + optionOf(e.parameter()) + ": " + e.getMessage()
+                    + (e instanceof UnknownFigureException ? "; the fields command lists every figure id" : ""));
             return 2;
         } catch (IOException | UncheckedIOException e) {
             err.println("search: cannot read the index at " + index + ": " + e.getMessage());
             return 2;
         }
+    }
+
+    /** The request parameter an error names, as this command's option. */
+    private static String optionOf(String parameter) {
+        return switch (parameter) {
+            case "q" -> "QUERY";
+            case "size" -> "--limit";
+            case "facet", "range", "sort", "stats" -> "--" + parameter;
+            default -> parameter;
+        };
     }
 
     private static ObjectNode toJson(SearchResult result) {
@@ -125,11 +137,13 @@ public final class SearchCommand implements Callable<Integer> {
     private static void printTable(SearchResult result, PrintStream out) {
         out.printf(Locale.ROOT, "%d report%s%n", result.total(), result.total() == 1 ? "" : "s");
         if (!result.hits().isEmpty()) {
-            out.printf(Locale.ROOT, "%-28s %-4s %-24s %-10s %6s  %s%n", "id", "year", "region", "type", "score", "agency");
+            out.printf(Locale.ROOT, "%-28s %-4s %s %s %6s  %s%n", "id", "year", pad("region", 24), pad("type", 10),
+                    "score", "agency");
         }
         for (SearchResult.Hit h : result.hits()) {
-            out.printf(Locale.ROOT, "%-28s %-4s %-24s %-10s %6.2f  %s%n", h.id(), h.year() == null ? "-" : h.year(),
-                    region(h.region()), h.agencyType(), h.score(), h.agency());
+            out.printf(Locale.ROOT, "%-28s %-4s %s %s %6.2f  %s%n", h.id(), h.year() == null ? "-" : h.year(),
+                    pad(region(h.region()), 24), pad(h.agencyType() == null ? "-" : h.agencyType(), 10), h.score(),
+                    h.agency());
             for (String s : h.snippets()) {
                 out.println("    " + plain(s));
             }
@@ -173,6 +187,30 @@ public final class SearchCommand implements Callable<Integer> {
             }
         }
         return sb.length() == 0 ? "-" : sb.toString();
+    }
+
+    /** Pads to {@code columns} terminal columns: printf's %-Ns counts a Chinese character as one, a terminal as two. */
+    static String pad(String text, int columns) {
+        int width = width(text);
+        return width >= columns ? text : text + " ".repeat(columns - width);
+    }
+
+    /** Terminal columns the text takes: two for a Chinese character. */
+    static int width(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            width += isWide(cp) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return width;
+    }
+
+    private static boolean isWide(int cp) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS && cp < 0xFF61;
     }
 
     /** A terminal shows the match in brackets; the snippet's HTML escapes are undone. */

@@ -2,23 +2,25 @@ package org.disclosuresearch.cli;
 
 import org.disclosuresearch.api.ApiServer;
 import org.disclosuresearch.index.IndexSummary;
-import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.index.ReportFileReader;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: brings the index up to date with {@code --docs}, then serves the search page and the JSON API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Index --docs (when given), then serve the search page and the JSON API until Ctrl-C.")
+        description = {"Index --docs (when given), then serve the search page and the JSON API until Ctrl-C.",
+                "Exit 2 when the server cannot start (bad option, unusable index, port taken)."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--docs", paramLabel = "DIR",
@@ -37,13 +39,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host;
 
+    @Mixin
+    IngestLimitsOptions limits = new IngestLimitsOptions();
+
     @Override
     public Integer call() throws Exception {
-        PrintStream err = System.err;
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         if (docs != null && !Files.isDirectory(docs)) {
             err.println("serve: --docs " + docs + " is not a folder");
             return 2;
         }
+        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()));
         if (port < 0 || port > 65535) {
             err.println("serve: --port must be between 0 and 65535, got " + port);
             return 2;
@@ -51,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
         LuceneSearchBackend backend;
         try {
             if (docs != null) {
-                updateIndex(err);
+                updateIndex(config, err);
             }
             backend = LuceneSearchBackend.open(index);
         } catch (IOException | RuntimeException e) {
@@ -64,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             backend.close();
             err.println("serve: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
-            return 1;
+            return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,18 +91,11 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void updateIndex(PrintStream err) throws IOException {
+    private void updateIndex(IndexerConfig config, PrintStream err) throws IOException {
         err.println("serve: indexing " + docs + " into " + index + " …");
-        try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
-            IndexSummary summary = indexer.update(List.of(docs), (done, total, rate) ->
-                    err.printf("serve: %d / %d files (%.0f per second)%n", done, total, rate));
-            err.printf("serve: %d indexed, %d unchanged, %d removed, %d failed in %.1f s%n", summary.indexed(),
-                    summary.unchanged(), summary.deleted(), summary.failed().size(), summary.millis() / 1000.0);
-            summary.failed().stream().limit(20).forEach(f -> err.println("serve: skipped " + f.reason()));
-            if (summary.failed().size() > 20) {
-                err.println("serve: … and " + (summary.failed().size() - 20) + " more files skipped");
-            }
-        }
+        IndexSummary summary = IndexRun.update(docs, index, config, err);
+        err.println("serve: " + IndexRun.summary(summary, index));
+        IndexRun.printFailures(summary, err, 20);
     }
 
     private static String rootMessage(Throwable e) {

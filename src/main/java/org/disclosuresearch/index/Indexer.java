@@ -49,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 public final class Indexer implements Closeable {
 
     private final IndexerConfig config;
+    /** Left out of the corpus walk: an index kept inside --docs holds no reports. */
+    private final Path indexDir;
     private final Directory directory;
     private final IndexWriter writer;
     /** Whether the index holds documents of an earlier {@link #LAYOUT}: the next full update re-indexes every file. */
@@ -63,6 +65,7 @@ public final class Indexer implements Closeable {
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
         this.config = config;
+        this.indexDir = indexDir;
         Files.createDirectories(indexDir);
         this.directory = FSDirectory.open(indexDir);
         IndexWriterConfig iwc = new IndexWriterConfig(Analyzers.perField())
@@ -121,7 +124,7 @@ public final class Indexer implements Closeable {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
             }
-            for (Path file : CorpusFiles.list(List.of(root))) {
+            for (Path file : CorpusFiles.list(List.of(root), Set.of(indexDir))) {
                 files.add(new Pending(file, root, null));
             }
         }

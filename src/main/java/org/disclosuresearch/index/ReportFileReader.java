@@ -1,6 +1,9 @@
 package org.disclosuresearch.index;
 
 import org.disclosuresearch.ingest.DocumentProblem;
+import org.disclosuresearch.ingest.IngestLimits;
+import org.disclosuresearch.ingest.Ingestor;
+import org.disclosuresearch.parse.ReportParser;
 import org.disclosuresearch.parse.ReportReader;
 import org.disclosuresearch.report.Report;
 
@@ -10,15 +13,15 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface ReportFileReader {
 
-    /** The project's parser (ingest + parse); one reader per indexing thread, so nothing is shared between them. */
-    ReportFileReader DEFAULT = new ReportFileReader() {
-        private final ThreadLocal<ReportReader> perThread = ThreadLocal.withInitial(ReportReader::new);
+    /** The project's parser (ingest + parse) with the default read limits. */
+    ReportFileReader DEFAULT = withLimits(IngestLimits.DEFAULT);
 
-        @Override
-        public Report read(Path file, Path root) throws DocumentProblem {
-            return perThread.get().read(file, root);
-        }
-    };
+    /** The project's parser reading within {@code limits}; one reader per indexing thread, so nothing is shared. */
+    static ReportFileReader withLimits(IngestLimits limits) {
+        ThreadLocal<ReportReader> perThread = ThreadLocal.withInitial(
+                () -> new ReportReader(new Ingestor(limits), new ReportParser()));
+        return (file, root) -> perThread.get().read(file, root);
+    }
 
     Report read(Path file, Path root) throws DocumentProblem;
 }

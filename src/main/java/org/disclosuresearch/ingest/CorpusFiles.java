@@ -17,12 +17,21 @@ import java.util.Set;
 /**
  * The report files named by command-line arguments: files as given, folders walked recursively, following
  * symbolic links (corpora are often assembled from linked folders) but never round a loop, and never listing one
- * file twice when two links lead to it.
+ * file twice when two links lead to it. A walk lists only report file types and leaves out excluded folders, such
+ * as an index kept inside the corpus ({@code index --docs . --index index}), whose files are no reports.
  */
 public final class CorpusFiles {
 
     /** Provenance sidecars sit next to their report as {@code report.pdf.json}. */
     private static final String SIDECAR_SUFFIX = ".json";
+
+    /**
+     * The names a report file has in a folder: the formats' own and their aliases. A file without an extension is
+     * listed too (downloads often have none; the content tells the format). A file named on the command line is read
+     * whatever its name.
+     */
+    public static final Set<String> REPORT_EXTENSIONS = Set.of("pdf", "docx", "doc", "html", "htm", "shtml", "xhtml",
+            "txt", "text", "csv");
 
     /**
      * What a walk found.
@@ -46,13 +55,27 @@ public final class CorpusFiles {
      * skip is reported on stderr; {@link #scan} returns it instead.
      */
     public static List<Path> list(List<Path> filesOrDirs) {
-        Listing listing = scan(filesOrDirs);
+        return list(filesOrDirs, Set.of());
+    }
+
+    /** Like {@link #list}, leaving out the folders {@code excluded} (and everything under them). */
+    public static List<Path> list(List<Path> filesOrDirs, Set<Path> excluded) {
+        Listing listing = scan(filesOrDirs, excluded);
         listing.skipped().forEach(System.err::println);
         return listing.files();
     }
 
     /** Like {@link #list}, with what had to be skipped. */
     public static Listing scan(List<Path> filesOrDirs) {
+        return scan(filesOrDirs, Set.of());
+    }
+
+    /** Like {@link #list(List, Set)}, with what had to be skipped. */
+    public static Listing scan(List<Path> filesOrDirs, Set<Path> excluded) {
+        Set<Path> excludedReal = new HashSet<>();
+        for (Path dir : excluded) {
+            excludedReal.add(realPath(dir));
+        }
         List<Path> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
@@ -64,7 +87,7 @@ public final class CorpusFiles {
             List<Path> found = new ArrayList<>();
             try {
                 Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new Walker(start, found, skipped, seen));
+                        new Walker(start, found, skipped, seen, excludedReal));
             } catch (IOException e) {
                 skipped.add(start + ": folder not read (" + e.getMessage() + ")");
             }
@@ -74,22 +97,35 @@ public final class CorpusFiles {
         return new Listing(out, skipped);
     }
 
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     private static final class Walker extends SimpleFileVisitor<Path> {
         private final Path start;
         private final List<Path> found;
         private final List<String> skipped;
         private final Set<Path> seen;
+        private final Set<Path> excluded;
 
-        Walker(Path start, List<Path> found, List<String> skipped, Set<Path> seen) {
+        Walker(Path start, List<Path> found, List<String> skipped, Set<Path> seen, Set<Path> excluded) {
             this.start = start;
             this.found = found;
             this.skipped = skipped;
             this.seen = seen;
+            this.excluded = excluded;
         }
 
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(start) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            if (!dir.equals(start) && isHidden(dir) || excluded.contains(realPath(dir))) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
         }
 
         @Override
@@ -97,12 +133,13 @@ public final class CorpusFiles {
             if (!attrs.isRegularFile() || isHidden(file) || file.getFileName().toString().endsWith(SIDECAR_SUFFIX)) {
                 return FileVisitResult.CONTINUE;
             }
-            Path real;
-            try {
-                real = file.toRealPath();
-            } catch (IOException e) {
-                real = file.toAbsolutePath().normalize();
+            String extension = extension(file);
+            if (!extension.isEmpty() && !REPORT_EXTENSIONS.contains(extension)) {
+                skipped.add(file + ": skipped, not a report file type (." + extension + "; reports are "
+                        + REPORT_EXTENSIONS.stream().sorted().map(e -> "." + e).toList() + " or have no extension)");
+                return FileVisitResult.CONTINUE;
             }
+            Path real = realPath(file);
             if (seen.add(real)) {
                 found.add(file);
             } else {
@@ -119,6 +156,13 @@ public final class CorpusFiles {
                 skipped.add(file + ": not read (" + e + ")");
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /** The lower-case extension, "" for none: {@code Report.PDF} → pdf. */
+        private static String extension(Path file) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
         }
 
         private static boolean isHidden(Path path) {

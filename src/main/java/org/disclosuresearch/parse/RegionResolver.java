@@ -1,13 +1,8 @@
 package org.disclosuresearch.parse;
 
+import org.disclosuresearch.report.Csv;
 import org.disclosuresearch.report.Region;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -267,31 +262,14 @@ public final class RegionResolver {
     }
 
     static List<Division> load() {
-        try (InputStream in = RegionResolver.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+        List<Division> list = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (List<String> cells : Csv.readResource(RESOURCE, "code,")) {
+            if (cells.size() != 4 || !seen.add(cells.get(0))) {
+                throw new IllegalStateException(RESOURCE + ": bad or duplicate row: " + String.join(",", cells));
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = reader.readLine();
-            if (header == null || !header.startsWith("code,")) {
-                throw new IllegalStateException(RESOURCE + " has no header line");
-            }
-            List<Division> list = new ArrayList<>();
-            Set<String> seen = new LinkedHashSet<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                if (cells.length != 4 || !seen.add(cells[0])) {
-                    throw new IllegalStateException(RESOURCE + ": bad or duplicate row: " + line);
-                }
-                list.add(new Division(cells[0], cells[1], cells[2], cells[3]));
-            }
-            return list;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            list.add(new Division(cells.get(0), cells.get(1), cells.get(2), cells.get(3)));
         }
+        return list;
     }
 }

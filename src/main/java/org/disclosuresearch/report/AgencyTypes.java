@@ -1,11 +1,5 @@
 package org.disclosuresearch.report;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,30 +44,13 @@ public final class AgencyTypes {
     }
 
     private static AgencyTypes load() {
-        try (InputStream in = AgencyTypes.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = reader.readLine();
-            if (header == null || !header.startsWith("type,")) {
-                throw new IllegalStateException(RESOURCE + " has no header line");
-            }
-            Map<String, List<String>> map = new LinkedHashMap<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = Csv.splitLine(line);
-                List<String> keywords = cells.size() < 2 || cells.get(1).isBlank() ? List.of()
-                        : new ArrayList<>(Arrays.asList(cells.get(1).split("\\|")));
-                map.put(cells.get(0).strip(), List.copyOf(keywords));
-            }
-            map.putIfAbsent(OTHER, List.of());
-            return new AgencyTypes(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (List<String> cells : Csv.readResource(RESOURCE, "type,")) {
+            List<String> keywords = cells.size() < 2 || cells.get(1).isBlank() ? List.of()
+                    : new ArrayList<>(Arrays.asList(cells.get(1).split("\\|")));
+            map.put(cells.get(0).strip(), List.copyOf(keywords));
         }
+        map.putIfAbsent(OTHER, List.of());
+        return new AgencyTypes(map);
     }
 }

@@ -1,11 +1,46 @@
 package org.disclosuresearch.report;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Minimal RFC 4180 line splitting for the project's own small vocabulary files (quoted cells, doubled quotes). */
 public final class Csv {
     private Csv() {
+    }
+
+    /**
+     * The rows (split into cells) of a CSV file shipped on the class path, without its header line and blank lines.
+     * These files are part of the build, so a missing file or header is a packaging bug, not a user error.
+     *
+     * @param headerStart how the header line must begin (for example {@code "id,"})
+     */
+    public static List<List<String>> readResource(String resource, String headerStart) {
+        try (InputStream in = Csv.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String header = reader.readLine();
+            if (header == null || !header.startsWith(headerStart)) {
+                throw new IllegalStateException(resource + " has no header line starting with '" + headerStart + "'");
+            }
+            List<List<String>> rows = new ArrayList<>();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    rows.add(splitLine(line));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static List<String> splitLine(String line) {

@@ -1,16 +1,11 @@
 package org.disclosuresearch.report;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,9 +52,70 @@ public final class FigureCatalog {
     public Figure require(String id) {
         Figure f = byId.get(id);
         if (f == null) {
-            throw new IllegalArgumentException("unknown figure id '" + id + "' (see GET /api/fields for the catalogue)");
+            throw new IllegalArgumentException("unknown figure id '" + id + "'" + didYouMean(id)
+                    + " (not in the catalogue, spec/fields.csv)");
         }
         return f;
+    }
+
+    /** Suggestions offered for a mistyped id, at most. */
+    static final int MAX_SUGGESTIONS = 3;
+
+    /**
+     * The figure ids (and {@code alsoAllowed} names such as {@code year}) closest to a mistyped one, best first:
+     * those within an edit distance of half its length ({@code penalty} → {@code penalties}) and those that contain
+     * it or that it contains ({@code apps_new} → {@code apps_new_total}), keeping only the nearest (ties and one
+     * edit more); empty when nothing is close.
+     */
+    public List<String> closest(String typed, String... alsoAllowed) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        String t = typed.strip().toLowerCase(Locale.ROOT);
+        int allowed = Math.max(2, (t.length() + 1) / 2);
+        List<String> candidates = new ArrayList<>(List.of(alsoAllowed));
+        candidates.addAll(byId.keySet());
+        Map<String, Integer> distance = new LinkedHashMap<>();
+        for (String candidate : candidates) {
+            int d = editDistance(t, candidate.toLowerCase(Locale.ROOT));
+            boolean contains = t.length() >= 3 && (candidate.contains(t) || t.contains(candidate));
+            if (d <= allowed || contains) {
+                distance.putIfAbsent(candidate, d);
+            }
+        }
+        int best = distance.values().stream().min(Integer::compare).orElse(0);
+        return distance.entrySet().stream()
+                .filter(e -> e.getValue() <= best + 1)
+                .sorted(Map.Entry.comparingByValue())
+                .limit(MAX_SUGGESTIONS)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** {@code "; did you mean penalties?"} for a mistyped id, or "" when no id is close (see {@link #closest}). */
+    public String didYouMean(String typed, String... alsoAllowed) {
+        List<String> close = closest(typed, alsoAllowed);
+        return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions). */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     public Set<String> ids() {
@@ -67,31 +123,14 @@ public final class FigureCatalog {
     }
 
     private static FigureCatalog load() {
-        try (InputStream in = FigureCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+        List<Figure> list = new ArrayList<>();
+        for (List<String> cells : Csv.readResource(RESOURCE, "id,")) {
+            if (cells.size() != 6) {
+                throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + String.join(",", cells));
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Figure> list = new ArrayList<>();
-            String header = reader.readLine();
-            if (header == null || !header.startsWith("id,")) {
-                throw new IllegalStateException(RESOURCE + " has no header line");
-            }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = Csv.splitLine(line);
-                if (cells.size() != 6) {
-                    throw new IllegalStateException(RESOURCE + ": expected 6 columns in: " + line);
-                }
-                Set<String> templates = new LinkedHashSet<>(List.of(cells.get(4).split(",")));
-                list.add(new Figure(cells.get(0), cells.get(1), cells.get(2), cells.get(3), templates, cells.get(5)));
-            }
-            return new FigureCatalog(list);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Set<String> templates = new LinkedHashSet<>(List.of(cells.get(4).split(",")));
+            list.add(new Figure(cells.get(0), cells.get(1), cells.get(2), cells.get(3), templates, cells.get(5)));
         }
+        return new FigureCatalog(list);
     }
 }

@@ -51,9 +51,4 @@ public record Report(
         return new Report(id, file, agency, year, published, template, region, agencyType, figures, failedChecks, note,
                 source, newText);
     }
-
-    public Report withSource(SourceInfo newSource) {
-        return new Report(id, file, agency, year, published, template, region, agencyType, figures, failedChecks, note,
-                newSource, text);
-    }
 }

@@ -50,15 +50,36 @@ final class FacetCounter {
 
     /** Flat facet values, most frequent first (ties by value). */
     static List<SearchResult.FacetValue> flat(Map<String, Long> counts) {
+        return flat(counts, ORDER);
+    }
+
+    /** Flat facet values in the given order. */
+    static List<SearchResult.FacetValue> flat(Map<String, Long> counts, Comparator<SearchResult.FacetValue> order) {
         List<SearchResult.FacetValue> out = new ArrayList<>();
         counts.forEach((v, c) -> out.add(new SearchResult.FacetValue(v, c, List.of())));
-        out.sort(ORDER);
+        out.sort(order);
         return out;
     }
 
     static final Comparator<SearchResult.FacetValue> ORDER = Comparator
             .comparingLong(SearchResult.FacetValue::count).reversed()
             .thenComparing(SearchResult.FacetValue::value);
+
+    /**
+     * Years newest first, by value: a reader scans years as a timeline, not by how many reports each has. A value
+     * that is not a number (none is indexed today) would come last.
+     */
+    static final Comparator<SearchResult.FacetValue> NEWEST_FIRST = Comparator
+            .comparingLong((SearchResult.FacetValue v) -> asYear(v.value())).reversed()
+            .thenComparing(SearchResult.FacetValue::value);
+
+    private static long asYear(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
 
     /**
      * The region tree from the three levels' counts (city and county counted by full path "省/市", "省/市/县").

@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,13 +125,15 @@ public final class LuceneSearchBackend implements SearchBackend {
     private SearchResult search(IndexSearcher searcher, SearchRequest request, Query userQuery, RequestFilters filters,
                                 Sort sort, FieldDoc after) throws IOException {
         Query query = filters.apply(userQuery, null);
-        int n = Math.max(1, request.size());
+        // one hit beyond the page tells whether a next page exists: the last page offers no cursor to an empty one
+        int n = Math.max(1, request.size()) + 1;
         FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, n,
                 sort, false, new FacetsCollectorManager());
         FacetsCollector matching = result.facetsCollector();
         long total = matching.getMatchingDocs().stream().mapToLong(md -> md.totalHits).sum();
         TopDocs top = result.topDocs();
-        ScoreDoc[] page = request.size() == 0 ? new ScoreDoc[0] : top.scoreDocs;
+        boolean more = top.scoreDocs.length > request.size();
+        ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.size()));
         if (!request.sort().isRelevance() && page.length > 0) {
             TopFieldCollector.populateScores(page, searcher, userQuery);
         }
@@ -151,8 +154,8 @@ public final class LuceneSearchBackend implements SearchBackend {
             hits.add(new SearchResult.Hit(r.id(), r.agency(), r.year(), r.region(), r.agencyType(), r.template(),
                     score, snippets.get(i), r.figures(), r.failedChecks()));
         }
-        String nextCursor = page.length == request.size() && page.length > 0 && total > 0
-                && page[page.length - 1] instanceof FieldDoc last ? SortAndCursor.encode(request.sort(), last) : null;
+        String nextCursor = more && page.length > 0 && page[page.length - 1] instanceof FieldDoc last
+                ? SortAndCursor.encode(request.sort(), last) : null;
 
         Map<String, List<SearchResult.FacetValue>> facets = facets(searcher, userQuery, filters, matching);
         List<SearchResult.Stats> stats = new ArrayList<>();
@@ -181,7 +184,8 @@ public final class LuceneSearchBackend implements SearchBackend {
         out.put(Fields.AGENCY_TYPE, FacetCounter.flat(counts.get(Fields.AGENCY_TYPE)));
         out.put("region", FacetCounter.regionTree(counts.get(Fields.PROVINCE), counts.get(Fields.CITY),
                 counts.get(Fields.COUNTY)));
-        for (String dim : List.of(Fields.YEAR, Fields.TEMPLATE, Fields.CHECKS, Fields.FORMAT)) {
+        out.put(Fields.YEAR, FacetCounter.flat(counts.get(Fields.YEAR), FacetCounter.NEWEST_FIRST));
+        for (String dim : List.of(Fields.TEMPLATE, Fields.CHECKS, Fields.FORMAT)) {
             out.put(dim, FacetCounter.flat(counts.get(dim)));
         }
         return out;
@@ -189,6 +193,24 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     @Override
     public Optional<Report> report(String id) {
+        return withReport(id, (searcher, doc) -> {
+            Document stored = searcher.storedFields().document(doc, Set.of(Fields.REPORT_JSON, Fields.TEXT));
+            return ReportDocuments.fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT));
+        });
+    }
+
+    @Override
+    public Optional<String> highlightedText(String id, String query) {
+        Query userQuery = ReportQueryParser.toQuery(query); // a syntax error fails before any lookup
+        return withReport(id, (searcher, doc) -> Snippets.wholeText(searcher, userQuery, doc));
+    }
+
+    private interface ReportFunction<T> {
+        T apply(IndexSearcher searcher, int doc) throws IOException;
+    }
+
+    /** Applies {@code f} to the document of report {@code id}, or empty for an unknown id. */
+    private <T> Optional<T> withReport(String id, ReportFunction<T> f) {
         if (id == null || id.isBlank()) {
             return Optional.empty();
         }
@@ -199,9 +221,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                 if (top.scoreDocs.length == 0) {
                     return Optional.empty();
                 }
-                Document doc = searcher.storedFields().document(top.scoreDocs[0].doc,
-                        Set.of(Fields.REPORT_JSON, Fields.TEXT));
-                return Optional.of(ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), doc.get(Fields.TEXT)));
+                return Optional.of(f.apply(searcher, top.scoreDocs[0].doc));
             } finally {
                 manager.release(searcher);
             }

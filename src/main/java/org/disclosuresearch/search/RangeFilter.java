@@ -82,8 +82,7 @@ public record RangeFilter(String field, Double min, Double max) {
             throw new InvalidRequestException(PARAMETER, "range without a field, expected ID=MIN..MAX");
         }
         if (!YEAR.equals(field) && !FigureCatalog.get().contains(field)) {
-            throw new InvalidRequestException(PARAMETER,
-                    "unknown figure id '" + field + "' in range (use year or an id of GET /api/fields)");
+            throw new UnknownFigureException(PARAMETER, field, YEAR);
         }
     }
 

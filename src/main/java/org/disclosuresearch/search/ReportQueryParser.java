@@ -112,6 +112,16 @@ final class ReportQueryParser extends QueryParser {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
         m = nl < 0 ? m : m.substring(0, nl);
+        if (m.contains("Encountered \"<EOF>\"")) {
+            return "the query ends too early: a word must follow AND, OR, NOT, -, a field prefix such as agency:, "
+                    + "and every opening bracket must be closed";
+        }
+        if (m.contains("Encountered \" \")\" \")")) {
+            return "a closing bracket ) has no opening one";
+        }
+        if (m.contains("<AND>") || m.contains("<OR>")) {
+            return "AND and OR need a word or phrase on each side";
+        }
         String prefix = "Cannot parse '" + classic + "': ";
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }

@@ -63,7 +63,7 @@ final class RequestFilters {
                     (int) floorOr(range.max(), Integer.MAX_VALUE));
         }
         Figure figure = FigureCatalog.get().find(range.field()).orElseThrow(() ->
-                new InvalidRequestException("range", "unknown figure id '" + range.field() + "'"));
+                new UnknownFigureException("range", range.field(), RangeFilter.YEAR));
         if (figure.isDecimal()) {
             return DoublePoint.newRangeQuery(figure.id(),
                     range.min() == null ? Double.NEGATIVE_INFINITY : range.min(),

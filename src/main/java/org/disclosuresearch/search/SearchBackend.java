@@ -18,6 +18,14 @@ public interface SearchBackend extends Closeable {
     /** The full stored report (with normalized text), or empty for an unknown id. */
     Optional<Report> report(String id);
 
+    /**
+     * The report's whole normalized text as HTML: escaped, with {@code <mark>} around every match of {@code query}
+     * as the engine matched it (the same marks as the snippets); empty for an unknown id.
+     *
+     * @throws InvalidRequestException for a query syntax error
+     */
+    Optional<String> highlightedText(String id, String query);
+
     /** Every report matching the query and filters (no page cap), in the request's sort order. */
     void export(SearchRequest request, Consumer<Report> sink);
 

@@ -14,6 +14,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.disclosuresearch.index.Analyzers;
 import org.disclosuresearch.index.ExactPhrase;
 import org.disclosuresearch.index.Fields;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Highlighted snippets from the stored normalized text, over the whole text however long. Every match is marked
@@ -48,20 +50,36 @@ final class Snippets {
         if (docIds.length == 0) {
             return out;
         }
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, Analyzers.perField())
-                .withMaxLength(Integer.MAX_VALUE - 1) // the default 10,000 would miss matches deep in long reports
-                .withWeightMatches(true) // a phrase is one match, from its first to its last character
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.CHINESE), LENGTH, 0.3f))
-                .withFormatter(new HtmlSnippetFormatter())
-                .withMaxNoHighlightPassages(1);
-        String[] snippets = new ExactFieldHighlighter(builder, searcher).highlightFields(
-                new String[]{Fields.TEXT_EXACT}, forHighlighting(query), docIds, new int[]{MAX_SNIPPETS})
-                .get(Fields.TEXT_EXACT);
+        Supplier<BreakIterator> sentences = () -> LengthGoalBreakIterator.createClosestToLength(
+                BreakIterator.getSentenceInstance(Locale.CHINESE), LENGTH, 0.3f);
+        String[] snippets = highlightExactField(searcher, query, docIds, sentences, false, MAX_SNIPPETS);
         for (String joined : snippets) {
             out.add(joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(SEPARATOR)));
         }
         return out;
+    }
+
+    /**
+     * A document's whole stored text, not cut into snippets, as escaped HTML with every match of the query marked
+     * exactly as in the snippets (the report view shows what the engine matched, not a literal guess).
+     */
+    static String wholeText(IndexSearcher searcher, Query query, int docId) throws IOException {
+        String whole = highlightExactField(searcher, query, new int[]{docId}, WholeBreakIterator::new, true, 1)[0];
+        return whole == null ? "" : whole;
+    }
+
+    private static String[] highlightExactField(IndexSearcher searcher, Query query, int[] docIds,
+                                                Supplier<BreakIterator> passages, boolean whole, int maxPassages)
+            throws IOException {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, Analyzers.perField())
+                .withMaxLength(Integer.MAX_VALUE - 1) // the default 10,000 would miss matches deep in long reports
+                .withWeightMatches(true) // a phrase is one match, from its first to its last character
+                .withBreakIterator(passages)
+                .withFormatter(new HtmlSnippetFormatter(whole))
+                .withMaxNoHighlightPassages(1);
+        return new ExactFieldHighlighter(builder, searcher).highlightFields(
+                new String[]{Fields.TEXT_EXACT}, forHighlighting(query), docIds, new int[]{maxPassages})
+                .get(Fields.TEXT_EXACT);
     }
 
     /**
@@ -126,8 +144,17 @@ final class Snippets {
         return query;
     }
 
-    /** Formats passages as escaped HTML with marks; overlapping matches merge into one mark. */
+    /**
+     * Formats passages as escaped HTML with marks; overlapping matches merge into one mark. A snippet is trimmed to
+     * about {@link #LENGTH} characters round its first match; a whole text ({@code whole}) is kept entire.
+     */
     static final class HtmlSnippetFormatter extends PassageFormatter {
+        private final boolean whole;
+
+        HtmlSnippetFormatter(boolean whole) {
+            this.whole = whole;
+        }
+
         @Override
         public Object format(Passage[] passages, String content) {
             List<String> out = new ArrayList<>();
@@ -137,7 +164,7 @@ final class Snippets {
             return String.join(SEPARATOR, out);
         }
 
-        private static String format(Passage p, String content) {
+        private String format(Passage p, String content) {
             int n = p.getNumMatches();
             int[] starts = p.getMatchStarts();
             int[] ends = p.getMatchEnds();
@@ -153,12 +180,14 @@ final class Snippets {
                     spans.add(new int[]{s, e});
                 }
             }
-            int from = p.getStartOffset();
-            int to = p.getEndOffset();
-            if (!spans.isEmpty()) {
+            int from = whole ? 0 : p.getStartOffset();
+            int to = whole ? content.length() : p.getEndOffset();
+            if (!spans.isEmpty() && !whole) {
                 from = Math.max(from, spans.get(0)[0] - BEFORE);
             }
-            to = Math.min(to, Math.max(from + LENGTH, spans.isEmpty() ? from : spans.get(0)[1]));
+            if (!whole) {
+                to = Math.min(to, Math.max(from + LENGTH, spans.isEmpty() ? from : spans.get(0)[1]));
+            }
             StringBuilder sb = new StringBuilder();
             if (from > 0) {
                 sb.append('…');
@@ -169,7 +198,7 @@ final class Snippets {
                     break;
                 }
                 int s = Math.max(span[0], pos);
-                int e = Math.max(s, Math.min(span[1], Math.max(to, span[1])));
+                int e = Math.max(s, span[1]); // a match is never cut: the snippet grows to its end
                 escape(content, pos, s, sb);
                 sb.append("<mark>");
                 escape(content, s, e, sb);

@@ -11,8 +11,7 @@ public record SortSpec(String field, boolean descending) {
     public SortSpec {
         if (field == null || !(RELEVANCE_FIELD.equals(field) || YEAR.equals(field)
                 || FigureCatalog.get().contains(field))) {
-            throw new InvalidRequestException(PARAMETER,
-                    "cannot sort by '" + field + "': use relevance, year or a figure id (GET /api/fields)");
+            throw new UnknownFigureException(PARAMETER, field, RELEVANCE_FIELD, YEAR);
         }
     }
 

@@ -11,8 +11,7 @@ public record StatsRequest(String field, String by) {
 
     public StatsRequest {
         if (field == null || !(FigureCatalog.get().contains(field) || "year".equals(field))) {
-            throw new InvalidRequestException(PARAMETER,
-                    "unknown figure id '" + field + "' in stats (see GET /api/fields)");
+            throw new UnknownFigureException(PARAMETER, field, "year");
         }
         if (by != null && by.isBlank()) {
             by = null;

@@ -124,6 +124,11 @@ class ApiServerLimitsTest {
         }
 
         @Override
+        public Optional<String> highlightedText(String id, String query) {
+            return report(id).map(Report::text);
+        }
+
+        @Override
         public void export(SearchRequest request, Consumer<Report> sink) {
         }
 

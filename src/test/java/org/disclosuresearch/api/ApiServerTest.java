@@ -87,6 +87,26 @@ class ApiServerTest {
         }
     }
 
+    /** Seed 000 breaks 依申请公开 over a blank line (依申 / 请公开); the engine marks it whole in the report view. */
+    @Test
+    void reportViewHighlightsTheWholeTextAsTheEngineMatched() throws Exception {
+        String id = "000_c6adf1d2ada892b8";
+        String text = http.get("/api/reports/" + id).json().get("text").asText();
+        for (String q : List.of("\"依申请公开\"", "\"依申 请公开\"", "\"依申\n\n请公开\"")) {
+            HttpJson.Response r = http.get("/api/reports/" + id + "?q=" + enc(q));
+            assertEquals(200, r.status(), r.text());
+            String html = r.json().get("highlightedText").asText();
+            assertTrue(html.contains("回应关切、<mark>依申请公开</mark>、公众参与"), q + ": " + html);
+            // the whole text, not a snippet: without its marks and escapes it is the report's text
+            assertEquals(text, html.replace("<mark>", "").replace("</mark>", "").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
+        }
+        assertFalse(http.get("/api/reports/" + id).json().has("highlightedText"));
+        assertEquals(400, http.get("/api/reports/" + id + "?q=" + enc("(依申请公开")).status());
+        assertEquals(400, http.get("/api/reports/" + id + "?query=x").status());
+        assertEquals(404, http.get("/api/reports/nothing?q=x").status());
+    }
+
     @Test
     void facetFilterNarrowsAndKeepsDrillSidewaysCounts() throws Exception {
         long medical = countExpected("agencyType", "医疗保障");
@@ -255,6 +275,12 @@ class ApiServerTest {
         assertError("/api/search?q=" + enc("\"依申请公开"), 400, "q", "");
         assertError("/api/export.csv?columns=nosuchfigure", 400, "columns", "nosuchfigure");
         assertError("/api/search?provice=" + enc("浙江省"), 400, "provice", "unknown parameter");
+        // a typo gets the closest ids, and the API's own pointer to the catalogue
+        for (String path : List.of("/api/search?range=" + enc("penalty:1000.."), "/api/search?sort=penalty",
+                "/api/search?stats=penalty", "/api/export.csv?columns=penalty")) {
+            assertError(path, 400, null, "did you mean penalties?; GET /api/fields lists every figure id");
+        }
+        assertError("/api/search?range=" + enc("yaer:2020.."), 400, "range", "did you mean year?");
     }
 
     /** Inputs a user or a script really sends: each is a JSON 400 that says what is wrong, never a 500. */
@@ -262,6 +288,10 @@ class ApiServerTest {
     void malformedInputsAreClearJson400s() throws Exception {
         assertError("/api/search?q=" + enc("\""), 400, "q", "not closed");
         assertError("/api/search?q=" + enc("\"依申请"), 400, "q", "not closed");
+        assertError("/api/search?q=" + enc("朋友圈 AND"), 400, "q", "ends too early");
+        assertError("/api/search?q=" + enc("agency:"), 400, "q", "ends too early");
+        assertError("/api/search?q=" + enc("OR 朋友圈"), 400, "q", "on each side");
+        assertError("/api/search?q=" + enc("朋友圈)"), 400, "q", "closing bracket");
         for (String q : new String[]{"(", "a:", "*", "?", "-", "OR", "~"}) {
             HttpJson.Response r = http.get("/api/search?q=" + enc(q));
             assertEquals(400, r.status(), q + " -> " + r.text());
@@ -283,9 +313,13 @@ class ApiServerTest {
 
     @Test
     void unknownReportsAndEndpointsAreJson404s() throws Exception {
-        assertError("/api/reports/no-such-report", 404, null, "no-such-report");
+        assertError("/api/reports/no-such-report", 404, null, "no report with id 'no-such-report'");
         assertError("/api/reports/no-such-report/original", 404, null, "no-such-report");
         assertError("/api/nothing/here", 404, null, "/api/nothing/here");
+        assertError("/api", 404, null, "/api");
+        HttpJson.Response post = http.send("POST", "/api/search?q=x");
+        assertEquals(404, post.status(), post.text());
+        assertTrue(post.json().get("detail").asText().contains("POST /api/search"), post.text());
     }
 
     @Test

@@ -32,5 +32,10 @@ class CsvExportTest {
                 + "penalties,fees_wan,licensing", lines[0]);
         assertEquals("r1,\"'=HYPERLINK(\"\"http://x\"\",\"\"某局, 办公室\"\")\",2021,,2021,浙江省,,,其他,"
                 + "balance:total row_sum:new,txt,\"https://example.gov.cn/a?b=1,2\",-3,100,", lines[1]);
+
+        csv.write(new Report("r2", "r2.txt", "\t=1+1", 2021, null, null, new Region(null, null, null), "@SUM(A1)",
+                Map.of(), List.of(), null, null, null));
+        String row2 = out.toString().split("\r\n")[2];
+        assertEquals("r2,'\t=1+1,2021,,,,,,'@SUM(A1),,,,,,", row2);
     }
 }

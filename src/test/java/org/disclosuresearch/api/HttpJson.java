@@ -31,7 +31,12 @@ final class HttpJson {
     }
 
     Response get(String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build(),
+        return send("GET", pathAndQuery);
+    }
+
+    Response send(String method, String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
     }

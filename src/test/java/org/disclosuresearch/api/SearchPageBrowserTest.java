@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -232,6 +233,27 @@ class SearchPageBrowserTest {
         String empty = driver.findElement(By.cssSelector("#hits li.empty")).getText();
         assertTrue(empty.contains("没有找到"), empty);
         shot("8-empty");
+    }
+
+    /**
+     * The report view shows the engine's marks: seed 000 breaks 依申请公开 over a blank line (marked where it
+     * stood, though typed with a space), and a phrase typed with a full-width comma matches the normalized ','.
+     */
+    @Test
+    void theReportViewMarksWhatTheEngineMatched() throws IOException {
+        driver.get(base + "?q=" + HttpJson.enc("\"依申 请公开\" \"情况发生，没有\"") + "&report=000_c6adf1d2ada892b8");
+        waitFor(By.id("report-title"));
+        List<String> marks = driver.findElements(By.cssSelector(".report-text mark")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(marks.contains("依申请公开"), marks.toString());
+        assertTrue(marks.contains("情况发生,没有"), marks.toString());
+        Object splitPhraseMarked = ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('.report-text mark')].some(m => m.textContent === '依申请公开'"
+                        + " && m.previousSibling && m.previousSibling.textContent.endsWith('回应关切、'))");
+        assertEquals(Boolean.TRUE, splitPhraseMarked);
+        // only text and <mark> reach the page
+        assertTrue(driver.findElements(By.cssSelector(".report-text *:not(mark)")).isEmpty());
+        elementShot(driver.findElement(By.cssSelector(".text-block")), "9-report-engine-marks");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The done criterion: {@code index --docs <seeds>} then {@code search --json '"依申请公开"'} returns all five. */
@@ -92,6 +93,27 @@ class IndexAndSearchCommandTest {
     }
 
     @Test
+    void table_columns_line_up_in_a_terminal_where_a_chinese_character_is_two_columns_wide() {
+        assertEquals("浙江省/温州市" + " ".repeat(11), SearchCommand.pad("浙江省/温州市", 24));
+        assertEquals("-" + " ".repeat(9), SearchCommand.pad("-", 10));
+        assertEquals("医疗保障医疗保障医疗保障", SearchCommand.pad("医疗保障医疗保障医疗保障", 10));
+    }
+
+    /** {@code index --docs . --index index}: the index folder inside the corpus is not read as reports. */
+    @Test
+    void an_index_folder_inside_the_docs_is_not_indexed(@TempDir Path dir) throws Exception {
+        Path docs = seeds(dir);
+        Path index = docs.resolve("index");
+        for (int run = 0; run < 2; run++) {
+            Run indexed = run("index", "--docs", docs.toString(), "--index", index.toString());
+            assertEquals(0, indexed.code(), indexed.out() + indexed.err());
+            assertTrue(indexed.out().contains(run == 0 ? "indexed 5, unchanged 0, deleted 0, failed 0"
+                    : "indexed 0, unchanged 5, deleted 0, failed 0"), indexed.out());
+            assertFalse(indexed.err().contains(index.toString()), indexed.err());
+        }
+    }
+
+    @Test
     void bad_requests_exit_2_with_a_clear_message(@TempDir Path dir) throws Exception {
         Path index = dir.resolve("index");
         assertEquals(0, run("index", "--docs", seeds(dir).toString(), "--index", index.toString()).code());
@@ -100,7 +122,10 @@ class IndexAndSearchCommandTest {
         assertTrue(badRange.err().contains("unknown figure id 'nosuch'"), badRange.err());
         Run badQuery = run("search", "--index", index.toString(), "\"unclosed");
         assertEquals(2, badQuery.code());
-        assertTrue(badQuery.err().contains("invalid q"), badQuery.err());
+        assertTrue(badQuery.err().contains("invalid QUERY") && badQuery.err().contains("not closed"), badQuery.err());
+        Run badLimit = run("search", "--index", index.toString(), "--limit", "-1", "x");
+        assertEquals(2, badLimit.code());
+        assertTrue(badLimit.err().contains("invalid --limit"), badLimit.err());
         Run noIndex = run("search", "--index", dir.resolve("missing").toString(), "x");
         assertEquals(2, noIndex.code());
         Run noDocs = run("index", "--docs", dir.resolve("missing").toString(), "--index", index.toString());

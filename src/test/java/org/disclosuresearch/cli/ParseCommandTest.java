@@ -77,7 +77,7 @@ class ParseCommandTest {
         Files.write(dir.resolve("a-empty.txt"), new byte[0]);
         byte[] junk = new byte[4096];
         new Random(42).nextBytes(junk);
-        Files.write(dir.resolve("c-junk.bin"), junk);
+        Files.write(dir.resolve("c-junk"), junk);
         Files.writeString(dir.resolve("d-recipe.txt"), "红烧肉的做法：五花肉切块，焯水，炒糖色，加酱油炖一小时。");
         Files.writeString(dir.resolve("b-good.txt.json"), "{\"url\":\"https://example.org/r.pdf\"}");
         Files.writeString(dir.resolve(".hidden.txt"), "junk");
@@ -91,7 +91,7 @@ class ParseCommandTest {
         assertEquals(3, errors.size(), this::stderr);
         assertTrue(errors.get(0).contains("a-empty.txt") && errors.get(0).contains("empty"), errors.get(0));
         // which reason binary junk gets depends on the format readers; it must name the file and give one
-        assertTrue(errors.get(1).startsWith(dir.resolve("c-junk.bin") + ": "), errors.get(1));
+        assertTrue(errors.get(1).startsWith(dir.resolve("c-junk") + ": "), errors.get(1));
         assertTrue(errors.get(2).contains("d-recipe.txt") && errors.get(2).contains("not a disclosure annual report"),
                 errors.get(2));
     }

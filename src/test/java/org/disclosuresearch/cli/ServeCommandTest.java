@@ -3,6 +3,7 @@ package org.disclosuresearch.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,14 @@ class ServeCommandTest {
     void aMissingDocsFolderIsAClearError(@TempDir Path dir) {
         assertEquals(2, Main.run("serve", "--docs", dir.resolve("nowhere").toString(), "--index",
                 dir.resolve("index").toString(), "--port", "0"));
+    }
+
+    @Test
+    void aTakenPortIsAClearError(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(2, Main.run("serve", "--index", dir.resolve("index").toString(), "--port",
+                    Integer.toString(taken.getLocalPort())));
+        }
     }
 
     /** The README's main command: indexes data/sample, then serves the page and the API. */

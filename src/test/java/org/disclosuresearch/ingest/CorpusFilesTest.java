@@ -63,6 +63,24 @@ class CorpusFilesTest {
     }
 
     @Test
+    void excludedFoldersAndFilesOfOtherTypesAreLeftOut() throws Exception {
+        Path report = copy(FormatFixtures.NAME + ".pdf", root.resolve("a/report.PDF"));
+        Path download = copy(FormatFixtures.NAME + ".docx", root.resolve("a/download"));
+        Path index = Files.createDirectories(root.resolve("index"));
+        Files.writeString(index.resolve("write.lock"), "");
+        Files.writeString(index.resolve("segments_1"), "lucene");
+        Files.writeString(index.resolve("_0.cfs"), "lucene");
+        Files.writeString(root.resolve("a/photo.jpg"), "jpeg");
+        CorpusFiles.Listing listing = CorpusFiles.scan(List.of(root), java.util.Set.of(root.resolve("./index")));
+        assertEquals(List.of(download, report), listing.files());
+        assertEquals(1, listing.skipped().size(), listing.skipped().toString());
+        assertTrue(listing.skipped().get(0).startsWith(root.resolve("a/photo.jpg") + ": skipped, not a report file "
+                + "type (.jpg;"), listing.skipped().get(0));
+        // the same folder without the exclusion: its extensionless files would be read as reports
+        assertTrue(CorpusFiles.scan(List.of(root)).files().contains(index.resolve("segments_1")));
+    }
+
+    @Test
     void aFileNamedDirectlyIsKeptAsGiven() throws Exception {
         Path sidecar = Files.writeString(root.resolve("x.pdf.json"), "{}");
         assertEquals(List.of(sidecar), CorpusFiles.list(List.of(sidecar)));

@@ -204,6 +204,9 @@ class SearchFeaturesTest {
             assertEquals(all, paged, sort);
             assertEquals(5, new HashSet<>(paged).size(), sort);
         }
+        // five matches in pages of five: the one page is the last, with no cursor to an empty next page
+        assertNull(search("公开", null, null, SortSpec.parse("relevance"), 5).nextCursor());
+        assertNotNull(search("公开", null, null, SortSpec.parse("relevance"), 4).nextCursor());
         assertThrows(InvalidRequestException.class, () -> backend.search(new SearchRequest("", null, null, null, 2,
                 "not-a-cursor!", null)));
         String cursor = search("", null, null, SortSpec.parse("penalties"), 2).nextCursor();
