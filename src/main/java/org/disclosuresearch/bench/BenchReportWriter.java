@@ -95,6 +95,8 @@ final class BenchReportWriter {
         md.append("\n|---|");
         sizes.forEach(s -> md.append("---|"));
         md.append('\n');
+        line(md, sizes, "system load average (1 min) at start · end", s -> fmt(s.path("loadAverageAtStart").asDouble(Double.NaN),
+                "%.1f") + " · " + fmt(s.path("loadAverageAtEnd").asDouble(Double.NaN), "%.1f"));
         line(md, sizes, "raw report text", s -> fmt(s.path("corpus").path("rawBytes").asDouble() / 1e6, "%.1f MB")
                 + fmt(s.path("corpus").path("meanBytes").asDouble() / 1024, " (mean %.1f KB)"));
         line(md, sizes, "parse, 1 thread", s -> s.path("parse").isMissingNode() ? NA

@@ -77,6 +77,7 @@ public final class Benchmark {
         ObjectNode node = Files.exists(results) ? (ObjectNode) Json.mapper().readTree(results.toFile())
                 : Json.mapper().createObjectNode();
         node.put("reports", size);
+        node.put("loadAverageAtStart", Latencies.round(loadAverage()));
 
         progress.say(String.format("[%d] corpus: ensuring %d reports in %s", size, size, corpus.root()));
         long generated = corpus.ensure(size, done -> {
@@ -137,6 +138,7 @@ public final class Benchmark {
                 save(results, node);
             }
         }
+        node.put("loadAverageAtEnd", Latencies.round(loadAverage()));
         if (options.discard()) {
             progress.say("[" + size + "] discarding " + indexDir + " and " + peerFile + " (results are kept)");
             deleteTree(indexDir);
@@ -320,6 +322,11 @@ public final class Benchmark {
         } catch (java.sql.SQLException e) {
             return "?";
         }
+    }
+
+    /** The one-minute system load average: on a shared machine, how much else was running. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static ObjectNode machine() {
