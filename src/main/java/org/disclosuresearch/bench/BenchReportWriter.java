@@ -1,5 +1,7 @@
 package org.disclosuresearch.bench;
 
+import org.disclosuresearch.index.IndexerConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -249,13 +251,14 @@ final class BenchReportWriter {
                 - Corpus: `bench.SyntheticCorpus`, seeded; reports built from the 2021 and 2019 templates' tables in the
                   PDF-text (space-separated rows, hard-wrapped lines) and DOCX-text (one cell per line) layouts, agencies
                   from regions.csv × agency-types.csv × 2019–2025, narrative from `bench/narrative.txt`, skewed figures
-                  (most zero, a few large), 4% of reports with one inconsistent row total, phrases planted at known rates.
+                  (most zero, a few large), 4%% of reports with one inconsistent row total, phrases planted at known rates.
                   Smaller sizes are prefixes of larger ones.
-                - Index: the project's `Indexer` (content hash, parse on all cores, commit every 500 reports), as the
-                  `index` command runs it, into an empty folder. Parse: the same reader on one thread, timed per file.
+                - Index: the project's `Indexer` with its defaults (content hash, parse on all cores, commit every %,d
+                  reports or %d s), as the `index` command runs it, into an empty folder. Parse: the same reader on one
+                  thread, timed per file.
                 - SQLite FTS5 peer: the parsed reports (normalized text, figures as columns, indexes on province, agency
                   type and year), `tokenize='trigram'`, `optimize`d; its build time excludes parsing. Queries: `MATCH`
-                  with the phrase quoted (relevance = `ORDER BY rank`), `LIKE '%…%'` for phrases under three characters
+                  with the phrase quoted (relevance = `ORDER BY rank`), `LIKE '%%…%%'` for phrases under three characters
                   (the trigram index cannot answer them: `MATCH` silently returns nothing), `COUNT(*)` for the total,
                   `snippet()` for the page, `LIMIT/OFFSET` for pages. It computes no facet counts; disclosure-search
                   computes counts for every facet dimension in every query, so the comparison favours the peer.
@@ -266,7 +269,8 @@ final class BenchReportWriter {
                   words such as 医保 are a LIKE scan there), a quoted phrase, the common phrase 依申请公开 + agency type +
                   province + year + a figure ≥ 1, a planted rare phrase, a figure aggregated by province over all
                   reports, a sort by a figure, page 50 (by cursor; the cursor of page 49 is fetched untimed).
-                """);
+                """.formatted(IndexerConfig.defaults().commitEvery(),
+                IndexerConfig.defaults().commitInterval().toSeconds()));
     }
 
     private static void row(StringBuilder md, String target, String measured, boolean met) {
