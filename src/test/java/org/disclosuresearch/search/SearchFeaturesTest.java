@@ -294,6 +294,23 @@ class SearchFeaturesTest {
     }
 
     @Test
+    void an_unquoted_word_finds_every_report_holding_it_verbatim_and_marks_it_there() {
+        // words smartcn keeps whole and words it cuts; substrings that cross smartcn's cuts in the text too
+        for (String word : List.of("依申请公开", "医保", "政府信息", "信息公开", "公开工", "朋友圈", "长护险")) {
+            Set<String> verbatim = seeds.stream().filter(s -> s.text().contains(word)).map(Report::id)
+                    .collect(Collectors.toSet());
+            SearchResult r = search(word, null, null, null, 10);
+            assertTrue(ids(r).containsAll(verbatim), word + ": " + verbatim + " not all in " + ids(r));
+            for (SearchResult.Hit h : r.hits()) {
+                assertFalse(Float.isNaN(h.score()) || h.score() <= 0, word + " " + h.id() + " score " + h.score());
+                if (verbatim.contains(h.id())) {
+                    assertTrue(h.snippets().stream().anyMatch(sn -> sn.contains("<mark>")), word + " " + h.id());
+                }
+            }
+        }
+    }
+
+    @Test
     void snippets_mark_one_span_per_phrase_and_escape_the_text() {
         SearchResult r = search("\"依申请公开\"", null, null, null, 10);
         for (SearchResult.Hit h : r.hits()) {
