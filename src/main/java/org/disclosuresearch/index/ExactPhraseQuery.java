@@ -3,6 +3,7 @@ package org.disclosuresearch.index;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -37,23 +38,32 @@ final class ExactPhraseQuery extends Query {
         for (int i = 0; i < bigrams.length; i++) {
             long ttf = reader.totalTermFreq(new Term(field, bigrams[i]));
             cost[i] = ttf < 0 ? reader.docFreq(new Term(field, bigrams[i])) : ttf;
+            if (cost[i] == 0) {
+                return new MatchNoDocsQuery("bigram '" + bigrams[i] + "' is in no document");
+            }
         }
         return phrase(cheapestCover(cost));
     }
 
     /**
      * Bigram offsets covering every character at the least total cost: the first and last bigram always (only they
-     * hold the first and last character), and no gap of more than one character between chosen offsets.
+     * hold the first and last character), and no gap of more than one character between chosen offsets; of equal costs
+     * (an index without the phrase), the fewest bigrams: every other one and the last.
      */
     static int[] cheapestCover(long[] cost) {
         int n = cost.length;
         long[] best = new long[n]; // least cost of a cover of characters 0..i+1 that ends with bigram i
+        int[] terms = new int[n]; // and its number of bigrams: of equal costs, the fewer terms
         int[] previous = new int[n];
         best[0] = cost[0];
+        terms[0] = 1;
         previous[0] = -1;
         for (int i = 1; i < n; i++) {
-            int from = i >= 2 && best[i - 2] < best[i - 1] ? i - 2 : i - 1;
+            boolean skip = i >= 2 && (best[i - 2] < best[i - 1]
+                    || best[i - 2] == best[i - 1] && terms[i - 2] < terms[i - 1]);
+            int from = skip ? i - 2 : i - 1;
             best[i] = best[from] + cost[i];
+            terms[i] = terms[from] + 1;
             previous[i] = from;
         }
         int[] chosen = new int[n];
