@@ -8,8 +8,9 @@ import org.disclosuresearch.parse.Normalizer;
 
 /**
  * The query side of {@link ExactPhraseTokenizer}. The phrase is normalized like the text; one code point is a
- * term of the field's {@link Fields#charactersOf characters twin}; longer phrases are a phrase query of bigrams at their offsets (every other bigram plus the last one
- * is enough: together they cover every character, and consecutive positions pin them to one place). A document
+ * term of the field's {@link Fields#charactersOf characters twin}; longer phrases are a phrase query of bigrams at their offsets
+ * (bigrams that together cover every character are enough, and their positions pin them to one place: which ones,
+ * {@link ExactPhraseQuery} chooses by their frequency in the index). A document
  * matches exactly when its normalized text contains the normalized phrase.
  */
 public final class ExactPhrase {
@@ -26,14 +27,9 @@ public final class ExactPhrase {
         if (cps.length == 1) {
             return new TermQuery(new Term(Fields.charactersOf(field), new String(cps, 0, 1)));
         }
-        PhraseQuery.Builder builder = new PhraseQuery.Builder();
-        int last = cps.length - 2;
-        for (int i = 0; i <= last; i += 2) {
-            builder.add(new Term(field, new String(cps, i, 2)), i);
+        if (cps.length == 2) {
+            return new PhraseQuery(field, new String(cps, 0, 2));
         }
-        if (last % 2 == 1) {
-            builder.add(new Term(field, new String(cps, last, 2)), last);
-        }
-        return builder.build();
+        return new ExactPhraseQuery(field, cps);
     }
 }

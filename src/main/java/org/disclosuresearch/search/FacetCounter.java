@@ -30,9 +30,14 @@ final class FacetCounter {
                 continue;
             }
             long[] perOrd = new long[(int) valueCount];
+            int[] ords = FacetOrdinals.of(md.context.reader(), Fields.facetValues(dimension));
             DocIdSetIterator it = md.bits.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (dv.advanceExact(doc)) {
+                if (ords != null) {
+                    if (ords[doc] >= 0) {
+                        perOrd[ords[doc]]++;
+                    }
+                } else if (dv.advanceExact(doc)) {
                     for (int i = 0; i < dv.docValueCount(); i++) {
                         perOrd[(int) dv.nextOrd()]++;
                     }

@@ -8,6 +8,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -195,9 +196,16 @@ final class ReportQueryParser extends QueryParser {
         if (exact == null) {
             return allPieces;
         }
+        // the verbatim alternative only widens recall: it is checked only in reports lacking a piece (a phrase check
+        // reads positions; a common word's pieces are in nearly every report) and not scored (scoring a phrase
+        // counts every occurrence, matching stops at the first one)
+        Query verbatimOnly = new BooleanQuery.Builder()
+                .add(exact, BooleanClause.Occur.FILTER)
+                .add(allPieces, BooleanClause.Occur.MUST_NOT)
+                .build();
         return new BooleanQuery.Builder()
                 .add(allPieces, BooleanClause.Occur.SHOULD)
-                .add(exact, BooleanClause.Occur.SHOULD)
+                .add(new ConstantScoreQuery(verbatimOnly), BooleanClause.Occur.SHOULD)
                 .setMinimumNumberShouldMatch(1)
                 .build();
     }

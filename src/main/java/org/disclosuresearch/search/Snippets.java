@@ -6,6 +6,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermQuery;
@@ -137,6 +138,9 @@ final class Snippets {
                 b.add(forHighlighting(c.getQuery()), c.getOccur());
             }
             return b.build();
+        }
+        if (query instanceof ConstantScoreQuery constant) {
+            return forHighlighting(constant.getQuery()); // marks do not depend on scores
         }
         if (query instanceof BoostQuery boost) {
             return new BoostQuery(forHighlighting(boost.getQuery()), boost.getBoost());

@@ -4,6 +4,15 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
@@ -68,15 +77,28 @@ class ExactPhraseAnalysisTest {
     }
 
     @Test
-    void queries_are_normalized_and_cover_every_character() {
+    void queries_are_normalized_and_cover_every_character() throws Exception {
         assertNull(ExactPhrase.query(Fields.TEXT_EXACT, " \n "));
         assertEquals("text_chars:医", ExactPhrase.query(Fields.TEXT_EXACT, "医").toString());
         assertEquals("agency_chars:局", ExactPhrase.query(Fields.AGENCY_EXACT, " 局").toString());
         assertInstanceOf(TermQuery.class, ExactPhrase.query(Fields.TEXT_EXACT, "医"));
-        assertEquals("text_exact:\"依申 ? 请公 公开\"", ExactPhrase.query(Fields.TEXT_EXACT, "依申\n请公开").toString());
-        PhraseQuery odd = (PhraseQuery) ExactPhrase.query(Fields.TEXT_EXACT, "本机关不掌握"); // 6 chars: 0, 2, 4 (4 is the last)
+        // unrewritten, a phrase stands for all its bigrams; rewritten against an index, for a cover of them
+        assertEquals("text_exact:\"依申 申请 请公 公开\"", ExactPhrase.query(Fields.TEXT_EXACT, "依申\n请公开").toString());
+        // an index holding each bigram once: of equal costs, every other bigram and the last
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Analyzers.perField()))) {
+            Document doc = new Document();
+            doc.add(new TextField(Fields.TEXT_EXACT, "依申请公开。本机关不掌握。朋友圈", Field.Store.NO));
+            w.addDocument(doc);
+        }
+        IndexSearcher empty = new IndexSearcher(DirectoryReader.open(dir));
+        assertInstanceOf(MatchNoDocsQuery.class, empty.rewrite(ExactPhrase.query(Fields.TEXT_EXACT, "朋友们")),
+                "a bigram in no document: nothing can match");
+        assertEquals("text_exact:\"依申 ? 请公 公开\"",
+                empty.rewrite(ExactPhrase.query(Fields.TEXT_EXACT, "依申\n请公开")).toString());
+        PhraseQuery odd = (PhraseQuery) empty.rewrite(ExactPhrase.query(Fields.TEXT_EXACT, "本机关不掌握")); // 0, 2, 4 (4 is the last)
         assertEquals(3, odd.getTerms().length);
-        PhraseQuery even = (PhraseQuery) ExactPhrase.query(Fields.TEXT_EXACT, "朋友圈"); // 3 chars: 0 and the last, 1
+        PhraseQuery even = (PhraseQuery) empty.rewrite(ExactPhrase.query(Fields.TEXT_EXACT, "朋友圈")); // 3 chars: 0 and the last, 1
         assertEquals(List.of("朋友", "友圈"), List.of(even.getTerms()[0].text(), even.getTerms()[1].text()));
     }
 }

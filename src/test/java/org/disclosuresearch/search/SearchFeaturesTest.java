@@ -139,6 +139,29 @@ class SearchFeaturesTest {
     }
 
     @Test
+    void facet_counts_of_every_dimension_agree_with_the_matching_reports_for_any_query() {
+        for (String q : List.of("", "朋友圈", "依申请公开 -朋友圈", "\"三审三校\"", "医保", "agency:乐清市")) {
+            SearchResult r = search(q, null, null, null, 10);
+            assertEquals(r.total(), r.hits().size(), q);
+            Map<String, Long> types = r.hits().stream().collect(Collectors.groupingBy(SearchResult.Hit::agencyType,
+                    TreeMap::new, Collectors.counting()));
+            Map<String, Long> years = r.hits().stream().collect(Collectors.groupingBy(h -> String.valueOf(h.year()),
+                    TreeMap::new, Collectors.counting()));
+            Map<String, Long> provinces = r.hits().stream().collect(Collectors.groupingBy(h -> h.region().province(),
+                    TreeMap::new, Collectors.counting()));
+            assertEquals(types, asMap(r.facets().get("agencyType")), q);
+            assertEquals(years, asMap(r.facets().get("year")), q);
+            assertEquals(provinces, asMap(r.facets().get("region")), q);
+            assertEquals(r.total(), r.facets().get("format").stream().mapToLong(SearchResult.FacetValue::count).sum(), q);
+        }
+    }
+
+    static Map<String, Long> asMap(List<SearchResult.FacetValue> values) {
+        return values.stream().collect(Collectors.toMap(SearchResult.FacetValue::value,
+                SearchResult.FacetValue::count, (a, b) -> a, TreeMap::new));
+    }
+
+    @Test
     void multi_select_ors_within_a_dimension_and_counts_each_dimension_as_if_its_own_selection_were_off() {
         SearchResult one = search("", Map.of("province", List.of("山东省")), null, null, 10);
         assertEquals(2, one.total());
@@ -291,6 +314,23 @@ class SearchFeaturesTest {
         }
         // a report with only one piece must not match: 朋友圈 is in seed 000 only, 依申请公开 in all
         assertEquals(Set.of(id("000")), ids(search("依申请公开朋友圈", null, null, null, 10)));
+    }
+
+    @Test
+    void an_unquoted_word_finds_every_report_holding_it_verbatim_and_marks_it_there() {
+        // words smartcn keeps whole and words it cuts; substrings that cross smartcn's cuts in the text too
+        for (String word : List.of("依申请公开", "医保", "政府信息", "信息公开", "公开工", "朋友圈", "长护险")) {
+            Set<String> verbatim = seeds.stream().filter(s -> s.text().contains(word)).map(Report::id)
+                    .collect(Collectors.toSet());
+            SearchResult r = search(word, null, null, null, 10);
+            assertTrue(ids(r).containsAll(verbatim), word + ": " + verbatim + " not all in " + ids(r));
+            for (SearchResult.Hit h : r.hits()) {
+                assertFalse(Float.isNaN(h.score()) || h.score() <= 0, word + " " + h.id() + " score " + h.score());
+                if (verbatim.contains(h.id())) {
+                    assertTrue(h.snippets().stream().anyMatch(sn -> sn.contains("<mark>")), word + " " + h.id());
+                }
+            }
+        }
     }
 
     @Test
