@@ -16,6 +16,8 @@ import java.util.logging.Level;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Debian's chromium and chromium-driver, driven headless. Nothing is downloaded: the system driver is named, so that
  * Selenium Manager never runs. Missing browser: a failure in CI (CI=true or -Dbrowser.required=true), else a skip.
@@ -47,6 +49,14 @@ final class HeadlessChromium {
                 // the error test asks for a failing request on purpose; the browser logs its status
                 .filter(m -> !m.contains("status of 400") && !m.contains("status of 404"))
                 .toList();
+    }
+
+    /** Fails the test when the page logged a script error or a blocked resource (driver may not have started). */
+    static void assertNoConsoleErrors(WebDriver driver) {
+        if (driver != null) {
+            List<String> errors = consoleErrors(driver);
+            assertTrue(errors.isEmpty(), "browser console errors: " + errors);
+        }
     }
 
     static WebDriver start() {

@@ -82,10 +82,7 @@ class ReportSourceBrowserTest {
 
     @AfterEach
     void noConsoleErrors() {
-        if (driver != null) {
-            List<String> errors = HeadlessChromium.consoleErrors(driver);
-            assertTrue(errors.isEmpty(), "browser console errors: " + errors);
-        }
+        HeadlessChromium.assertNoConsoleErrors(driver);
     }
 
     @AfterAll

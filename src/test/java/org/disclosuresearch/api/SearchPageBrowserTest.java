@@ -57,10 +57,7 @@ class SearchPageBrowserTest {
 
     @AfterEach
     void noConsoleErrors() {
-        if (driver != null) {
-            List<String> errors = HeadlessChromium.consoleErrors(driver);
-            assertTrue(errors.isEmpty(), "browser console errors: " + errors);
-        }
+        HeadlessChromium.assertNoConsoleErrors(driver);
     }
 
     @AfterAll

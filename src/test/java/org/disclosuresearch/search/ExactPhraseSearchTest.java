@@ -8,8 +8,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 import org.disclosuresearch.index.Analyzers;
 import org.disclosuresearch.index.Fields;
-import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Report;
 import org.junit.jupiter.api.AfterAll;
@@ -44,10 +42,7 @@ class ExactPhraseSearchTest {
     @BeforeAll
     static void buildIndex() throws Exception {
         seeds = SeedReports.load();
-        try (Indexer indexer = new Indexer(indexDir, IndexerConfig.defaults())) {
-            indexer.index(seeds);
-        }
-        backend = LuceneSearchBackend.open(indexDir);
+        backend = SeedReports.indexAndOpen(indexDir, seeds);
     }
 
     @AfterAll

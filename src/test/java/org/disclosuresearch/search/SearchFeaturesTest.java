@@ -1,7 +1,5 @@
 package org.disclosuresearch.search;
 
-import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
 import org.disclosuresearch.report.Report;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,10 +36,7 @@ class SearchFeaturesTest {
     @BeforeAll
     static void buildIndex() throws Exception {
         seeds = SeedReports.load();
-        try (Indexer indexer = new Indexer(indexDir, IndexerConfig.defaults())) {
-            indexer.index(seeds);
-        }
-        backend = LuceneSearchBackend.open(indexDir);
+        backend = SeedReports.indexAndOpen(indexDir, seeds);
     }
 
     @AfterAll

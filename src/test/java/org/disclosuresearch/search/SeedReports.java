@@ -2,6 +2,8 @@ package org.disclosuresearch.search;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosuresearch.index.Indexer;
+import org.disclosuresearch.index.IndexerConfig;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
@@ -15,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -63,6 +66,14 @@ public final class SeedReports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Indexes the seeds into {@code indexDir} with the project's Indexer and opens a backend on it. */
+    public static LuceneSearchBackend indexAndOpen(Path indexDir, List<Report> seeds) throws IOException {
+        try (Indexer indexer = new Indexer(indexDir, IndexerConfig.defaults())) {
+            indexer.index(seeds);
+        }
+        return LuceneSearchBackend.open(indexDir);
     }
 
     private static String textOrNull(JsonNode n) {
