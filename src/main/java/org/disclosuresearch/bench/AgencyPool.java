@@ -3,12 +3,6 @@ package org.disclosuresearch.bench;
 import org.disclosuresearch.report.Csv;
 import org.disclosuresearch.report.Region;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +45,7 @@ final class AgencyPool {
 
     static AgencyPool load() {
         AgencyPool pool = new AgencyPool();
-        for (List<String> row : readCsv(REGIONS)) {
+        for (List<String> row : Csv.readResource(REGIONS, "code,")) {
             Division d = new Division(row.get(0), row.get(1), row.get(2), row.get(3));
             pool.byCode.put(d.code, d);
         }
@@ -83,7 +77,7 @@ final class AgencyPool {
         pool.provinces.sort((a, b) -> a.code.compareTo(b.code));
         pool.cities.sort((a, b) -> a.code.compareTo(b.code));
         pool.counties.sort((a, b) -> a.code.compareTo(b.code));
-        for (List<String> row : readCsv(TYPES)) {
+        for (List<String> row : Csv.readResource(TYPES, "type,")) {
             String type = row.get(0);
             List<String> keywords = List.of(row.get(1).split("\\|"));
             if (row.get(1).isEmpty()) {
@@ -128,25 +122,5 @@ final class AgencyPool {
             case "乡镇" -> TOWNS.get(random.nextInt(TOWNS.size())) + type.local;
             default -> type.local;
         };
-    }
-
-    private static List<List<String>> readCsv(String resource) {
-        try (InputStream in = AgencyPool.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.readLine(); // header
-            List<List<String>> rows = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    rows.add(Csv.splitLine(line));
-                }
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
