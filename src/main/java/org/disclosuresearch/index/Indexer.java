@@ -58,9 +58,10 @@ public final class Indexer implements Closeable {
 
     /**
      * Version of the document layout (fields and how they are analyzed), kept in the commit data. Bump it when a change
-     * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets).
+     * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
+     * segmented clause by clause, as queries now are, and indexed without positions).
      */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
     static final String LAYOUT_KEY = "disclosure-search.layout";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
