@@ -111,6 +111,9 @@ final class BenchReportWriter {
         line(md, sizes, "index incl. parse (Indexer, threads = cores)", s -> fmt(s.path("index").path("reportsPerSecond").asDouble(),
                 "%.0f reports/s") + " · " + fmt(s.path("index").path("mbPerSecond").asDouble(), "%.2f MB/s") + " · "
                 + fmt(s.path("index").path("seconds").asDouble(), "%.1f s"));
+        line(md, sizes, "clauses whose words came from the segmentation cache", s ->
+                s.path("index").has("wordCacheHitRate")
+                        ? fmt(100 * s.path("index").path("wordCacheHitRate").asDouble(), "%.1f%%") : NA);
         line(md, sizes, "index size", s -> fmt(s.path("index").path("sizeBytes").asDouble() / 1e6, "%.1f MB") + " · "
                 + s.path("index").path("bytesPerReport").asLong() + " B/report · "
                 + fmt(s.path("index").path("ratioToRaw").asDouble(), "%.2f× raw"));

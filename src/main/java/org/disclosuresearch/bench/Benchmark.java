@@ -2,6 +2,8 @@ package org.disclosuresearch.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.disclosuresearch.index.Analyzers;
+import org.disclosuresearch.index.ClauseWordAnalyzer;
 import org.disclosuresearch.index.IndexSummary;
 import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.index.IndexerConfig;
@@ -155,6 +157,7 @@ public final class Benchmark {
         IndexerConfig config = IndexerConfig.defaults();
         progress.say(String.format("[%d] index: %d parse threads into %s", size, config.threads(), indexDir));
         heap.reset();
+        ClauseWordAnalyzer.CacheCounts cacheBefore = Analyzers.wordCacheCounts();
         long start = System.nanoTime();
         IndexSummary summary;
         try (Indexer indexer = new Indexer(indexDir, config)) {
@@ -175,6 +178,7 @@ public final class Benchmark {
         node.put("ratioToRaw", Latencies.round((double) indexBytes / rawBytes));
         node.put("peakHeapMb", Latencies.round(heap.peakHeapMb()));
         node.put("gcMillis", heap.gcMillisSinceReset());
+        node.put("wordCacheHitRate", Latencies.round(Analyzers.wordCacheCounts().hitRateSince(cacheBefore)));
         if (!summary.failed().isEmpty()) {
             node.put("firstFailure", summary.failed().get(0).reason());
         }

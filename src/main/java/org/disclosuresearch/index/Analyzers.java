@@ -30,9 +30,9 @@ public final class Analyzers {
         return SMARTCN;
     }
 
-    /** Share of clauses whose words came from the cache in this process so far (reported by the benchmark). */
-    public static double wordCacheHitRate() {
-        return SMARTCN.cacheHitRate();
+    /** How many clauses the word analysis took from its cache so far in this process (reported by the benchmark). */
+    public static ClauseWordAnalyzer.CacheCounts wordCacheCounts() {
+        return SMARTCN.cacheCounts();
     }
 
     /** Per field: exact-phrase analysis for the *_exact and *_chars fields, smartcn for the rest. */

@@ -32,11 +32,18 @@ public final class ClauseWordAnalyzer extends Analyzer {
         return new TokenStreamComponents(new ClauseTokenizer(cache, fieldName));
     }
 
-    /** Share of clauses answered from the cache since this analyzer was made, 0 when none was seen. */
-    public double cacheHitRate() {
-        long hits = cache.hits();
-        long all = hits + cache.misses();
-        return all == 0 ? 0 : (double) hits / all;
+    /** Clauses answered from the cache and clauses segmented, since this analyzer was made. */
+    public record CacheCounts(long hits, long misses) {
+        /** Share of clauses answered from the cache between {@code earlier} and these counts (0 when none). */
+        public double hitRateSince(CacheCounts earlier) {
+            long h = hits - earlier.hits;
+            long all = h + misses - earlier.misses;
+            return all == 0 ? 0 : (double) h / all;
+        }
+    }
+
+    public CacheCounts cacheCounts() {
+        return new CacheCounts(cache.hits(), cache.misses());
     }
 
     private static final class ClauseTokenizer extends Tokenizer {
