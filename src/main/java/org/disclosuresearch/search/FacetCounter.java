@@ -4,7 +4,6 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BytesRef;
 import org.disclosuresearch.index.Fields;
 
 import java.io.IOException;
@@ -24,13 +23,14 @@ final class FacetCounter {
     static Map<String, Long> count(FacetsCollector hits, String dimension) throws IOException {
         Map<String, Long> counts = new HashMap<>();
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
-            SortedSetDocValues dv = DocValues.getSortedSet(md.context.reader(), Fields.facetValues(dimension));
-            long valueCount = dv.getValueCount();
-            if (valueCount == 0 || md.bits == null) {
+            String field = Fields.facetValues(dimension);
+            String[] values = FacetOrdinals.values(md.context.reader(), field);
+            if (values.length == 0 || md.bits == null) {
                 continue;
             }
-            long[] perOrd = new long[(int) valueCount];
-            int[] ords = FacetOrdinals.of(md.context.reader(), Fields.facetValues(dimension));
+            long[] perOrd = new long[values.length];
+            int[] ords = FacetOrdinals.of(md.context.reader(), field);
+            SortedSetDocValues dv = ords == null ? DocValues.getSortedSet(md.context.reader(), field) : null;
             DocIdSetIterator it = md.bits.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                 if (ords != null) {
@@ -45,8 +45,7 @@ final class FacetCounter {
             }
             for (int ord = 0; ord < perOrd.length; ord++) {
                 if (perOrd[ord] > 0) {
-                    BytesRef value = dv.lookupOrd(ord);
-                    counts.merge(value.utf8ToString(), perOrd[ord], Long::sum);
+                    counts.merge(values[ord], perOrd[ord], Long::sum);
                 }
             }
         }

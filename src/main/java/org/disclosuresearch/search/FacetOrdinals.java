@@ -4,6 +4,8 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 
 import java.io.IOException;
@@ -13,16 +15,47 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per index segment and single-valued facet field, every document's value ordinal in a plain array (-1: none),
- * built on first use and dropped when the segment closes. Counting a facet over 100k matches from the doc values
- * decodes a value per match and dimension (about as long as the search itself); from the array it is an index.
- * Costs 4 bytes per report and dimension (32 MB per million reports for the eight dimensions).
+ * Per index segment and facet field, built on first use and dropped when the segment closes: every document's value
+ * ordinal in a plain array (-1: none; single-valued fields only), and every ordinal's value. Counting a facet over
+ * 100k matches from the doc values decodes a value per match and dimension (about as long as the search itself);
+ * from the array it is an index. Naming the counted ordinals from the doc values' term dictionary decompressed a
+ * block per lookup, thousands per search for the county dimension. Costs 4 bytes per report and dimension (32 MB per
+ * million reports for the eight dimensions) plus the values of each segment.
  */
 final class FacetOrdinals {
     private FacetOrdinals() {
     }
 
     private static final Map<IndexReader.CacheKey, Map<String, int[]>> BY_SEGMENT = new ConcurrentHashMap<>();
+    private static final Map<IndexReader.CacheKey, Map<String, String[]>> VALUES_BY_SEGMENT = new ConcurrentHashMap<>();
+
+    /** The value of every ordinal of {@code field} in {@code leaf}. */
+    static String[] values(LeafReader leaf, String field) throws IOException {
+        IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
+        if (helper == null) {
+            return buildValues(leaf, field);
+        }
+        Map<String, String[]> fields = VALUES_BY_SEGMENT.computeIfAbsent(helper.getKey(), key -> {
+            helper.addClosedListener(VALUES_BY_SEGMENT::remove);
+            return new ConcurrentHashMap<>();
+        });
+        String[] values = fields.get(field);
+        if (values == null) {
+            values = buildValues(leaf, field); // built twice at worst by racing searches: same content
+            fields.put(field, values);
+        }
+        return values;
+    }
+
+    private static String[] buildValues(LeafReader leaf, String field) throws IOException {
+        SortedSetDocValues dv = DocValues.getSortedSet(leaf, field);
+        String[] values = new String[(int) dv.getValueCount()];
+        TermsEnum terms = dv.termsEnum();
+        for (int ord = 0; terms.next() != null; ord++) {
+            values[ord] = terms.term().utf8ToString();
+        }
+        return values;
+    }
 
     /** The ordinals of {@code field} in {@code leaf}, or null when a document may hold several values. */
     static int[] of(LeafReader leaf, String field) throws IOException {

@@ -48,8 +48,9 @@ final class StatsAggregator {
                 continue;
             }
             NumericDocValues values = DocValues.getNumeric(md.context.reader(), request.field());
-            SortedSetDocValues by = request.by() == null ? null
-                    : DocValues.getSortedSet(md.context.reader(), Fields.facetValues(request.by()));
+            String byField = request.by() == null ? null : Fields.facetValues(request.by());
+            SortedSetDocValues by = byField == null ? null : DocValues.getSortedSet(md.context.reader(), byField);
+            int[] byOrds = byField == null ? null : FacetOrdinals.of(md.context.reader(), byField);
             // per ordinal of this segment, an array rather than a map: no boxing for a million documents
             Acc[] perOrd = by == null ? new Acc[0] : new Acc[(int) by.getValueCount()];
             DocIdSetIterator it = md.bits.iterator();
@@ -60,23 +61,23 @@ final class StatsAggregator {
                 long raw = values.longValue();
                 double v = decimal ? NumericUtils.sortableLongToDouble(raw) : raw;
                 overall.add(v);
-                if (by != null && by.advanceExact(doc)) {
+                if (byOrds != null) {
+                    if (byOrds[doc] >= 0) {
+                        add(perOrd, byOrds[doc], v);
+                    }
+                } else if (by != null && by.advanceExact(doc)) {
                     for (int i = 0; i < by.docValueCount(); i++) {
-                        int ord = (int) by.nextOrd();
-                        Acc acc = perOrd[ord];
-                        if (acc == null) {
-                            acc = perOrd[ord] = new Acc();
-                        }
-                        acc.add(v);
+                        add(perOrd, (int) by.nextOrd(), v);
                     }
                 }
             }
+            String[] names = perOrd.length == 0 ? new String[0] : FacetOrdinals.values(md.context.reader(), byField);
             for (int ord = 0; ord < perOrd.length; ord++) {
                 Acc part = perOrd[ord];
                 if (part == null) {
                     continue;
                 }
-                String value = by.lookupOrd(ord).utf8ToString();
+                String value = names[ord];
                 Acc target = buckets.computeIfAbsent(value, k -> new Acc());
                 target.count += part.count;
                 target.sum += part.sum;
@@ -89,5 +90,13 @@ final class StatsAggregator {
         out.sort((a, b) -> a.summary().sum() != b.summary().sum()
                 ? Double.compare(b.summary().sum(), a.summary().sum()) : a.value().compareTo(b.value()));
         return new SearchResult.Stats(request.field(), request.by(), overall.summary(), out);
+    }
+
+    private static void add(Acc[] perOrd, int ord, double v) {
+        Acc acc = perOrd[ord];
+        if (acc == null) {
+            acc = perOrd[ord] = new Acc();
+        }
+        acc.add(v);
     }
 }
