@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Writes BENCHMARKS.md from the benchmark's JSON: the same figures, as tables a reader can compare. */
 final class BenchReportWriter {
+
+    private static final Map<String, String> PHASE_NAMES = Map.of("index", "indexing", "parse",
+            "parse + SQLite load + recall", "queries", "query timing", "http", "HTTP load");
 
     private static final String NA = "–";
 
@@ -97,8 +101,14 @@ final class BenchReportWriter {
         md.append("\n|---|");
         sizes.forEach(s -> md.append("---|"));
         md.append('\n');
-        line(md, sizes, "system load average (1 min) at start · end", s -> fmt(s.path("loadAverageAtStart").asDouble(Double.NaN),
-                "%.1f") + " · " + fmt(s.path("loadAverageAtEnd").asDouble(Double.NaN), "%.1f"));
+        for (String phase : List.of("index", "parse", "queries", "http")) {
+            line(md, sizes, "load average (1 min) at start · end of " + PHASE_NAMES.get(phase) + ", finished (UTC)",
+                    s -> s.path(phase).has("loadAverageAtStart")
+                            ? fmt(s.path(phase).path("loadAverageAtStart").asDouble(), "%.1f") + " · "
+                            + fmt(s.path(phase).path("loadAverageAtEnd").asDouble(), "%.1f") + ", "
+                            + s.path(phase).path("finishedAt").asText()
+                            : NA);
+        }
         line(md, sizes, "raw report text", s -> fmt(s.path("corpus").path("rawBytes").asDouble() / 1e6, "%.1f MB")
                 + fmt(s.path("corpus").path("meanBytes").asDouble() / 1024, " (mean %.1f KB)"));
         line(md, sizes, "parse, 1 thread", s -> s.path("parse").isMissingNode() ? NA

@@ -79,7 +79,7 @@ public final class Benchmark {
         ObjectNode node = Files.exists(results) ? (ObjectNode) Json.mapper().readTree(results.toFile())
                 : Json.mapper().createObjectNode();
         node.put("reports", size);
-        node.put("loadAverageAtStart", Latencies.round(loadAverage()));
+        node.remove(List.of("loadAverageAtStart", "loadAverageAtEnd")); // per phase now: a resumed run mixes runs
 
         progress.say(String.format("[%d] corpus: ensuring %d reports in %s", size, size, corpus.root()));
         long generated = corpus.ensure(size, done -> {
@@ -94,7 +94,8 @@ public final class Benchmark {
         save(results, node);
 
         if (!node.has("index")) {
-            node.set("index", index(size, indexDir, rawBytes));
+            double load = loadAverage();
+            node.set("index", stampLoad(index(size, indexDir, rawBytes), load));
             save(results, node);
         } else {
             progress.say("[" + size + "] index: reusing " + indexDir + " (results saved earlier)");
@@ -103,11 +104,14 @@ public final class Benchmark {
             OurEngine ours = new OurEngine(backend);
             List<BenchQuery> mix = QueryMix.build(corpus.generator(), size);
             if (!node.has("parse") || (options.peer() && !node.has("peer"))) {
+                double load = loadAverage();
                 parsePass(size, options.peer() ? peerFile : null, rawBytes, ours, node);
+                stampLoad((ObjectNode) node.get("parse"), load);
                 save(results, node);
             }
             if (!node.has("queries")) {
                 ObjectNode queries = Json.mapper().createObjectNode();
+                double load = loadAverage();
                 progress.say("[" + size + "] queries: disclosure-search");
                 heap.reset();
                 queries.set("ours", QueryBench.measure(ours, mix, options.queries(), progress));
@@ -118,11 +122,12 @@ public final class Benchmark {
                         queries.set("peer", QueryBench.measure(new PeerEngine(peer), mix, options.queries(), progress));
                     }
                 }
-                node.set("queries", queries);
+                node.set("queries", stampLoad(queries, load));
                 save(results, node);
             }
             if (options.http() != null && !node.has("http")) {
                 progress.say("[" + size + "] HTTP API: server -Xmx" + options.http().serverHeap());
+                double load = loadAverage();
                 List<SearchRequest> requests = new ArrayList<>();
                 List<String> skipped = new ArrayList<>();
                 for (BenchQuery q : mix) {
@@ -136,11 +141,10 @@ public final class Benchmark {
                         options.out().resolve("server-" + size + ".log"), progress);
                 var skippedList = http.putArray("skippedQueries");
                 skipped.forEach(skippedList::add);
-                node.set("http", http);
+                node.set("http", stampLoad(http, load));
                 save(results, node);
             }
         }
-        node.put("loadAverageAtEnd", Latencies.round(loadAverage()));
         if (options.discard()) {
             progress.say("[" + size + "] discarding " + indexDir + " and " + peerFile + " (results are kept)");
             deleteTree(indexDir);
@@ -329,6 +333,17 @@ public final class Benchmark {
     }
 
     /** The one-minute system load average: on a shared machine, how much else was running. */
+    /**
+     * The machine's 1-minute load average when a phase started and ended, kept in the phase's results: phases of one
+     * size may come from different runs of a resumed benchmark.
+     */
+    private static ObjectNode stampLoad(ObjectNode phase, double atStart) {
+        phase.put("loadAverageAtStart", Latencies.round(atStart));
+        phase.put("loadAverageAtEnd", Latencies.round(loadAverage()));
+        phase.put("finishedAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        return phase;
+    }
+
     private static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
