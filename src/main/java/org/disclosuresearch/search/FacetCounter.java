@@ -19,37 +19,60 @@ final class FacetCounter {
     private FacetCounter() {
     }
 
-    /** Value → number of matching documents, for one dimension. */
-    static Map<String, Long> count(FacetsCollector hits, String dimension) throws IOException {
-        Map<String, Long> counts = new HashMap<>();
+    /**
+     * Value → number of matching documents, for each of {@code dimensions}, in one pass over the matches: counting
+     * the eight dimensions of a search that matches a million reports walked the matches eight times.
+     */
+    static Map<String, Map<String, Long>> count(FacetsCollector hits, List<String> dimensions) throws IOException {
+        int n = dimensions.size();
+        List<Map<String, Long>> counts = new ArrayList<>(n);
+        for (int d = 0; d < n; d++) {
+            counts.add(new HashMap<>());
+        }
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
-            String field = Fields.facetValues(dimension);
-            String[] values = FacetOrdinals.values(md.context.reader(), field);
-            if (values.length == 0 || md.bits == null) {
+            if (md.bits == null || md.totalHits == 0) {
                 continue;
             }
-            long[] perOrd = new long[values.length];
-            int[] ords = FacetOrdinals.of(md.context.reader(), field);
-            SortedSetDocValues dv = ords == null ? DocValues.getSortedSet(md.context.reader(), field) : null;
+            String[][] values = new String[n][];
+            long[][] perOrd = new long[n][];
+            int[][] ords = new int[n][];
+            SortedSetDocValues[] multi = new SortedSetDocValues[n];
+            for (int d = 0; d < n; d++) {
+                String field = Fields.facetValues(dimensions.get(d));
+                values[d] = FacetOrdinals.values(md.context.reader(), field);
+                perOrd[d] = new long[values[d].length];
+                ords[d] = values[d].length == 0 ? null : FacetOrdinals.of(md.context.reader(), field);
+                multi[d] = values[d].length > 0 && ords[d] == null
+                        ? DocValues.getSortedSet(md.context.reader(), field) : null;
+            }
             DocIdSetIterator it = md.bits.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (ords != null) {
-                    if (ords[doc] >= 0) {
-                        perOrd[ords[doc]]++;
-                    }
-                } else if (dv.advanceExact(doc)) {
-                    for (int i = 0; i < dv.docValueCount(); i++) {
-                        perOrd[(int) dv.nextOrd()]++;
+                for (int d = 0; d < n; d++) {
+                    if (ords[d] != null) {
+                        int ord = ords[d][doc];
+                        if (ord >= 0) {
+                            perOrd[d][ord]++;
+                        }
+                    } else if (multi[d] != null && multi[d].advanceExact(doc)) {
+                        for (int i = 0; i < multi[d].docValueCount(); i++) {
+                            perOrd[d][(int) multi[d].nextOrd()]++;
+                        }
                     }
                 }
             }
-            for (int ord = 0; ord < perOrd.length; ord++) {
-                if (perOrd[ord] > 0) {
-                    counts.merge(values[ord], perOrd[ord], Long::sum);
+            for (int d = 0; d < n; d++) {
+                for (int ord = 0; ord < perOrd[d].length; ord++) {
+                    if (perOrd[d][ord] > 0) {
+                        counts.get(d).merge(values[d][ord], perOrd[d][ord], Long::sum);
+                    }
                 }
             }
         }
-        return counts;
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        for (int d = 0; d < n; d++) {
+            out.put(dimensions.get(d), counts.get(d));
+        }
+        return out;
     }
 
     /** Flat facet values, most frequent first (ties by value). */

@@ -77,7 +77,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                     w.commit();
                 }
             }
-            return new LuceneSearchBackend(directory, new SearcherManager(directory, null));
+            return new LuceneSearchBackend(directory, new SearcherManager(directory, new SlicedSearcherFactory()));
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -172,14 +172,17 @@ public final class LuceneSearchBackend implements SearchBackend {
     private Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher, Query userQuery,
                                                               RequestFilters filters, FacetsCollector matching)
             throws IOException {
+        List<String> unselected = new ArrayList<>();
         Map<String, Map<String, Long>> counts = new HashMap<>();
         for (String dim : FacetSelection.DIMENSIONS) {
-            FacetsCollector hits = matching;
             if (filters.selectedDimensions().contains(dim)) {
-                hits = searcher.search(filters.apply(userQuery, dim), new FacetsCollectorManager());
+                FacetsCollector sideways = searcher.search(filters.apply(userQuery, dim), new FacetsCollectorManager());
+                counts.putAll(FacetCounter.count(sideways, List.of(dim)));
+            } else {
+                unselected.add(dim);
             }
-            counts.put(dim, FacetCounter.count(hits, dim));
         }
+        counts.putAll(FacetCounter.count(matching, unselected));
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
         out.put(Fields.AGENCY_TYPE, FacetCounter.flat(counts.get(Fields.AGENCY_TYPE)));
         out.put("region", FacetCounter.regionTree(counts.get(Fields.PROVINCE), counts.get(Fields.CITY),
