@@ -9,7 +9,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,25 +25,44 @@ final class FacetOrdinals {
     private FacetOrdinals() {
     }
 
-    private static final Map<IndexReader.CacheKey, Map<String, int[]>> BY_SEGMENT = new ConcurrentHashMap<>();
-    private static final Map<IndexReader.CacheKey, Map<String, String[]>> VALUES_BY_SEGMENT = new ConcurrentHashMap<>();
+    private static final Map<IndexReader.CacheKey, Map<String, int[]>> ORDINALS = new ConcurrentHashMap<>();
+    private static final Map<IndexReader.CacheKey, Map<String, String[]>> VALUES = new ConcurrentHashMap<>();
 
     /** The value of every ordinal of {@code field} in {@code leaf}. */
     static String[] values(LeafReader leaf, String field) throws IOException {
+        return cached(VALUES, leaf, field, FacetOrdinals::buildValues);
+    }
+
+    /** The ordinals of {@code field} in {@code leaf}, or null when a document may hold several values. */
+    static int[] of(LeafReader leaf, String field) throws IOException {
+        int[] ords = cached(ORDINALS, leaf, field, (l, f) -> {
+            int[] built = build(l, f);
+            return built == null ? NOT_SINGLE_VALUED : built;
+        });
+        return ords == NOT_SINGLE_VALUED ? null : ords;
+    }
+
+    private interface Builder<T> {
+        T build(LeafReader leaf, String field) throws IOException;
+    }
+
+    /** What {@code builder} makes of a segment's field, kept until the segment closes (built twice at worst). */
+    private static <T> T cached(Map<IndexReader.CacheKey, Map<String, T>> bySegment, LeafReader leaf, String field,
+                                Builder<T> builder) throws IOException {
         IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
         if (helper == null) {
-            return buildValues(leaf, field);
+            return builder.build(leaf, field);
         }
-        Map<String, String[]> fields = VALUES_BY_SEGMENT.computeIfAbsent(helper.getKey(), key -> {
-            helper.addClosedListener(VALUES_BY_SEGMENT::remove);
+        Map<String, T> fields = bySegment.computeIfAbsent(helper.getKey(), key -> {
+            helper.addClosedListener(bySegment::remove);
             return new ConcurrentHashMap<>();
         });
-        String[] values = fields.get(field);
-        if (values == null) {
-            values = buildValues(leaf, field); // built twice at worst by racing searches: same content
-            fields.put(field, values);
+        T value = fields.get(field);
+        if (value == null) {
+            value = builder.build(leaf, field); // racing searches build the same content
+            fields.put(field, value);
         }
-        return values;
+        return value;
     }
 
     private static String[] buildValues(LeafReader leaf, String field) throws IOException {
@@ -55,34 +73,6 @@ final class FacetOrdinals {
             values[ord] = terms.term().utf8ToString();
         }
         return values;
-    }
-
-    /** The ordinals of {@code field} in {@code leaf}, or null when a document may hold several values. */
-    static int[] of(LeafReader leaf, String field) throws IOException {
-        IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
-        if (helper == null) {
-            return build(leaf, field);
-        }
-        Map<String, int[]> fields = BY_SEGMENT.computeIfAbsent(helper.getKey(), key -> {
-            helper.addClosedListener(BY_SEGMENT::remove);
-            return new ConcurrentHashMap<>();
-        });
-        int[] ords = fields.get(field);
-        if (ords == null && !fields.containsKey(field)) {
-            try {
-                ords = fields.computeIfAbsent(field, f -> {
-                    try {
-                        int[] built = build(leaf, f);
-                        return built == null ? NOT_SINGLE_VALUED : built;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
-        return ords == NOT_SINGLE_VALUED ? null : ords;
     }
 
     /** Marks a field found multi-valued (a ConcurrentHashMap holds no nulls). */
