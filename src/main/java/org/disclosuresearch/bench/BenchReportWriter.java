@@ -18,6 +18,15 @@ final class BenchReportWriter {
 
     private static final String NA = "–";
 
+    /** Everything from this line on in an existing BENCHMARKS.md is written by people and kept by the next run. */
+    static final String HAND_WRITTEN = "<!-- written by hand from here on: bench keeps it -->";
+
+    /** The hand-written part of an earlier file (from {@link #HAND_WRITTEN} on, preceded by a blank line), or "". */
+    static String handWritten(String earlier) {
+        int at = earlier.indexOf(HAND_WRITTEN);
+        return at < 0 ? "" : "\n" + earlier.substring(at);
+    }
+
     String write(JsonNode all) {
         StringBuilder md = new StringBuilder();
         List<JsonNode> sizes = new ArrayList<>();

@@ -62,7 +62,9 @@ public final class Benchmark {
         Files.createDirectories(options.json().toAbsolutePath().getParent());
         Files.writeString(options.json(), all.toPrettyString(), StandardCharsets.UTF_8);
         Files.createDirectories(options.markdown().toAbsolutePath().getParent());
-        Files.writeString(options.markdown(), new BenchReportWriter().write(all), StandardCharsets.UTF_8);
+        String kept = Files.exists(options.markdown())
+                ? BenchReportWriter.handWritten(Files.readString(options.markdown(), StandardCharsets.UTF_8)) : "";
+        Files.writeString(options.markdown(), new BenchReportWriter().write(all) + kept, StandardCharsets.UTF_8);
         progress.say("wrote " + options.markdown() + " and " + options.json());
         return all;
     }
