@@ -78,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.staticFiles.add(files -> {
             files.hostedPath = "/";

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.disclosuresearch.api.HttpJson.enc;
@@ -320,6 +322,24 @@ class ApiServerTest {
         HttpJson.Response post = http.send("POST", "/api/search?q=x");
         assertEquals(404, post.status(), post.text());
         assertTrue(post.json().get("detail").asText().contains("POST /api/search"), post.text());
+    }
+
+    /** A URL Jetty cannot decode never reaches a route; it is still a JSON 400, not Jetty's HTML page. */
+    @Test
+    void aMalformedUrlIsAJson400() throws Exception {
+        for (String path : new String[]{"/api/reports/%", "/api/search%zz?q=1"}) {
+            // java.net.http refuses such a URL itself, so it goes over a plain socket as a browser or curl sends it
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+                assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
+                JsonNode body = Json.mapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+                assertTrue(body.get("detail").asText().contains("malformed"), answer);
+                assertFalse(answer.contains("<html"), answer);
+            }
+        }
     }
 
     @Test
