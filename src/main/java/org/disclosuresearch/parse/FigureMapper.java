@@ -267,16 +267,16 @@ final class FigureMapper {
             int parts = expected - segment.values().size();
             List<List<String>> splits = parts < 1 ? List.of() : DigitSplitter.splits(glued, parts, 2);
             if (splits.size() != 1) {
-                notes.add(rowName + ": digits run together (" + glued + " " + String.join(" ", segment.values())
-                        + "), the " + expected + " values cannot be told apart with certainty; left out");
+                notes.add(rowName + "：数字连在一起（" + glued + " " + String.join(" ", segment.values())
+                        + "），无法确定地分成 " + expected + " 个数；本行未取");
                 return null;
             }
             values.addAll(splits.get(0));
         }
         values.addAll(segment.values());
         if (values.size() != expected) {
-            notes.add(rowName + ": expected " + expected + " values, found " + values.size()
-                    + " (" + String.join(" ", values) + "); left out");
+            notes.add(rowName + "：应有 " + expected + " 个数，找到 " + values.size()
+                    + " 个（" + String.join(" ", values) + "）；本行未取");
             return null;
         }
         return values;
@@ -297,7 +297,7 @@ final class FigureMapper {
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            notes.add(rowName + ": " + printed + " is not a whole number; left out");
+            notes.add(rowName + "：" + printed + " 不是整数；未取");
             return null;
         }
     }

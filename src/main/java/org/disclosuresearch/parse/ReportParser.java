@@ -26,8 +26,9 @@ public final class ReportParser {
     /** A disclosure report says so: without this phrase a document is something else. */
     private static final String REPORT_SIGN = "政府信息公开";
     private static final List<String> ANNUAL_SIGNS = List.of("年度报告", "年报", "工作报告");
-    static final String NO_TABLES = "no statistical tables were found in the text (the tables of 主动公开, 依申请公开 "
-            + "and 复议诉讼 are missing, perhaps lost in extraction as images); figures left empty";
+    /** Notes are read on the Chinese page and by Chinese-reading scripts: they are written in Chinese. */
+    static final String NO_TABLES = "文中未找到统计表（主动公开、依申请公开、复议诉讼三张表均缺失，可能在提取时作为图片丢失）；"
+            + "数字留空";
 
     private final RegionResolver regions;
     private final AgencyTypeClassifier agencyTypes;
@@ -71,13 +72,13 @@ public final class ReportParser {
 
         MetadataExtractor.Metadata meta = MetadataExtractor.extract(text);
         if (meta.agency() == null) {
-            notes.add("the agency name was not found in the title");
+            notes.add("标题中未找到机关名称");
         }
         Region region = regions.resolve(meta.agency(), text);
         SourceInfo source = new SourceInfo(doc.relativePath(), doc.format(), doc.size(), doc.sha256(),
                 doc.provenance().url(), doc.provenance().fetched());
         return new Report(doc.id(), doc.fileName(), meta.agency(), meta.year(), meta.published(), template, region,
-                agencyTypes.classify(meta.agency()), figures, failed, notes.isEmpty() ? null : String.join("; ", notes),
+                agencyTypes.classify(meta.agency()), figures, failed, notes.isEmpty() ? null : String.join("；", notes),
                 source, text);
     }
 

@@ -69,7 +69,7 @@ class FigureMapperTest {
         Report r = parseText(TITLE + TABLE2_HEAD + "规章 0 0\n行政规范性文件 1 2 3\n");
         assertFalse(r.figures().containsKey("regulations_issued"));
         assertEquals(3L, r.figures().get("normative_in_force"));
-        assertTrue(r.note().contains("规章") && r.note().contains("expected 3 values"), r.note());
+        assertTrue(r.note().contains("规章") && r.note().contains("应有 3 个数"), r.note());
     }
 
     @Test

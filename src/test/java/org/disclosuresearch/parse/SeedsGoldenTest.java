@@ -63,7 +63,7 @@ class SeedsGoldenTest {
         }
         if (expected.get("template").isNull()) {
             String note = report.note();
-            assertTrue(note != null && note.contains("no statistical tables"),
+            assertTrue(note != null && note.contains("未找到统计表"),
                     file + ": a report without tables must say so in its note, got " + note);
         }
         assertTrue(diffs.isEmpty(), file + " differs from seeds-expected.json in " + diffs.size() + " field(s):\n  "
