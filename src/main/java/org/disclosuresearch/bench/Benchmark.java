@@ -1,6 +1,7 @@
 package org.disclosuresearch.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.disclosuresearch.index.Analyzers;
 import org.disclosuresearch.index.ClauseWordAnalyzer;
@@ -89,7 +90,10 @@ public final class Benchmark {
                 progress.say(String.format("[%d] corpus: %d reports on disk", size, done));
             }
         });
-        long rawBytes = corpus.bytes(size);
+        // a size measured before keeps its byte count: the corpus is fixed by its seed and version (checked above),
+        // and a resumed run need not stat a million files again (nor keep them, once parsed and indexed)
+        JsonNode earlier = node.path("corpus");
+        long rawBytes = earlier.has("rawBytes") ? earlier.get("rawBytes").asLong() : corpus.bytes(size);
         ObjectNode corpusNode = node.putObject("corpus");
         corpusNode.put("rawBytes", rawBytes).put("meanBytes", rawBytes / size).put("generatedNow", generated)
                 .put("folder", corpus.root().toString());
