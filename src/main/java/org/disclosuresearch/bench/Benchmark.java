@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -346,7 +347,7 @@ public final class Benchmark {
     private static ObjectNode stampLoad(ObjectNode phase, double atStart) {
         phase.put("loadAverageAtStart", Latencies.round(atStart));
         phase.put("loadAverageAtEnd", Latencies.round(loadAverage()));
-        phase.put("finishedAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        phase.put("finishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return phase;
     }
 

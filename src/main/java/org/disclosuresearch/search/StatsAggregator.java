@@ -49,10 +49,13 @@ final class StatsAggregator {
             }
             NumericDocValues values = DocValues.getNumeric(md.context.reader(), request.field());
             String byField = request.by() == null ? null : Fields.facetValues(request.by());
-            SortedSetDocValues by = byField == null ? null : DocValues.getSortedSet(md.context.reader(), byField);
+            String[] names = byField == null ? new String[0] : FacetOrdinals.values(md.context.reader(), byField);
             int[] byOrds = byField == null ? null : FacetOrdinals.of(md.context.reader(), byField);
+            // doc values only for a field with several values per report: the others have their ordinals cached
+            SortedSetDocValues by = byField == null || byOrds != null ? null
+                    : DocValues.getSortedSet(md.context.reader(), byField);
             // per ordinal of this segment, an array rather than a map: no boxing for a million documents
-            Acc[] perOrd = by == null ? new Acc[0] : new Acc[(int) by.getValueCount()];
+            Acc[] perOrd = new Acc[names.length];
             DocIdSetIterator it = md.bits.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                 if (!values.advanceExact(doc)) {
@@ -71,7 +74,6 @@ final class StatsAggregator {
                     }
                 }
             }
-            String[] names = perOrd.length == 0 ? new String[0] : FacetOrdinals.values(md.context.reader(), byField);
             for (int ord = 0; ord < perOrd.length; ord++) {
                 Acc part = perOrd[ord];
                 if (part == null) {
