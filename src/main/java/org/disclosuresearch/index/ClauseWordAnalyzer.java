@@ -109,12 +109,7 @@ public final class ClauseWordAnalyzer extends Analyzer {
         @Override
         public void reset() throws IOException {
             super.reset();
-            buffer.setLength(0);
-            char[] chunk = new char[8192];
-            int n;
-            while ((n = input.read(chunk)) > 0) {
-                buffer.append(chunk, 0, n);
-            }
+            ExactPhraseTokenizer.readAll(input, buffer);
             text = buffer.toString();
             position = 0;
             words = ClauseSegmentationCache.Words.NONE;

@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.util.BitSet;
 
 /**
@@ -72,13 +73,18 @@ public final class ExactPhraseTokenizer extends Tokenizer {
                 i += Character.charCount(cp);
             }
         }
-        text.setLength(0);
-        char[] buffer = new char[8192];
-        int n;
-        while ((n = input.read(buffer)) > 0) {
-            text.append(buffer, 0, n);
-        }
+        readAll(input, text);
         position = 0;
+    }
+
+    /** Replaces {@code into}'s content with everything {@code in} holds: both tokenizers here work on the whole text. */
+    static void readAll(Reader in, StringBuilder into) throws IOException {
+        into.setLength(0);
+        char[] chunk = new char[8192];
+        int n;
+        while ((n = in.read(chunk)) > 0) {
+            into.append(chunk, 0, n);
+        }
     }
 
     @Override
