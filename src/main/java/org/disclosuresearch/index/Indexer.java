@@ -287,9 +287,7 @@ public final class Indexer implements Closeable {
             String hash = p.sha256() != null ? p.sha256() : sha256(file);
             report = config.reader().read(file, p.root());
             if (report.id() == null) {
-                report = new Report(idOf(file), report.file(), report.agency(), report.year(),
-                        report.published(), report.template(), report.region(), report.agencyType(),
-                        report.figures(), report.failedChecks(), report.note(), report.source(), report.text());
+                report = report.toBuilder().id(idOf(file)).build();
             }
             doc = ReportDocuments.toDocument(report, hash);
         } catch (DocumentProblem problem) {

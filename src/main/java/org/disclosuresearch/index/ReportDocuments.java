@@ -188,8 +188,7 @@ public final class ReportDocuments {
                 }
                 typed.put(e.getKey(), v);
             }
-            return new Report(r.id(), r.file(), r.agency(), r.year(), r.published(), r.template(), r.region(),
-                    r.agencyType(), typed, r.failedChecks(), r.note(), r.source(), text);
+            return r.toBuilder().figures(typed).text(text).build();
         } catch (IOException e) {
             throw new UncheckedIOException("stored report is not valid JSON", e);
         }

@@ -77,9 +77,21 @@ public final class ReportParser {
         Region region = regions.resolve(meta.agency(), text);
         SourceInfo source = new SourceInfo(doc.relativePath(), doc.format(), doc.size(), doc.sha256(),
                 doc.provenance().url(), doc.provenance().fetched());
-        return new Report(doc.id(), doc.fileName(), meta.agency(), meta.year(), meta.published(), template, region,
-                agencyTypes.classify(meta.agency()), figures, failed, notes.isEmpty() ? null : String.join("；", notes),
-                source, text);
+        return Report.builder()
+                .id(doc.id())
+                .file(doc.fileName())
+                .agency(meta.agency())
+                .year(meta.year())
+                .published(meta.published())
+                .template(template)
+                .region(region)
+                .agencyType(agencyTypes.classify(meta.agency()))
+                .figures(figures)
+                .failedChecks(failed)
+                .note(notes.isEmpty() ? null : String.join("；", notes))
+                .source(source)
+                .text(text)
+                .build();
     }
 
     /**

@@ -19,13 +19,14 @@ import java.util.Map;
  * @param region       province / city / county; never null (all-null levels when unknown)
  * @param agencyType   one value of agency-types.csv
  * @param figures      figure id to value in catalogue order: Long for counts, BigDecimal for 万元; absent when not printed
+ * @param figureEvidence how each figure was read; a figure missing here was read from its own cell
  * @param failedChecks ids of the failed checks (balance:total, row_sum:new …)
  * @param note         what the parser wants a reader to know (tables missing, glued digits …), or null
  * @param source       the source file's format, size, hash and provenance, or null
  * @param text         the normalized text (spec "Normalized text"), or null when not asked for
  */
 @JsonPropertyOrder({"id", "file", "agency", "year", "published", "template", "region", "agencyType", "figures",
-        "failedChecks", "note", "source", "text"})
+        "figureEvidence", "failedChecks", "note", "source", "text"})
 public record Report(
         String id,
         String file,
@@ -36,6 +37,7 @@ public record Report(
         Region region,
         String agencyType,
         Map<String, Number> figures,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FigureEvidence> figureEvidence,
         List<String> failedChecks,
         String note,
         SourceInfo source,
@@ -43,12 +45,73 @@ public record Report(
 
     public Report {
         figures = figures == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
+        figureEvidence = figureEvidence == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figureEvidence));
         failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
         region = region == null ? Region.NONE : region;
     }
 
+    /** How the figure was read: its recorded evidence, or {@link FigureEvidence#CELL} for a figure read from its own cell. */
+    public FigureEvidence evidenceOf(String figureId) {
+        if (!figures.containsKey(figureId)) {
+            return null;
+        }
+        return figureEvidence.getOrDefault(figureId, FigureEvidence.CELL);
+    }
+
     public Report withText(String newText) {
-        return new Report(id, file, agency, year, published, template, region, agencyType, figures, failedChecks, note,
-                source, newText);
+        return toBuilder().text(newText).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The one way to derive a changed copy: {@code report.toBuilder().id(x).build()}. */
+    public Builder toBuilder() {
+        return new Builder().id(id).file(file).agency(agency).year(year).published(published).template(template)
+                .region(region).agencyType(agencyType).figures(figures).figureEvidence(figureEvidence)
+                .failedChecks(failedChecks).note(note).source(source).text(text);
+    }
+
+    /** Builds a {@link Report}; every component defaults to null (empty for collections). */
+    public static final class Builder {
+        private String id;
+        private String file;
+        private String agency;
+        private Integer year;
+        private String published;
+        private String template;
+        private Region region;
+        private String agencyType;
+        private Map<String, Number> figures;
+        private Map<String, FigureEvidence> figureEvidence;
+        private List<String> failedChecks;
+        private String note;
+        private SourceInfo source;
+        private String text;
+
+        private Builder() {
+        }
+
+        public Builder id(String v) { id = v; return this; }
+        public Builder file(String v) { file = v; return this; }
+        public Builder agency(String v) { agency = v; return this; }
+        public Builder year(Integer v) { year = v; return this; }
+        public Builder published(String v) { published = v; return this; }
+        public Builder template(String v) { template = v; return this; }
+        public Builder region(Region v) { region = v; return this; }
+        public Builder agencyType(String v) { agencyType = v; return this; }
+        public Builder figures(Map<String, Number> v) { figures = v; return this; }
+        public Builder figureEvidence(Map<String, FigureEvidence> v) { figureEvidence = v; return this; }
+        public Builder failedChecks(List<String> v) { failedChecks = v; return this; }
+        public Builder note(String v) { note = v; return this; }
+        public Builder source(SourceInfo v) { source = v; return this; }
+        public Builder text(String v) { text = v; return this; }
+
+        public Report build() {
+            return new Report(id, file, agency, year, published, template, region, agencyType, figures, figureEvidence,
+                    failedChecks, note, source, text);
+        }
     }
 }

@@ -101,8 +101,18 @@ class ApiServerLimitsTest {
     }
 
     private static Report report(SourceInfo source) {
-        return new Report("r1", "x.txt", "某局", 2021, null, "2021", null, "其他", Map.of(), List.of(), null, source,
-                "text");
+        return Report.builder()
+                .id("r1")
+                .file("x.txt")
+                .agency("某局")
+                .year(2021)
+                .template("2021")
+                .agencyType("其他")
+                .figures(Map.of())
+                .failedChecks(List.of())
+                .source(source)
+                .text("text")
+                .build();
     }
 
     /** A backend that knows one report and finds nothing: enough to exercise the server's own rules. */

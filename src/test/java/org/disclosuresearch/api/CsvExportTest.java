@@ -23,9 +23,18 @@ class CsvExportTest {
         Map<String, Number> figures = new LinkedHashMap<>();
         figures.put("penalties", -3L);
         figures.put("fees_wan", new BigDecimal("1E+2"));
-        csv.write(new Report("r1", "r1.txt", "=HYPERLINK(\"http://x\",\"某局, 办公室\")", 2021, null, "2021",
-                new Region("浙江省", null, null), "其他", figures, List.of("balance:total", "row_sum:new"), null,
-                new SourceInfo("r1.txt", "txt", 1, "", "https://example.gov.cn/a?b=1,2", null), null));
+        csv.write(Report.builder()
+                .id("r1")
+                .file("r1.txt")
+                .agency("=HYPERLINK(\"http://x\",\"某局, 办公室\")")
+                .year(2021)
+                .template("2021")
+                .region(new Region("浙江省", null, null))
+                .agencyType("其他")
+                .figures(figures)
+                .failedChecks(List.of("balance:total", "row_sum:new"))
+                .source(new SourceInfo("r1.txt", "txt", 1, "", "https://example.gov.cn/a?b=1,2", null))
+                .build());
         String[] lines = out.toString().split("\r\n");
         assertEquals('\uFEFF', lines[0].charAt(0));
         assertEquals("\uFEFFid,agency,year,published,template,province,city,county,agencyType,failedChecks,format,url,"
@@ -33,8 +42,16 @@ class CsvExportTest {
         assertEquals("r1,\"'=HYPERLINK(\"\"http://x\"\",\"\"某局, 办公室\"\")\",2021,,2021,浙江省,,,其他,"
                 + "balance:total row_sum:new,txt,\"https://example.gov.cn/a?b=1,2\",-3,100,", lines[1]);
 
-        csv.write(new Report("r2", "r2.txt", "\t=1+1", 2021, null, null, new Region(null, null, null), "@SUM(A1)",
-                Map.of(), List.of(), null, null, null));
+        csv.write(Report.builder()
+                .id("r2")
+                .file("r2.txt")
+                .agency("\t=1+1")
+                .year(2021)
+                .region(new Region(null, null, null))
+                .agencyType("@SUM(A1)")
+                .figures(Map.of())
+                .failedChecks(List.of())
+                .build());
         String row2 = out.toString().split("\r\n")[2];
         assertEquals("r2,'\t=1+1,2021,,,,,,'@SUM(A1),,,,,,", row2);
     }

@@ -17,8 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SqlitePeerTest {
 
     private static Report report(String id, String province, String type, int year, long penalties, String text) {
-        return new Report(id, id + ".txt", "某某局", year, null, "2021", new Region(province, null, null), type,
-                Map.of("penalties", penalties, "fees_wan", new java.math.BigDecimal("1.25")), List.of(), null, null, text);
+        return Report.builder()
+                .id(id)
+                .file(id + ".txt")
+                .agency("某某局")
+                .year(year)
+                .template("2021")
+                .region(new Region(province, null, null))
+                .agencyType(type)
+                .figures(Map.of("penalties", penalties, "fees_wan", new java.math.BigDecimal("1.25")))
+                .failedChecks(List.of())
+                .text(text)
+                .build();
     }
 
     @Test

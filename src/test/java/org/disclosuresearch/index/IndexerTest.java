@@ -171,9 +171,7 @@ class IndexerTest {
             for (int batch = 0; batch < 10; batch++) {
                 List<Report> copies = new ArrayList<>();
                 for (Report s : seeds) {
-                    copies.add(new Report(s.id() + "_copy" + batch, s.file(), s.agency(), s.year(), s.published(),
-                            s.template(), s.region(), s.agencyType(), s.figures(), s.failedChecks(), s.note(),
-                            s.source(), s.text()));
+                    copies.add(s.toBuilder().id(s.id() + "_copy" + batch).build());
                 }
                 indexer.index(copies); // one commit per batch of five: a view holds a multiple of five
             }

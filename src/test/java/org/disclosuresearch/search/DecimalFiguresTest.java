@@ -26,8 +26,18 @@ class DecimalFiguresTest {
         if (delta != null) {
             figures.put("penalties", delta);
         }
-        return new Report(id, id + ".txt", "某局", 2020, null, "2019", new Region("浙江省", null, null), "其他",
-                figures, List.of(), null, null, "正文");
+        return Report.builder()
+                .id(id)
+                .file(id + ".txt")
+                .agency("某局")
+                .year(2020)
+                .template("2019")
+                .region(new Region("浙江省", null, null))
+                .agencyType("其他")
+                .figures(figures)
+                .failedChecks(List.of())
+                .text("正文")
+                .build();
     }
 
     @Test

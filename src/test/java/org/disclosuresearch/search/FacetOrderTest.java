@@ -21,8 +21,14 @@ class FacetOrderTest {
         int[] years = {2019, 2019, 2019, 2021, 2020, 2020, 2008};
         String[] types = {"其他", "医疗保障", "医疗保障", "医疗保障", "卫生健康", "卫生健康", "医疗保障"};
         for (int i = 0; i < years.length; i++) {
-            reports.add(new Report("r" + i, "r" + i + ".txt", "测试局" + i, years[i], null, null, null, types[i],
-                    null, null, null, null, "本年度依申请公开工作情况。"));
+            reports.add(Report.builder()
+                    .id("r" + i)
+                    .file("r" + i + ".txt")
+                    .agency("测试局" + i)
+                    .year(years[i])
+                    .agencyType(types[i])
+                    .text("本年度依申请公开工作情况。")
+                    .build());
         }
         try (Indexer indexer = new Indexer(dir, IndexerConfig.defaults())) {
             indexer.index(reports);

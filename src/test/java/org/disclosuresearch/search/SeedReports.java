@@ -55,12 +55,20 @@ public final class SeedReports {
                 JsonNode region = n.get("region");
                 List<String> failed = new ArrayList<>();
                 n.path("failedChecks").forEach(c -> failed.add(c.asText()));
-                out.add(new Report(id, file, n.get("agency").asText(), n.get("year").isNull() ? null : n.get("year").asInt(),
-                        textOrNull(n.get("published")), textOrNull(n.get("template")),
-                        new Region(textOrNull(region.get("province")), textOrNull(region.get("city")),
-                                textOrNull(region.get("county"))),
-                        n.get("agencyType").asText(), figures, failed, null,
-                        new SourceInfo(file, "txt", bytes.length, null, null, null), text));
+                out.add(Report.builder()
+                        .id(id)
+                        .file(file)
+                        .agency(n.get("agency").asText())
+                        .year(n.get("year").isNull() ? null : n.get("year").asInt())
+                        .published(textOrNull(n.get("published")))
+                        .template(textOrNull(n.get("template")))
+                        .region(new Region(textOrNull(region.get("province")), textOrNull(region.get("city")), textOrNull(region.get("county"))))
+                        .agencyType(n.get("agencyType").asText())
+                        .figures(figures)
+                        .failedChecks(failed)
+                        .source(new SourceInfo(file, "txt", bytes.length, null, null, null))
+                        .text(text)
+                        .build());
             }
             return out;
         } catch (IOException e) {

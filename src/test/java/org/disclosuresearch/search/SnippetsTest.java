@@ -17,7 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SnippetsTest {
 
     static Report report(String id, String text) {
-        return new Report(id, id + ".txt", "测试局", 2021, null, null, null, "其他", null, null, null, null, text);
+        return Report.builder()
+                .id(id)
+                .file(id + ".txt")
+                .agency("测试局")
+                .year(2021)
+                .agencyType("其他")
+                .text(text)
+                .build();
     }
 
     @Test
