@@ -56,8 +56,8 @@ final class ReadingResolver {
             if (r.split().exhausted()) {
                 notes.add(r.rowName() + "：数字连在一起（" + r.printedRuns() + "），可能的拆法太多，无法确定；本行未取");
             } else if (candidates.isEmpty()) {
-                notes.add(r.rowName() + "：印出的数字（" + r.printedRuns() + "）无法拆成 " + r.figures().size()
-                        + " 个数" + (r.identities().isEmpty() ? "" : "并满足本行等式") + "；本行未取");
+                notes.add(r.rowName() + "：应有 " + r.figures().size() + " 个数，印出的数字（" + r.printedRuns() + "）无法拆成 "
+                        + r.figures().size() + " 个数" + (r.identities().isEmpty() ? "" : "并满足本行等式") + "；本行未取");
             } else if (candidates.size() == 1) {
                 accept(r, candidates.get(0), splitDetail(r, List.of()), FigureEvidence.Method.SPLIT, List.of(), null);
             } else {
