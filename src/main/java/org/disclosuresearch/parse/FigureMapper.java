@@ -242,8 +242,22 @@ final class FigureMapper {
         read(rowName, printed, units, segment);
     }
 
+    /**
+     * Blank cells after a row's last value beyond its column count are the grid's padding (a table 二 row under a
+     * wider header), not cells of the row.
+     */
+    private static Segment withoutTrailingPadding(Segment segment, int expected) {
+        List<String> values = new ArrayList<>(segment.values());
+        while (values.size() > expected && Segment.BLANK.equals(values.get(values.size() - 1))) {
+            values.remove(values.size() - 1);
+        }
+        return values.size() == segment.values().size() ? segment
+                : new Segment(segment.label(), segment.wordStarts(), values, segment.unit());
+    }
+
     /** Cuts the segment's runs into the printed figures' cells and keeps the reading for {@link ReadingResolver}. */
-    private void read(String rowName, List<Figure> printed, List<String> units, Segment segment) {
+    private void read(String rowName, List<Figure> printed, List<String> units, Segment printedSegment) {
+        Segment segment = withoutTrailingPadding(printedSegment, printed.size());
         if (!countFits(segment, printed.size())) {
             notes.add(rowName + "：应有 " + printed.size() + " 个数，找到 " + String.join(" ", segment.values())
                     + "；本行未取");
