@@ -208,21 +208,24 @@ final class FigureMapper {
     }
 
     static int matchStart(String label, BitSet allowed, Row row) {
-        String keyword = row.keyword();
-        for (int at = label.lastIndexOf(keyword); at >= 0; at = at == 0 ? -1 : label.lastIndexOf(keyword, at - 1)) {
-            if (allowed.get(at) && continues(row, label.substring(at + keyword.length()))) {
-                return at;
+        int best = -1;
+        for (String keyword : row.keywords()) {
+            for (int at = label.lastIndexOf(keyword); at > best; at = at == 0 ? -1 : label.lastIndexOf(keyword, at - 1)) {
+                if (allowed.get(at) && continues(row, keyword, label.substring(at + keyword.length()))) {
+                    best = at;
+                    break;
+                }
             }
         }
-        return -1;
+        return best;
     }
 
     /** What may follow a row keyword before the values: nothing, the rest of its own label, or a bracketed note. */
-    private static boolean continues(Row row, String rest) {
+    private static boolean continues(Row row, String keyword, String rest) {
         if (rest.isEmpty()) {
             return true;
         }
-        if (row.fullLabel().startsWith(row.keyword() + rest)) {
+        if (row.fullLabel().startsWith(keyword + rest)) {
             return true;
         }
         char c = rest.charAt(0);
