@@ -16,13 +16,22 @@ import java.util.List;
  * @param markdown   where to write the table
  * @param json       where to write the same figures as JSON
  * @param discard    whether to delete a size's index and SQLite file once it is measured (saves disk at 1M)
+ * @param crawledShare share of the corpus written as crawled portal pages (one line, glued cells), 0 to 1
  */
 public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Settings queries, HttpLoad.Settings http,
-                           boolean peer, boolean fresh, Path markdown, Path json, boolean discard) {
+                           boolean peer, boolean fresh, Path markdown, Path json, boolean discard, double crawledShare) {
 
     public static final long DEFAULT_SEED = 20210101L;
+    /**
+     * Crawled portal pages in the synthetic corpus: a fifth, about their share among the reports researchers collect
+     * from portals (issue 11), so that the split search of glued cells is timed at scale.
+     */
+    public static final double DEFAULT_CRAWLED_SHARE = 0.2;
 
     public BenchOptions {
+        if (!(crawledShare >= 0 && crawledShare <= 1)) {
+            throw new IllegalArgumentException("--crawled-share must be between 0 and 1, got " + crawledShare);
+        }
         sizes = List.copyOf(sizes);
         for (long s : sizes) {
             if (s <= 0 || s % SyntheticCorpus.FOLDER != 0) {
@@ -36,7 +45,7 @@ public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Set
     public String commandLine() {
         StringBuilder c = new StringBuilder("java -jar target/disclosure-search.jar bench --sizes ");
         c.append(String.join(",", sizes.stream().map(String::valueOf).toList()));
-        c.append(" --out ").append(out).append(" --seed ").append(seed);
+        c.append(" --out ").append(out).append(" --seed ").append(seed).append(" --crawled-share ").append(crawledShare);
         c.append(" --warmup ").append(queries.warmupPasses()).append(" --rounds ").append(queries.rounds())
                 .append(" --repeats ").append(queries.repeats());
         if (http == null) {

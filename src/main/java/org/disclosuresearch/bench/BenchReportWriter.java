@@ -130,6 +130,17 @@ final class BenchReportWriter {
                 : s.path("parse").path("agreeingWithGenerator").asLong() + " / "
                 + s.path("parse").path("sampledForAgreement").asLong() + " reports; "
                 + s.path("parse").path("failed").asLong() + " failed to parse");
+        line(md, sizes, "crawled pages (one line, cells glued): figures read back (sampled)", s -> {
+            JsonNode c = s.path("parse").path("crawled");
+            if (c.isMissingNode()) {
+                return NA;
+            }
+            long exact = c.path("figuresExact").asLong();
+            long printed = exact + c.path("figuresAbsent").asLong() + c.path("figuresWrong").asLong();
+            return String.format("%d pages: %d of %d exact (%s), %d absent, %d wrong", c.path("sampled").asLong(), exact,
+                    printed, printed == 0 ? "–" : String.format("%.1f%%", 100.0 * exact / printed),
+                    c.path("figuresAbsent").asLong(), c.path("figuresWrong").asLong());
+        });
         line(md, sizes, "index incl. parse (Indexer, threads = cores)", s -> fmt(s.path("index").path("reportsPerSecond").asDouble(),
                 "%.0f reports/s") + " · " + fmt(s.path("index").path("mbPerSecond").asDouble(), "%.2f MB/s") + " · "
                 + fmt(s.path("index").path("seconds").asDouble(), "%.1f s"));

@@ -46,7 +46,7 @@ public final class Benchmark {
     public Benchmark(BenchOptions options, QueryBench.Progress progress) {
         this.options = options;
         this.progress = progress;
-        this.corpus = new SyntheticCorpus(options.out().resolve("corpus"), options.seed());
+        this.corpus = new SyntheticCorpus(options.out().resolve("corpus"), options.seed(), options.crawledShare());
     }
 
     /** Runs every size and writes the Markdown table and the JSON file; returns the JSON. */
@@ -214,6 +214,8 @@ public final class Benchmark {
         long failedChecks = 0;
         long sampled = 0;
         long agreeing = 0;
+        long crawledSampled = 0;
+        ParseAgreement.FigureCounts crawledFigures = ParseAgreement.FigureCounts.NONE;
         String firstFailure = null;
         heap.reset();
         progress.say("[" + size + "] parse (1 thread)" + (peerFile == null ? "" : " + SQLite peer load") + " + substring truth");
@@ -239,8 +241,13 @@ public final class Benchmark {
                     }
                 }
                 if (i % 50 == 0) {
+                    SyntheticReport expected = corpus.generator().generate(i);
                     sampled++;
-                    agreeing += ParseAgreement.agrees(corpus.generator().generate(i), report) ? 1 : 0;
+                    agreeing += ParseAgreement.agrees(expected, report) ? 1 : 0;
+                    if (expected.layout() == TableLayout.CRAWLED) {
+                        crawledSampled++;
+                        crawledFigures = crawledFigures.plus(ParseAgreement.figures(expected, report));
+                    }
                 }
                 if (peer != null) {
                     long t1 = System.nanoTime();
@@ -266,6 +273,11 @@ public final class Benchmark {
             parse.put("withFailedChecks", failedChecks);
             parse.put("sampledForAgreement", sampled);
             parse.put("agreeingWithGenerator", agreeing);
+            // crawled pages may leave glued figures absent, never wrong: how many of their figures came back
+            ObjectNode crawled = parse.putObject("crawled");
+            crawled.put("share", options.crawledShare()).put("sampled", crawledSampled)
+                    .put("figuresExact", crawledFigures.exact()).put("figuresAbsent", crawledFigures.absent())
+                    .put("figuresWrong", crawledFigures.wrong());
             if (firstFailure != null) {
                 parse.put("firstFailure", firstFailure);
             }

@@ -21,25 +21,32 @@ import java.util.stream.LongStream;
  * short list of folders. Smaller corpora are prefixes of larger ones with the same seed, so 10k, 100k and 1M share
  * one folder.
  *
- * <p>{@code corpus.json} records the generator version, the seed and how many reports are complete; an interrupted
- * build resumes from there, and a folder built by another seed or version is refused rather than mixed.
+ * <p>{@code corpus.json} records the generator version, the seed, the share of crawled pages and how many reports are
+ * complete; an interrupted build resumes from there, and a folder built by another seed, share or version is refused
+ * rather than mixed.
  */
 public final class SyntheticCorpus {
 
     /** Bump when a change to the generator or its vocabulary changes the reports. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int FOLDER = 100;
     private static final int SHARD = 1000;
     private static final String MANIFEST = "corpus.json";
 
     private final Path root;
     private final long seed;
+    private final double crawledShare;
     private final SyntheticReportGenerator generator;
 
     public SyntheticCorpus(Path root, long seed) {
+        this(root, seed, BenchOptions.DEFAULT_CRAWLED_SHARE);
+    }
+
+    public SyntheticCorpus(Path root, long seed, double crawledShare) {
         this.root = root;
         this.seed = seed;
-        this.generator = new SyntheticReportGenerator(seed);
+        this.crawledShare = crawledShare;
+        this.generator = new SyntheticReportGenerator(seed, crawledShare);
     }
 
     public Path root() {
@@ -64,10 +71,12 @@ public final class SyntheticCorpus {
         }
         try {
             JsonNode node = Json.mapper().readTree(manifest.toFile());
-            if (node.path("version").asInt() != VERSION || node.path("seed").asLong() != seed) {
+            if (node.path("version").asInt() != VERSION || node.path("seed").asLong() != seed
+                    || node.path("crawledShare").asDouble(-1) != crawledShare) {
                 throw new IllegalStateException(manifest + " holds a corpus of generator version "
-                        + node.path("version").asInt() + ", seed " + node.path("seed").asLong() + "; this run needs version "
-                        + VERSION + ", seed " + seed + ". Use another --out folder or delete " + root);
+                        + node.path("version").asInt() + ", seed " + node.path("seed").asLong() + ", crawled share "
+                        + node.path("crawledShare").asText("?") + "; this run needs version " + VERSION + ", seed " + seed
+                        + ", crawled share " + crawledShare + ". Use another --out folder or delete " + root);
             }
             return node.path("complete").asLong();
         } catch (IOException e) {
@@ -140,7 +149,7 @@ public final class SyntheticCorpus {
 
     private void writeManifest(long complete) {
         ObjectNode node = Json.mapper().createObjectNode();
-        node.put("version", VERSION).put("seed", seed).put("complete", complete);
+        node.put("version", VERSION).put("seed", seed).put("crawledShare", crawledShare).put("complete", complete);
         Path manifest = root.resolve(MANIFEST);
         Path tmp = root.resolve(MANIFEST + ".tmp");
         try {

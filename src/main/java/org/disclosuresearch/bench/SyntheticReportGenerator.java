@@ -1,5 +1,6 @@
 package org.disclosuresearch.bench;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -10,9 +11,11 @@ import java.util.function.Function;
  * the same corpus, a corpus can be extended or resumed, and reports can be built in parallel.
  *
  * <p>Agencies repeat over the years as in reality: reports {@code 7k … 7k+6} are one agency's reports for 2019–2025.
- * Reports for 2019 and 2020 use the 2019 template, later ones the 2021 template. Half the reports look like PDF
- * text (hard-wrapped lines, space-separated table rows), half like DOCX text (paragraph lines, one table cell per
- * line); a few space out every character of some paragraphs (seed 003).
+ * Reports for 2019 and 2020 use the 2019 template, later ones the 2021 template. A share of the reports (20% by
+ * default) are portal pages as a crawler saved them ({@link TableLayout#CRAWLED}: header lines, then the whole page in
+ * one line with the tables' cells glued); of the others, half look like PDF text (hard-wrapped lines, space-separated
+ * table rows), half like DOCX text (paragraph lines, one table cell per line); a few space out every character of
+ * some paragraphs (seed 003).
  */
 public final class SyntheticReportGenerator {
 
@@ -34,9 +37,19 @@ public final class SyntheticReportGenerator {
     private final AgencyPool agencies = AgencyPool.load();
     private final FigureSampler figureSampler = new FigureSampler();
     private final TableWriter tableWriter = new TableWriter();
+    private final double crawledShare;
 
     public SyntheticReportGenerator(long seed) {
+        this(seed, BenchOptions.DEFAULT_CRAWLED_SHARE);
+    }
+
+    /** @param crawledShare the share of reports written as crawled portal pages, 0 to 1 */
+    public SyntheticReportGenerator(long seed, double crawledShare) {
+        if (!(crawledShare >= 0 && crawledShare <= 1)) {
+            throw new IllegalArgumentException("crawled share must be between 0 and 1, got " + crawledShare);
+        }
         this.seed = seed;
+        this.crawledShare = crawledShare;
     }
 
     public static String idOf(long index) {
@@ -48,11 +61,13 @@ public final class SyntheticReportGenerator {
         Random random = new Random(mix(seed, index, 2));
         int year = FIRST_YEAR + (int) (index % YEARS);
         String template = year >= 2021 ? "2021" : "2019";
-        TableLayout layout = random.nextBoolean() ? TableLayout.SPACED : TableLayout.CELLS;
+        TableLayout layout = random.nextDouble() < crawledShare ? TableLayout.CRAWLED
+                : random.nextBoolean() ? TableLayout.SPACED : TableLayout.CELLS;
         boolean pdf = layout == TableLayout.SPACED;
-        boolean spacedOut = random.nextDouble() < 0.08;
+        boolean crawled = layout == TableLayout.CRAWLED;
+        boolean spacedOut = !crawled && random.nextDouble() < 0.08;
         FigureSampler.Sample figures = figureSampler.sample(template, random);
-        String tables = tableWriter.write(template, layout, figures.figures());
+        String tables = tableWriter.write(template, layout, figures.figures(), crawled ? TableWriter.Glue.of(random) : null);
         int month = 1 + random.nextInt(3);
         int day = 1 + random.nextInt(28);
         String published = String.format("%d-%02d-%02d", year + 1, month, day);
@@ -132,8 +147,36 @@ public final class SyntheticReportGenerator {
         text.append(agency.name()).append("\n\n");
         text.append(pdf ? String.format("%d 年 %d月 %d日", year + 1, month, day)
                 : String.format("%d年%d月%d日", year + 1, month, day)).append('\n');
+        String page = crawled ? crawledPage(index, title, agency.name(), year + 1, month, day, text, random) : text.toString();
         return new SyntheticReport(idOf(index), agency.name(), year, published, template, layout, agency.region(),
-                agency.type(), figures.figures(), figures.failedChecks(), List.copyOf(planted), text.toString());
+                agency.type(), figures.figures(), figures.failedChecks(), List.copyOf(planted), page);
+    }
+
+    /**
+     * The report as a crawler saves a portal page (the real pingtan pages): its header lines (标题, 发布时间 a few days
+     * after the report's date, 原文链接 …), the 正文 marker, then the page's text in one line — the site's navigation,
+     * the report with its line breaks gone (now and then a space instead), the page's footer links.
+     */
+    private static String crawledPage(long index, String title, String agency, int year, int month, int day,
+                                      CharSequence report, Random random) {
+        String site = "https://www.site" + (index / YEARS) % 997 + ".gov.cn/zwgk/zfxxgk/zfxxgknb/";
+        StringBuilder page = new StringBuilder(report.length() + 1024);
+        page.append("标题: ").append(title).append('\n')
+                .append("发布时间: ").append(LocalDate.of(year, month, day).plusDays(random.nextInt(4)))
+                .append(String.format(" %02d:%02d\n", 8 + random.nextInt(10), random.nextInt(60)))
+                .append("文号: \n")
+                .append("发布机构: ").append(random.nextBoolean() ? agency : "").append('\n')
+                .append("栏目: 政府信息公开年报\n")
+                .append(String.format("原文链接: %s%d%02d/t%d%02d%02d_%d.htm\n", site, year, month, year, month, day,
+                        80_000 + index % 20_000))
+                .append("页面链接与图片详见 links.tsv(同目录)\n")
+                .append("==================== 正文 ====================\n");
+        page.append("首页 > 政务公开 > 政府信息公开 > 政府信息公开年报 ");
+        for (String line : report.toString().split("\n+")) {
+            page.append(line).append(random.nextDouble() < 0.1 ? " " : "");
+        }
+        page.append(" 【打印本页】【关闭窗口】\n");
+        return page.toString();
     }
 
     /** A paragraph as extraction leaves it: PDF text hard-wraps lines, some extractors space out every character. */

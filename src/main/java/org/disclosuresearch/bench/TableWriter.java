@@ -9,11 +9,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Writes the three statistical tables of a report (二, 三, 四) in the 2021 or 2019 template, in one of the extraction
  * layouts of {@link TableLayout}. Rows, columns and labels come from the figure catalogue; only the template's
- * fixed headers are written here.
+ * fixed headers are written here. The crawled layout is one line without line breaks: each header, label and run of
+ * cells follows the previous one directly, and the gaps between cells are lost as the page's {@link Glue} says.
  */
 final class TableWriter {
 
@@ -24,11 +26,44 @@ final class TableWriter {
 
     private final FigureCatalog catalog = FigureCatalog.get();
 
-    String write(String template, TableLayout layout, Map<String, Number> figures) {
+    /**
+     * How a crawled page lost the spaces between cells: the share of gaps lost (the same over the page, as one
+     * portal's template does it: all of them, about half, or a few) and whether a label keeps a space before its
+     * values.
+     */
+    record Glue(Random random, double lostGaps) {
+        /** The kinds seen on the real pages: every cell glued, half of the gaps lost, cells mostly spaced. */
+        private static final double[] KINDS = {1.0, 0.5, 0.1};
+
+        static Glue of(Random random) {
+            return new Glue(random, KINDS[random.nextInt(KINDS.length)]);
+        }
+
+        String cells(List<String> values) {
+            StringBuilder out = new StringBuilder();
+            for (String v : values) {
+                if (!out.isEmpty() && random.nextDouble() >= lostGaps) {
+                    out.append(' ');
+                }
+                out.append(v);
+            }
+            return out.toString();
+        }
+
+        String beforeValues() {
+            return random.nextDouble() < 0.2 ? " " : "";
+        }
+    }
+
+    /** Writes the tables; {@code glue} is used by the crawled layout only (null for the others). */
+    String write(String template, TableLayout layout, Map<String, Number> figures, Glue glue) {
+        if ((layout == TableLayout.CRAWLED) != (glue != null)) {
+            throw new IllegalArgumentException("the crawled layout, and only it, needs a Glue");
+        }
         StringBuilder out = new StringBuilder(8192);
-        writeTable2(template, layout, figures, out);
-        writeTable3(template, layout, figures, out);
-        writeTable4(layout, figures, out);
+        writeTable2(template, layout, figures, glue, out);
+        writeTable3(template, layout, figures, glue, out);
+        writeTable4(layout, figures, glue, out);
         return out.toString();
     }
 
@@ -44,8 +79,10 @@ final class TableWriter {
         };
     }
 
-    private void writeTable2(String template, TableLayout layout, Map<String, Number> figures, StringBuilder out) {
-        out.append(TABLE_2).append('\n');
+    private void writeTable2(String template, TableLayout layout, Map<String, Number> figures, Glue glue,
+                             StringBuilder out) {
+        boolean crawled = layout == TableLayout.CRAWLED;
+        out.append(TABLE_2).append(crawled ? "" : "\n");
         // row label -> its figures, in the order the template prints the columns (处理决定数量 last, as in 2019)
         Map<String, List<Figure>> rows = new LinkedHashMap<>();
         for (Figure f : catalog.all()) {
@@ -61,30 +98,36 @@ final class TableWriter {
                 currentArticle = article;
                 List<String> header = new ArrayList<>(List.of("信息内容"));
                 row.getValue().forEach(f -> header.add(columnLabel(f, template)));
-                if (layout == TableLayout.CELLS) {
+                if (crawled) {
+                    out.append(article).append(String.join("", header));
+                } else if (layout == TableLayout.CELLS) {
                     out.append('\t').append(article).append("\n\n");
                     header.forEach(h -> out.append('\t').append(h).append('\n'));
+                    out.append('\n');
                 } else {
-                    out.append(article).append("\n\n").append(String.join(" ", header)).append('\n');
+                    out.append(article).append("\n\n").append(String.join(" ", header)).append("\n\n");
                 }
-                out.append('\n');
             }
             List<String> values = row.getValue().stream().map(f -> format(figures.get(f.id()))).toList();
-            writeRow(layout, row.getKey(), values, out);
+            writeRow(layout, glue, row.getKey(), values, out);
         }
-        out.append('\n');
+        out.append(crawled ? "" : "\n");
     }
 
-    private void writeTable3(String template, TableLayout layout, Map<String, Number> figures, StringBuilder out) {
-        out.append(TABLE_3).append("\n\n");
-        if (layout == TableLayout.CELLS) {
-            out.append("\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\t申请人情况\n\n")
+    private void writeTable3(String template, TableLayout layout, Map<String, Number> figures, Glue glue,
+                             StringBuilder out) {
+        switch (layout) {
+            case CELLS -> out.append(TABLE_3).append("\n\n")
+                    .append("\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\t申请人情况\n\n")
                     .append("\t\n\t自然人\n\t法人或其他组织\n\t总计\n\n")
                     .append("\t\n\t\n\t商业\n企业\n\t科研\n机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t\n\n");
-        } else {
-            out.append("（本列数据的勾稽关系为：第一项加第二项之\n和，等于第三项加第四项之和）\n\n申请人情况\n\n")
+            case SPACED -> out.append(TABLE_3).append("\n\n")
+                    .append("（本列数据的勾稽关系为：第一项加第二项之\n和，等于第三项加第四项之和）\n\n申请人情况\n\n")
                     .append("自然 法人或其他组织 总计\n 人\n商业\n\n企业\n\n科研\n\n机构\n\n社会\n公益\n组织\n\n")
                     .append("法律\n服务\n机构\n\n其他\n\n");
+            case CRAWLED -> out.append(TABLE_3)
+                    .append("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况")
+                    .append("自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他");
         }
         String currentGroup = null;
         for (Figure f : catalog.all()) {
@@ -109,14 +152,16 @@ final class TableWriter {
                 values.forEach(v -> out.append('\t').append(v).append('\n'));
                 out.append("\n\t\n");
             } else {
-                writeRow(layout, label, values, out);
+                writeRow(layout, glue, label, values, out);
             }
         }
-        out.append('\n');
+        out.append(layout == TableLayout.CRAWLED ? "" : "\n");
     }
 
     private static void writeGroup(TableLayout layout, String group, StringBuilder out) {
-        if (layout == TableLayout.CELLS) {
+        if (layout == TableLayout.CRAWLED) {
+            out.append(group); // glued to the last cell before it and to its first sub-row
+        } else if (layout == TableLayout.CELLS) {
             out.append('\t').append(group).append('\n');
         } else if (group.startsWith("三、")) {
             out.append("三、本\n年 度\n办 理\n结果\n\n");
@@ -126,28 +171,39 @@ final class TableWriter {
         }
     }
 
-    private void writeTable4(TableLayout layout, Map<String, Number> figures, StringBuilder out) {
-        out.append(TABLE_4).append("\n\n");
+    private void writeTable4(TableLayout layout, Map<String, Number> figures, Glue glue, StringBuilder out) {
         List<String> values = catalog.all().stream().filter(f -> f.table().startsWith("四"))
                 .map(f -> format(figures.get(f.id()))).toList();
-        if (layout == TableLayout.CELLS) {
-            out.append("\t行政复议\n\t行政诉讼\n\n")
-                    .append("\t结果维持\n\t结果\n纠正\n\t其他\n结果\n\t尚未\n审结\n\t总计\n\t未经复议直接起诉\n\t复议后起诉\n\n")
-                    .append("\t\n\t\n\t\n\t\n\t\n");
-            for (int i = 0; i < 2; i++) {
-                out.append("\t结果\n维持\n\t结果\n纠正\n\t其他\n结果\n\t尚未\n审结\n\t总计\n");
+        String results = "结果维持结果纠正其他结果尚未审结总计";
+        switch (layout) {
+            case CELLS -> {
+                out.append(TABLE_4).append("\n\n").append("\t行政复议\n\t行政诉讼\n\n")
+                        .append("\t结果维持\n\t结果\n纠正\n\t其他\n结果\n\t尚未\n审结\n\t总计\n\t未经复议直接起诉\n\t复议后起诉\n\n")
+                        .append("\t\n\t\n\t\n\t\n\t\n");
+                for (int i = 0; i < 2; i++) {
+                    out.append("\t结果\n维持\n\t结果\n纠正\n\t其他\n结果\n\t尚未\n审结\n\t总计\n");
+                }
+                out.append('\n');
+                values.forEach(v -> out.append('\t').append(v).append('\n'));
+                out.append('\n');
             }
-            out.append('\n');
-            values.forEach(v -> out.append('\t').append(v).append('\n'));
-        } else {
-            String vertical = String.join("\n\n", "结果维持结果纠正其他结果尚未审结总计".split("")) + "\n\n";
-            out.append("行政复议 行政诉讼\n\n").append(vertical).append("未经复议直接起诉 复议后起诉\n\n")
-                    .append(vertical).append(vertical).append(String.join(" ", values)).append('\n');
+            case SPACED -> {
+                String vertical = String.join("\n\n", results.split("")) + "\n\n";
+                out.append(TABLE_4).append("\n\n").append("行政复议 行政诉讼\n\n").append(vertical)
+                        .append("未经复议直接起诉 复议后起诉\n\n").append(vertical).append(vertical)
+                        .append(String.join(" ", values)).append("\n\n");
+            }
+            case CRAWLED -> out.append(TABLE_4).append("行政复议行政诉讼").append(results).append("未经复议直接起诉复议后起诉")
+                    .append(results).append(results).append(' ').append(glue.cells(values));
         }
-        out.append('\n');
     }
 
-    private static void writeRow(TableLayout layout, String label, List<String> values, StringBuilder out) {
+    private static void writeRow(TableLayout layout, Glue glue, String label, List<String> values, StringBuilder out) {
+        if (layout == TableLayout.CRAWLED) {
+            // the next label follows the last cell directly: …政府信息40000042.没有现成…
+            out.append(label).append(glue.beforeValues()).append(glue.cells(values));
+            return;
+        }
         if (layout == TableLayout.CELLS) {
             out.append('\t').append(label).append('\n');
             values.forEach(v -> out.append('\t').append(v).append('\n'));

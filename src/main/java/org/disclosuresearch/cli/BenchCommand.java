@@ -33,6 +33,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + BenchOptions.DEFAULT_SEED, description = "corpus seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--crawled-share", paramLabel = "SHARE", defaultValue = "" + BenchOptions.DEFAULT_CRAWLED_SHARE,
+            description = "share of the corpus written as crawled portal pages: one line, table cells glued "
+                    + "(default: ${DEFAULT-VALUE})")
+    double crawledShare;
+
     @Option(names = "--markdown", paramLabel = "FILE", description = "table output (default: OUT/BENCHMARKS.md)")
     Path markdown;
 
@@ -93,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
             options = new BenchOptions(out, sizes, seed, new QueryBench.Settings(warmup, rounds, repeats, maxSecondsPerKind),
                     noHttp ? null : new HttpLoad.Settings(clients, httpWarmup, httpSeconds, serverHeap), !noPeer, fresh,
                     markdown != null ? markdown : out.resolve("BENCHMARKS.md"),
-                    json != null ? json : out.resolve("benchmarks.json"), discard);
+                    json != null ? json : out.resolve("benchmarks.json"), discard, crawledShare);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return 2;

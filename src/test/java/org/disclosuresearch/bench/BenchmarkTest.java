@@ -18,7 +18,7 @@ class BenchmarkTest {
 
     private static BenchOptions options(Path out, HttpLoad.Settings http) {
         return new BenchOptions(out, List.of(200L), 5, new QueryBench.Settings(1, 2, 1, 5), http, true, false,
-                out.resolve("BENCHMARKS.md"), out.resolve("benchmarks.json"), false);
+                out.resolve("BENCHMARKS.md"), out.resolve("benchmarks.json"), false, BenchOptions.DEFAULT_CRAWLED_SHARE);
     }
 
     @Test
@@ -37,6 +37,9 @@ class BenchmarkTest {
         assertEquals(0, size.at("/parse/failed").asLong());
         assertEquals(size.at("/parse/sampledForAgreement").asLong(), size.at("/parse/agreeingWithGenerator").asLong(),
                 "the parser reads the sampled reports as generated");
+        assertEquals(BenchOptions.DEFAULT_CRAWLED_SHARE, size.at("/parse/crawled/share").asDouble());
+        assertTrue(size.at("/parse/crawled/sampled").isNumber(), "crawled pages sampled: " + size.at("/parse"));
+        assertEquals(0, size.at("/parse/crawled/figuresWrong").asLong(), "no wrong figure on a crawled page");
         for (String engine : List.of("ours", "peer")) {
             JsonNode kinds = size.at("/queries/" + engine + "/kinds");
             for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
@@ -62,6 +65,7 @@ class BenchmarkTest {
         }
 
         String md = Files.readString(out.resolve("BENCHMARKS.md"));
+        assertTrue(md.contains("crawled pages (one line, cells glued): figures read back"), "BENCHMARKS.md has the crawled line");
         for (String section : List.of("## Targets", "## Building", "## Query latency at 200 reports",
                 "## Phrase recall at 200 reports", "## HTTP API at 200 reports", "## How it was measured")) {
             assertTrue(md.contains(section), "BENCHMARKS.md has " + section);

@@ -14,7 +14,11 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The synthetic corpus is only worth benchmarking if the project's parser reads it as the generator wrote it. */
+/**
+ * The synthetic corpus is only worth benchmarking if the project's parser reads it as the generator wrote it: every
+ * figure and check of the PDF- and DOCX-like reports; of the crawled pages (cells glued), the metadata, no wrong
+ * figure, and most figures.
+ */
 class GeneratedReportsParseTest {
 
     @Test
@@ -26,6 +30,7 @@ class GeneratedReportsParseTest {
         List<String> problems = new ArrayList<>();
         Set<String> combinations = new HashSet<>();
         int withFailedChecks = 0;
+        ParseAgreement.FigureCounts crawled = ParseAgreement.FigureCounts.NONE;
         for (long i = 0; i < n; i++) {
             SyntheticReport expected = corpus.generator().generate(i);
             Report parsed = reader.read(corpus.file(i), tmp);
@@ -35,13 +40,21 @@ class GeneratedReportsParseTest {
             }
             combinations.add(expected.template() + "/" + expected.layout());
             withFailedChecks += parsed.failedChecks().isEmpty() ? 0 : 1;
+            if (expected.layout() == TableLayout.CRAWLED) {
+                crawled = crawled.plus(ParseAgreement.figures(expected, parsed));
+            }
             assertTrue(parsed.text().contains(expected.agency()), "normalized text keeps the agency name");
             for (String phrase : expected.planted()) {
                 assertTrue(parsed.text().contains(phrase), phrase + " in the normalized text of " + expected.id());
             }
         }
         assertEquals(List.of(), problems, "generated reports the parser reads differently");
-        assertEquals(Set.of("2021/SPACED", "2021/CELLS", "2019/SPACED", "2019/CELLS"), combinations);
+        assertEquals(Set.of("2021/SPACED", "2021/CELLS", "2021/CRAWLED", "2019/SPACED", "2019/CELLS", "2019/CRAWLED"),
+                combinations);
+        System.out.printf("crawled pages: %d of %d figures exact (%.1f%%), %d absent, %d wrong%n", crawled.exact(),
+                crawled.printed(), 100.0 * crawled.exact() / crawled.printed(), crawled.absent(), crawled.wrong());
+        assertEquals(0, crawled.wrong(), "wrong figures on crawled pages");
+        assertTrue(crawled.exact() > 0.9 * crawled.printed(), "figures read on crawled pages: " + crawled);
         assertTrue(withFailedChecks > 0 && withFailedChecks < n / 10, "reports with failed checks: " + withFailedChecks);
     }
 }

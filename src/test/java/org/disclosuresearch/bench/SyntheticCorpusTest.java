@@ -51,6 +51,39 @@ class SyntheticCorpusTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new SyntheticCorpus(tmp.resolve("s"), 4).ensure(100, n -> { }));
         assertTrue(e.getMessage().contains("seed 3"), e.getMessage());
+        IllegalStateException share = assertThrows(IllegalStateException.class,
+                () -> new SyntheticCorpus(tmp.resolve("s"), 3, 0.5).ensure(100, n -> { }));
+        assertTrue(share.getMessage().contains("crawled share 0.2"), share.getMessage());
+    }
+
+    @Test
+    void theCrawledShareIsAKnobAndZeroLeavesNoCrawledPage() {
+        SyntheticReportGenerator none = new SyntheticReportGenerator(9, 0);
+        SyntheticReportGenerator all = new SyntheticReportGenerator(9, 1);
+        for (int i = 0; i < 50; i++) {
+            assertNotEquals(TableLayout.CRAWLED, none.generate(i).layout());
+            assertEquals(TableLayout.CRAWLED, all.generate(i).layout());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SyntheticReportGenerator(9, 1.5));
+    }
+
+    @Test
+    void aCrawledReportIsAPortalPageInOneLine() {
+        SyntheticReportGenerator generator = new SyntheticReportGenerator(13, 1);
+        for (int i = 0; i < 30; i++) {
+            SyntheticReport r = generator.generate(i);
+            String[] lines = r.text().split("\n");
+            assertTrue(lines[0].startsWith("标题: " + r.agency()), lines[0]);
+            assertTrue(lines[1].matches("发布时间: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"), lines[1]);
+            assertTrue(r.text().contains("\n原文链接: https://"), "source URL line");
+            int marker = List.of(lines).indexOf("==================== 正文 ====================");
+            assertEquals(lines.length - 2, marker, "the page's text is the one line after the 正文 marker");
+            String body = lines[lines.length - 1];
+            assertTrue(body.startsWith("首页 > ") && body.endsWith("【关闭窗口】"), "site navigation around the report");
+            assertTrue(body.contains(TableWriter.TABLE_3 + "（本列数据的勾稽关系为"), "table headers glued together");
+            // a table 三 row: its label, then its seven cells glued or spaced, then the next label
+            assertTrue(body.matches(".*二、上年结转政府信息公开申请数量 ?[0-9 ]+三、本年度办理结果.*"), r.id());
+        }
     }
 
     @Test
@@ -103,7 +136,9 @@ class SyntheticCorpusTest {
         assertTrue(sizes.get(n / 20) >= 5 * 1024, "5th percentile size " + sizes.get(n / 20));
         assertTrue(sizes.get(n - 1 - n / 100) <= 31 * 1024, "99th percentile size " + sizes.get(n - 1 - n / 100));
         assertTrue(templates.get("2019") > n / 5 && templates.get("2021") > n / 2, templates.toString());
-        assertTrue(layouts.get(TableLayout.SPACED) > n / 3 && layouts.get(TableLayout.CELLS) > n / 3);
+        // a fifth are crawled portal pages (BenchOptions.DEFAULT_CRAWLED_SHARE), the rest half PDF-like, half DOCX-like
+        assertTrue(layouts.get(TableLayout.CRAWLED) > n * 0.16 && layouts.get(TableLayout.CRAWLED) < n * 0.24, layouts.toString());
+        assertTrue(layouts.get(TableLayout.SPACED) > n * 0.35 && layouts.get(TableLayout.CELLS) > n * 0.35, layouts.toString());
         assertTrue(provinces.size() >= 25, "provinces " + provinces.size());
         assertTrue(types.size() >= 35, "agency types " + types.size());
         assertTrue(failing > 0 && failing < n / 10, "reports with failing checks: " + failing);
