@@ -14,7 +14,11 @@ import org.disclosuresearch.report.Report;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,14 +38,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * blank cells (vanished in text, empty fields in tab rows and pipe tables), header fragments that a PDF→markdown
  * tool turned into rows. About one row in twenty contradicts itself (its 总计 is not the sum of its parts), as real
  * reports do: the row identities then exclude the printed cut, and another cut may satisfy them; the parser must
- * still give no wrong figure. Plain JUnit over a seeded Random rather than jqwik: every case is reproducible from
- * its index, and the share recovered is a measure over the whole population, printed with the failures.
+ * still give no wrong figure. Each case goes through the ingestor as a .txt file (which reads tab and pipe rows as
+ * grids). Plain JUnit over a seeded Random rather than jqwik: every case is reproducible from its index
+ * ({@code -DdamagedTables.print=N} prints its text), and the share recovered is a measure over the whole population,
+ * printed with the first failures.
  */
 class DamagedTablesProperties {
 
     private static final long SEED = 20261202L;
-    private static final int TEXT_CASES = 600;
-    private static final int GRID_CASES = 400;
+    private static final int TEXT_CASES = 300;
+    private static final int GRID_CASES = 200;
     /** Share of rows with a row identity printed with a 总计 that is not the sum of its parts. */
     private static final double CONTRADICTING = 0.05;
     /** Share of rows printing some of their zeros as blank cells. */
@@ -142,6 +148,7 @@ class DamagedTablesProperties {
     }
 
     private final ReportParser parser = new ReportParser();
+    private final ReportReader reader = new ReportReader();
     private final SyntheticReportGenerator generator = new SyntheticReportGenerator(SEED);
 
     /**
@@ -152,7 +159,7 @@ class DamagedTablesProperties {
     void damagedTextTablesGiveEveryFigureExactOrAbsent() {
         Tally tally = textTables();
         System.out.println(tally.summary("damaged text tables, " + TEXT_CASES + " reports (seed " + SEED + "):"));
-        assertEquals(0, tally.wrong() - tally.wrongInContradictingRows, tally.summary("wrong figures in consistent rows:"));
+        assertEquals(0, tally.wrong(), tally.summary("wrong figures:"));
         assertEquals(0, tally.problems, "every generated report is read as a report");
         assertTrue(tally.contradictingRows > 0, "the population holds self-contradicting rows");
         long[] all = tally.all();
@@ -161,12 +168,11 @@ class DamagedTablesProperties {
 
     /** The same population: a row whose 总计 is not the sum of its parts gives no wrong figure either. */
     @Test
-    @Disabled("parser bug: a vanished blank placed in the 总计 cell satisfies the row identity vacuously, so a "
-            + "self-contradicting glued row (19 3 0 0 1 137 for 19|3|0|0|1|1|37) is read as 19|3|0|0|1|137|空; see "
-            + "selfContradictingGluedRowIsNotReadThroughABlankTotal")
     void selfContradictingRowsGiveNoWrongFigure() {
         Tally tally = textTables();
         assertEquals(0, tally.wrongInContradictingRows, tally.summary("wrong figures in self-contradicting rows:"));
+        assertTrue(tally.contradictingRows > 0.03 * TEXT_CASES * 20, "about one row with an identity in twenty "
+                + "contradicts itself: " + tally.contradictingRows);
     }
 
     /**
@@ -174,9 +180,8 @@ class DamagedTablesProperties {
      * be 1|2|7 (a gap lost) or 12|空|7 (a blank lost); the parser must not choose.
      */
     @Test
-    @Disabled("parser bug: a row that had to be cut is read from its only cut even when that cut fails the row "
-            + "identity (19 3 1 1 24 for 19|3|空|空|1|1|24 read 1|9|3|1|1|2|4), and a table 二 row's only cut is read "
-            + "although a vanished blank explains the digits as well (564 for 5|空|64 read 5|6|4); see the minimal cases")
+    @Disabled("parser bug: one wrong figure in 300 reports (case 50105): a self-contradicting glued row settled by the "
+            + "column identities among vanished-blank cuts; see aSelfContradictingRowIsNotReadThroughAVanishedBlank")
     void textTablesWithVanishedBlankCellsGiveEveryFigureExactOrAbsent() {
         Tally tally = run(50_000, TEXT_CASES / 2, List.of(Style.SPACED, Style.ONE_LINE, Style.MIXED), BLANK_ROWS);
         System.out.println(tally.summary("text tables whose blank cells left nothing, " + TEXT_CASES / 2 + " reports (seed "
@@ -185,12 +190,13 @@ class DamagedTablesProperties {
     }
 
     @Test
-    @Disabled("pipe/tab tables: pending (issue 11, rule 1: the lead is implementing cells from | and tab in text)")
     void tabAndPipeTablesGiveEveryFigureExactOrAbsent() {
         Tally tally = run(100_000, GRID_CASES, List.of(Style.TAB, Style.PIPE), BLANK_ROWS);
         System.out.println(tally.summary("tab and pipe tables, " + GRID_CASES + " reports (seed " + SEED + "):"));
         assertEquals(0, tally.wrong(), tally.summary("wrong figures:"));
         assertEquals(0, tally.problems, "every generated report is read as a report");
+        long[] all = tally.all();
+        assertTrue(all[1] > 0.95 * all[0], "grids are read cell by cell: " + all[1] + " of " + all[0]);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -202,8 +208,6 @@ class DamagedTablesProperties {
             + " 未经复议直接起诉 复议后起诉 " + String.join(" ", OUTCOMES) + " " + String.join(" ", OUTCOMES) + "\n";
 
     @Test
-    @Disabled("parser bug: the blank-总计 placement passes row_sum vacuously (CellSplitter.holds), and is the only "
-            + "row-consistent cut of a self-contradicting row")
     void selfContradictingGluedRowIsNotReadThroughABlankTotal() throws Exception {
         // printed 19|3|0|0|1|1|37 (parts sum to 24, not 37), the last 1 glued to 37
         assertExactOrAbsent(TITLE + TABLE3_HEAD + "一、本年新收政府信息公开申请数量 19 3 0 0 1 137\n",
@@ -227,8 +231,6 @@ class DamagedTablesProperties {
     }
 
     @Test
-    @Disabled("parser bug: CellSplitter.run accepts the only cut of a row that had to be cut even when it fails the row "
-            + "identity; a vanished blank cell explains the digits as well")
     void aCutThatFailsItsRowIdentityIsNotRead() throws Exception {
         // printed 19|3|空|空|1|1|24: the two blanks left nothing; the only 7-cut, 1|9|3|1|1|2|4, fails row_sum
         assertExactOrAbsent(TITLE + TABLE3_HEAD + "一、本年新收政府信息公开申请数量 19 3 1 1 24\n",
@@ -242,15 +244,50 @@ class DamagedTablesProperties {
                         "apps_rejected_massive_total", 14));
     }
 
+    /**
+     * Where the document shows that its blank cells left nothing (a table 三 row with six values for seven cells), a
+     * table 二 row with as many digits as cells is no longer read digit by digit: a lost blank explains it as well.
+     */
     @Test
-    @Disabled("parser bug: a table 二 row with as many digits as cells is read digit by digit, though a vanished blank "
-            + "cell explains the digits as well (no identity can tell)")
-    void aTable2RowWhoseBlankCellVanishedIsNotRead() throws Exception {
+    void aTable2RowWhoseBlankCellMayHaveVanishedIsNotRead() throws Exception {
+        String vanished = TABLE3_HEAD + "二、上年结转政府信息公开申请数量 0 0 0 0 0 0\n";
         assertExactOrAbsent(TITLE + "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
-                + "行政规范性文件1 39\n", Map.of("normative_issued", 0, "normative_repealed", 1, "normative_in_force", 39));
+                + "行政规范性文件1 39\n" + vanished, withZeroRow("carried", Map.of("normative_issued", 0,
+                "normative_repealed", 1, "normative_in_force", 39)));
         assertExactOrAbsent(TITLE.replace("2021", "2019") + "二、主动公开政府信息情况\n第二十条第（一）项\n"
-                + "信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规范性文件 564\n",
-                Map.of("normative_made", 5, "normative_published", 0, "normative_public_total", 64));
+                + "信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规范性文件 564\n" + vanished,
+                withZeroRow("carried", Map.of("normative_made", 5, "normative_published", 0, "normative_public_total", 64)));
+    }
+
+    /**
+     * A self-contradicting row (printed 1|0|0|0|0|0|10: parts 1, 总计 10) glued into "10000 010", in a document whose
+     * blank cells leave nothing (上年结转 prints six values): its printed cut fails row_sum, two cuts with a vanished
+     * blank satisfy it (空|10|0|0|0|0|10 and 10|空|0|0|0|0|10), and the balance with （七）总计 (printed 1|0|0|0|0|0|1)
+     * prefers the second, which fails one check fewer: natural 10 is read where 1 is printed.
+     */
+    @Test
+    @Disabled("parser bug: ReadingResolver.byColumnIdentities settles a self-contradicting row among cuts that all "
+            + "assume a vanished blank, when its printed cut was excluded by row_sum (case 50105 of the vanished-blank "
+            + "population)")
+    void aSelfContradictingRowIsNotReadThroughAVanishedBlank() throws Exception {
+        Map<String, Number> printed = withZeroRow("carried", Map.of("apps_new_natural", 1, "apps_new_business", 0,
+                "apps_new_research", 0, "apps_new_social", 0, "apps_new_legal", 0, "apps_new_org_other", 0,
+                "apps_new_total", 10));
+        printed.putAll(withZeroRow("carryover", Map.of("apps_total_natural", 1, "apps_total_total", 1)));
+        for (String column : List.of("business", "research", "social", "legal", "org_other")) {
+            printed.put("apps_total_" + column, 0);
+        }
+        assertExactOrAbsent(TITLE + TABLE3_HEAD + "一、本年新收政府信息公开申请数量10000 010\n"
+                + "二、上年结转政府信息公开申请数量 0 0 0 0 0 0\n（七）总计1000001\n四、结转下年度继续办理0 0 0 00 00\n", printed);
+    }
+
+    /** The figures plus a table 三 row printed as zeros (with a blank that left nothing: all its figures are 0). */
+    private static Map<String, Number> withZeroRow(String row, Map<String, Integer> figures) {
+        Map<String, Number> out = new HashMap<>(figures);
+        for (String column : List.of("natural", "business", "research", "social", "legal", "org_other", "total")) {
+            out.put("apps_" + row + "_" + column, 0);
+        }
+        return out;
     }
 
     private void assertExactOrAbsent(String text, Map<String, ? extends Number> printed) throws Exception {
@@ -275,20 +312,35 @@ class DamagedTablesProperties {
 
     private static Tally textTally;
 
+    /** Each case goes the way a text file goes: written to disk, read by the ingestor (tab and pipe grids), parsed. */
     private Tally run(int first, int count, List<Style> styles, double blankRows) {
         Tally tally = new Tally();
-        for (int i = first; i < first + count; i++) {
-            Style style = styles.get(i % styles.size());
-            Case c = generate(i, style, blankRows);
-            Report report;
+        try {
+            Path dir = Files.createTempDirectory("damaged-tables");
+            Path file = dir.resolve("case.txt");
             try {
-                report = parser.parse(new SourceDocument(Path.of("case-" + i + ".txt"), "case-" + i + ".txt", "txt", 1,
-                        "0", List.of(new TextBlock(c.text())), Provenance.NONE));
-            } catch (DocumentProblem p) {
-                tally.problems++;
-                continue;
+                for (int i = first; i < first + count; i++) {
+                    Style style = styles.get(i % styles.size());
+                    Case c = generate(i, style, blankRows);
+                    if (Integer.toString(i).equals(System.getProperty("damagedTables.print"))) {
+                        System.out.println("case " + i + " (" + style + "):\n" + c.text()); // -DdamagedTables.print=N
+                    }
+                    Files.writeString(file, c.text(), StandardCharsets.UTF_8);
+                    Report report;
+                    try {
+                        report = reader.read(file, dir);
+                    } catch (DocumentProblem p) {
+                        tally.problems++;
+                        continue;
+                    }
+                    check(c, report, tally);
+                }
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
             }
-            check(c, report, tally);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return tally;
     }
