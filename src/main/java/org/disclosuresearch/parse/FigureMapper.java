@@ -79,9 +79,10 @@ final class FigureMapper {
     }
 
     /**
-     * When some row of the document printed a value too few with every printed value whole (a blank cell that left
-     * nothing: 予以公开 0 0 0 0 0 0), blanks vanish in this document, and every cut row is weighed against the cuts
-     * with a vanished blank: "250" for three cells is 2|5|0, or 25|0 with a blank lost.
+     * When a row of table 三 or 四 printed fewer digits than it has cells (a blank cell that left nothing: 予以公开
+     * 0 0 0 0 0 0), blanks vanish in this document, and every cut row is weighed against the cuts with a vanished
+     * blank: "250" for three cells is 2|5|0, or 25|0 with a blank lost. (A table 二 row is not evidence of its own
+     * vanished blank: nothing could confirm it.)
      */
     private void weighVanishedBlanks() {
         if (!missingCellsSeen) {
@@ -286,7 +287,7 @@ final class FigureMapper {
     /** Cuts the segment's runs into the printed figures' cells and keeps the reading for {@link ReadingResolver}. */
     private void read(String rowName, List<Figure> printed, List<String> units, Segment printedSegment) {
         Segment segment = withoutTrailingPadding(printedSegment, printed.size());
-        if (fewerDigitsThanCells(segment, printed.size())) {
+        if (!RowIdentities.of(printed).isEmpty() && fewerDigitsThanCells(segment, printed.size())) {
             missingCellsSeen = true;
         }
         if (!countFits(segment, printed.size())) {
