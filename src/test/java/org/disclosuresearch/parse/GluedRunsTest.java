@@ -130,7 +130,9 @@ class GluedRunsTest {
 
     @Test
     void a2021ReportPrintingOtherHandlingAsOneRowGetsItsFigures() throws Exception {
-        Report r = parse(TITLE + T3 + "（五）不予处理5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理2000002（七）总计2000002");
+        Report r = parse(TITLE + T2 + "规章000" + T3
+                + "（五）不予处理5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理2000002（七）总计2000002");
+        assertEquals("2021", r.template());
         assertEquals(2L, r.figures().get("apps_other_natural"));
         assertEquals(2L, r.figures().get("apps_other_total"));
         assertFalse(r.figures().containsKey("apps_other_other_total"));
