@@ -245,8 +245,23 @@ final class FigureMapper {
         if (row.fullLabel().startsWith(keyword + rest)) {
             return true;
         }
+        if (row.fullLabel().startsWith(keyword) && isSubsequence(rest, row.fullLabel().substring(keyword.length()))) {
+            return true; // a typo that drops characters: 其他法律行政止公开 for 其他法律行政法规禁止公开
+        }
         char c = rest.charAt(0);
         return c == '(' || c == '、' || c == ',' || c == '“' || c == '"';
+    }
+
+    private static boolean isSubsequence(String part, String whole) {
+        int at = 0;
+        for (int i = 0; i < part.length(); i++) {
+            at = whole.indexOf(part.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     private void readRow(Row row, Segment segment, int labelStart) {

@@ -146,6 +146,16 @@ class GluedRunsTest {
     }
 
     @Test
+    void aLabelWithATypoIsStillItsRow() throws Exception {
+        // hongze-2023.pdf prints 2.其他法律行政止公开 for 2.其他法律行政法规禁止公开
+        Report r = parse(TITLE + T3 + "（三）不予公开1.属于国家秘密 1 0 0 0 0 0 1 2.其他法律行政止公开 2 0 0 0 0 0 2"
+                + "3.危及“三安全一稳定” 0 0 0 0 0 0 0");
+        assertEquals(2L, r.figures().get("apps_denied_law_natural"));
+        assertEquals(2L, r.figures().get("apps_denied_law_total"));
+        assertEquals(0L, r.figures().get("apps_denied_safety_total"));
+    }
+
+    @Test
     void aLongRunIsLeftAbsentWithANote() throws Exception {
         Report r = parse(TITLE + T3 + "一、本年新收政府信息公开申请数量" + "1234567891".repeat(8) + "二、上年结转政府信息公开申请数量0000000");
         assertFalse(r.figures().containsKey("apps_new_total"));
