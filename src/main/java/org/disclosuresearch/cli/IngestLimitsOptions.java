@@ -28,6 +28,11 @@ final class IngestLimitsOptions {
                     + "${DEFAULT-VALUE})")
     int maxTextChars = IngestLimits.DEFAULT_MAX_TEXT_CHARS;
 
+    @Option(names = "--follow-links",
+            description = "also follow symbolic links that lead out of the folder (by default only links whose "
+                    + "target is inside it are followed)")
+    boolean followLinks;
+
     /** The limits given, or a usage error (exit 2) for a value that is not positive. */
     IngestLimits limits() {
         long maxBytes = (long) (maxFileMb * BYTES_PER_MB);
