@@ -6,6 +6,7 @@ import org.disclosuresearch.index.IndexerConfig;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.SourceInfo;
+import org.disclosuresearch.search.DamagedIndexException;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.TextWindow;
@@ -189,6 +190,25 @@ class HostileRequestsTest {
         assertEquals(2, lines.size(), logged);
         assertTrue(lines.get(0).contains("failed after 5000 rows, connection aborted: stored fields of _0"), logged);
         assertFalse(logged.contains("\tat "), "a stack trace was logged:\n" + logged);
+    }
+
+    @Test
+    void aDamagedReportIsAJsonErrorThatSaysSoNotAServerBug() throws Exception {
+        Report report = ApiServerLimitsTest.report(new SourceInfo("r.txt", "txt", 4, "", null, null));
+        ApiServerLimitsTest.FixedBackend damaged = new ApiServerLimitsTest.FixedBackend(report) {
+            @Override
+            public Optional<Report> report(String id) {
+                throw new DamagedIndexException(id, new IOException("Invalid vLong detected"));
+            }
+        };
+        try (ApiServer server = new ApiServer(damaged, ApiServer.Options.defaults("127.0.0.1", 0, null)).start()) {
+            HttpJson.Response r = new HttpJson(server.port()).get("/api/reports/r1");
+            assertEquals(503, r.status(), r.text());
+            assertEquals("damaged index", r.json().get("error").asText());
+            assertTrue(r.json().get("detail").asText().startsWith("report 'r1' cannot be read from the index"),
+                    r.text());
+            assertTrue(r.json().get("detail").asText().contains("index --rebuild"), r.text());
+        }
     }
 
     @Test
