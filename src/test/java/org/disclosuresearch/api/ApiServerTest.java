@@ -359,23 +359,6 @@ class ApiServerTest {
     }
 
     @Test
-    void aMalformedUrlIsAJson400() throws Exception {
-        for (String path : new String[]{"/api/reports/%", "/api/search%zz?q=1"}) {
-            // java.net.http refuses such a URL itself, so it goes over a plain socket as a browser or curl sends it
-            try (Socket socket = new Socket("127.0.0.1", server.port())) {
-                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-                assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
-                JsonNode body = Json.mapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-                assertTrue(body.get("detail").asText().contains("malformed"), answer);
-                assertFalse(answer.contains("<html"), answer);
-            }
-        }
-    }
-
-    @Test
     void pageIsServedFromTheClasspathWithAStrictContentPolicy() throws Exception {
         HttpJson.Response page = http.get("/");
         assertEquals(200, page.status());

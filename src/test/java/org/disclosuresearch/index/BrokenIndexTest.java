@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ class BrokenIndexTest {
     @Test
     void aDamagedIndexIsFoundWhenOpenedNamedAndRebuilt() throws Exception {
         Path index = indexSample();
-        corruptStoredFields(index);
+        IndexDamage.corruptStoredFields(index);
 
         IndexUnusable refused = assertThrows(IndexUnusable.class, () -> new Indexer(index, IndexerConfig.defaults()));
         assertTrue(refused.getMessage().startsWith("index " + index + " is damaged: segment _"), refused.getMessage());
@@ -146,45 +145,6 @@ class BrokenIndexTest {
         try (Stream<Path> s = Files.list(index)) {
             return new TreeSet<>(s.map(p -> p.getFileName().toString()).toList());
         }
-    }
-
-    /**
-     * Flips bytes inside the stored fields, wherever they are (their own .fdt file, or inside a compound file):
-     * found by the codec name at the start of the stored-fields data.
-     */
-    private static void corruptStoredFields(Path index) throws IOException {
-        try (Stream<Path> s = Files.list(index)) {
-            for (Path f : s.toList()) {
-                String name = f.getFileName().toString();
-                if (!name.endsWith(".fdt") && !name.endsWith(".cfs")) {
-                    continue;
-                }
-                byte[] bytes = Files.readAllBytes(f);
-                int at = indexOf(bytes, "StoredFields".getBytes(StandardCharsets.US_ASCII));
-                if (at < 0) {
-                    continue;
-                }
-                for (int i = at + 200; i < at + 260 && i < bytes.length - 16; i++) {
-                    bytes[i] = (byte) ~bytes[i];
-                }
-                Files.write(f, bytes);
-                return;
-            }
-        }
-        throw new IllegalStateException("no stored fields found in " + index);
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** A directory whose disk holds only {@code budget} more bytes. */
