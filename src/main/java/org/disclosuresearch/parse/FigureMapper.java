@@ -79,9 +79,10 @@ final class FigureMapper {
     }
 
     /**
-     * When some row of the document printed a value too few with every printed value whole (a blank cell that left
-     * nothing: 予以公开 0 0 0 0 0 0), blanks vanish in this document, and every cut row is weighed against the cuts
-     * with a vanished blank: "250" for three cells is 2|5|0, or 25|0 with a blank lost.
+     * When a row of table 三 or 四 printed fewer digits than it has cells (a blank cell that left nothing: 予以公开
+     * 0 0 0 0 0 0), blanks vanish in this document, and every cut row is weighed against the cuts with a vanished
+     * blank: "250" for three cells is 2|5|0, or 25|0 with a blank lost. (A table 二 row is not evidence of its own
+     * vanished blank: nothing could confirm it.)
      */
     private void weighVanishedBlanks() {
         if (!missingCellsSeen) {
@@ -244,8 +245,23 @@ final class FigureMapper {
         if (row.fullLabel().startsWith(keyword + rest)) {
             return true;
         }
+        if (row.fullLabel().startsWith(keyword) && isSubsequence(rest, row.fullLabel().substring(keyword.length()))) {
+            return true; // a typo that drops characters: 其他法律行政止公开 for 其他法律行政法规禁止公开
+        }
         char c = rest.charAt(0);
         return c == '(' || c == '、' || c == ',' || c == '“' || c == '"';
+    }
+
+    private static boolean isSubsequence(String part, String whole) {
+        int at = 0;
+        for (int i = 0; i < part.length(); i++) {
+            at = whole.indexOf(part.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     private void readRow(Row row, Segment segment, int labelStart) {
@@ -286,7 +302,7 @@ final class FigureMapper {
     /** Cuts the segment's runs into the printed figures' cells and keeps the reading for {@link ReadingResolver}. */
     private void read(String rowName, List<Figure> printed, List<String> units, Segment printedSegment) {
         Segment segment = withoutTrailingPadding(printedSegment, printed.size());
-        if (fewerDigitsThanCells(segment, printed.size())) {
+        if (!RowIdentities.of(printed).isEmpty() && fewerDigitsThanCells(segment, printed.size())) {
             missingCellsSeen = true;
         }
         if (!countFits(segment, printed.size())) {
