@@ -431,7 +431,12 @@ class DamagedTablesProperties {
         }
         List<PrintedRow> table3 = new ArrayList<>();
         List<String> table3Labels = new ArrayList<>();
+        // 2021 prints （六）其他处理 as its three sub-rows; the layout also knows the one-row form, which is not printed here
+        List<String> derivedIds = layout.derived().stream().flatMap(d -> d.figures().stream()).map(Figure::id).toList();
         for (Row row : layout.rows(Table.APPLICATIONS)) {
+            if (derivedIds.contains(row.figures().get(0).id())) {
+                continue;
+            }
             table3.add(printed(cutNote(row.label()), row.figures(), values, random, blankRows));
             table3Labels.add(cutNote(row.label()));
         }
