@@ -228,7 +228,9 @@ public final class ApiServer implements AutoCloseable {
                     .orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
             ObjectNode body = Json.mapper().valueToTree(report.toBuilder().text(null).build());
             String text = report.text() == null ? "" : report.text();
-            body.put("text", text.substring(window.offset(), window.end()));
+            // read twice, so clamped: a re-index between the two reads may have changed the text's length
+            body.put("text", text.substring(Math.min(window.offset(), text.length()),
+                    Math.min(window.end(), text.length())));
             body.put("textOffset", window.offset());
             body.put("textLength", window.length());
             if (view.query() != null) {
