@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.disclosuresearch.parse.CheckExplanations;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.InvalidRequestException;
@@ -24,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
     private final OriginalFiles originals;
     private final ClientRateLimiter rateLimiter;
     private final Javalin app;
+    private final CheckExplanations checkExplanations = new CheckExplanations();
 
     /**
      * @param docsRoot        the corpus folder originals are served from, or null
@@ -144,13 +147,20 @@ public final class ApiServer implements AutoCloseable {
         String query = parameters.reportQuery(ctx.queryParamMap());
         Report report = report(ctx.pathParam("id"));
         if (query == null) {
-            ctx.json(report);
+            ctx.json(withExplainedChecks(report));
             return;
         }
-        ObjectNode body = Json.mapper().valueToTree(report);
+        ObjectNode body = withExplainedChecks(report);
         body.put("highlightedText", backend.highlightedText(report.id(), query)
                 .orElseThrow(() -> new NotFound("no report with id '" + report.id() + "'")));
         ctx.json(body);
+    }
+
+    /** The report with {@code checkExplanations}: each failed check's cells, expected and printed sums, sentence. */
+    private ObjectNode withExplainedChecks(Report report) {
+        ObjectNode body = Json.mapper().valueToTree(report);
+        body.set("checkExplanations", Json.mapper().valueToTree(checkExplanations.of(report)));
+        return body;
     }
 
     private void original(Context ctx) throws IOException {
@@ -162,9 +172,7 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> new NotFound("the original file of report '" + report.id()
                         + "' is no longer in the docs folder"));
         ctx.contentType(OriginalFiles.contentType(report.source().format()));
-        String name = file.getFileName().toString();
-        ctx.header("Content-Disposition", "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.header("Content-Disposition", attachment(file.getFileName().toString()));
         ctx.header("Content-Length", Long.toString(Files.size(file)));
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(ctx.outputStream());
@@ -174,15 +182,19 @@ public final class ApiServer implements AutoCloseable {
     private void export(Context ctx) throws IOException {
         Map<String, List<String>> params = ctx.queryParamMap();
         SearchRequest request = parameters.export(params);
-        List<String> columns = parameters.columns(params);
+        CsvExport.Options csv = parameters.csvOptions(params);
         ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"disclosure-search.csv\"");
+        ctx.header("Content-Disposition", attachment(CsvExport.fileName(request.query(), LocalDate.now())));
         // Buffered: a request the backend rejects (query syntax) fails before anything is committed.
         Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-        CsvExport csv = new CsvExport(writer, columns);
-        csv.writeHeader();
-        backend.export(request, csv::write);
+        CsvExport.write(backend, request, csv, writer);
         writer.flush();
+    }
+
+    /** A download named {@code name}: an ASCII fallback for old clients, the UTF-8 name for the rest (RFC 6266). */
+    private static String attachment(String name) {
+        return "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String asciiFallback(String name) {
