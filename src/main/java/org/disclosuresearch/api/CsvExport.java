@@ -36,7 +36,7 @@ public final class CsvExport {
     /**
      * @param columns   figure ids, in order
      * @param idHeaders machine ids as headers (and check ids) instead of Chinese
-     * @param evidence  after each figure, a column saying how it was read (单元格 / 空白记0 / 拆分连写数字 / 依正文)
+     * @param evidence  after each figure, a column saying how it was read (单元格 / 空白记0 / 拆分连写数字 / 依正文 / 子行相加)
      */
     public record Options(List<String> columns, boolean idHeaders, boolean evidence) {
         public Options {
@@ -115,6 +115,7 @@ public final class CsvExport {
             case BLANK -> "空白记0";
             case SPLIT -> "拆分连写数字";
             case NARRATIVE -> "依正文";
+            case SUM -> "子行相加";
         };
     }
 

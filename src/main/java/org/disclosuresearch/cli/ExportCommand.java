@@ -44,7 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
     String header;
 
     @Option(names = "--evidence", description = "after each figure, a column saying how it was read "
-            + "(单元格 / 空白记0 / 拆分连写数字 / 依正文)")
+            + "(单元格 / 空白记0 / 拆分连写数字 / 依正文 / 子行相加)")
     boolean evidence;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
