@@ -96,6 +96,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/reports/{id}", this::reportView);
         config.routes.get("/api/reports/{id}/original", this::original);
         config.routes.get("/api/export.csv", this::export);
+        config.routes.get("/api/feed.atom", this::feed);
         // A path or method no route knows (GET /api/nothing, POST /api/search): Javalin would answer in plain text,
         // the API answers in JSON. A 404 that already has its JSON body (unknown report) is left alone.
         config.routes.error(404, "*", ctx -> {
@@ -103,7 +104,7 @@ public final class ApiServer implements AutoCloseable {
             if (ctx.path().startsWith("/api") && !answered) {
                 error(ctx, 404, new ApiError("not found", "no API endpoint " + ctx.method() + " " + ctx.path()
                         + " (GET /api/health, /api/search, /api/reports/{id}, /api/reports/{id}/original, "
-                        + "/api/export.csv, /api/fields)", null));
+                        + "/api/export.csv, /api/feed.atom, /api/fields)", null));
             }
         });
         config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400,
@@ -190,6 +191,20 @@ public final class ApiServer implements AutoCloseable {
         CsvExport.write(backend, request, csv, writer);
         writer.flush();
     }
+
+    /** The search's newest matches as Atom (the search's own parameters; sort and page do not apply). */
+    private void feed(Context ctx) {
+        Map<String, List<String>> params = ctx.queryParamMap();
+        SearchRequest request = parameters.export(params);
+        String base = ctx.scheme() + "://" + ctx.host();
+        String query = ctx.queryString() == null ? "" : ctx.queryString();
+        ctx.contentType(AtomFeed.CONTENT_TYPE);
+        ctx.result(AtomFeed.write(base, query, request.query() == null ? "" : request.query(),
+                backend.newest(request, FEED_ENTRIES)));
+    }
+
+    /** Entries of a feed: a reader polls it, so the newest few are enough. */
+    private static final int FEED_ENTRIES = 50;
 
     /** A download named {@code name}: an ASCII fallback for old clients, the UTF-8 name for the rest (RFC 6266). */
     private static String attachment(String name) {

@@ -39,6 +39,11 @@ public final class Fields {
     public static final String REPORT_JSON = "report_json";
     /** Content hash of the source file (stored): incremental indexing skips unchanged files. */
     public static final String SHA256 = "sha256";
+    /**
+     * When the report was (re)indexed, epoch milliseconds: doc values (newest first, for the feed) and stored. An
+     * unchanged file is not indexed again, so the time stays that of the first indexing of its content.
+     */
+    public static final String INDEXED_AT = "indexed_at";
     /** Path of the source file inside its corpus root (stored). */
     public static final String SOURCE_PATH = "source_path";
 

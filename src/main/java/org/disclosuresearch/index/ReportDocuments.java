@@ -98,6 +98,9 @@ public final class ReportDocuments {
         if (sha256 != null) {
             doc.add(new StoredField(Fields.SHA256, sha256));
         }
+        long now = System.currentTimeMillis();
+        doc.add(new NumericDocValuesField(Fields.INDEXED_AT, now));
+        doc.add(new StoredField(Fields.INDEXED_AT, now));
         if (report.source() != null && report.source().path() != null) {
             doc.add(new StoredField(Fields.SOURCE_PATH, report.source().path()));
         }
