@@ -43,6 +43,7 @@ public final class ApiServer implements AutoCloseable {
     private final ClientRateLimiter rateLimiter;
     private final Javalin app;
     private final CheckExplanations checkExplanations = new CheckExplanations();
+    private static final String NOT_FOUND_PAGE = notFoundPage();
 
     /**
      * @param docsRoot        the corpus folder originals are served from, or null
@@ -105,6 +106,8 @@ public final class ApiServer implements AutoCloseable {
                 error(ctx, 404, new ApiError("not found", "no API endpoint " + ctx.method() + " " + ctx.path()
                         + " (GET /api/health, /api/search, /api/reports/{id}, /api/reports/{id}/original, "
                         + "/api/export.csv, /api/feed.atom, /api/fields)", null));
+            } else if (!answered) {
+                ctx.html(NOT_FOUND_PAGE); // a person's browser: the page's own words, in Chinese
             }
         });
         config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400,
@@ -210,6 +213,14 @@ public final class ApiServer implements AutoCloseable {
     private static String attachment(String name) {
         return "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String notFoundPage() {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/web/404.html")) {
+            return in == null ? "找不到这个页面" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "找不到这个页面";
+        }
     }
 
     private static String asciiFallback(String name) {
