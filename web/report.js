@@ -117,7 +117,14 @@ function tables(r, catalogue) {
     if (!byTable.has(f.table)) byTable.set(f.table, []);
     byTable.get(f.table).push(f);
   }
-  return el('section', {class: 'tables'}, [...byTable].map(([table, figures]) =>
+  const methods = new Set(Object.values(r.figureEvidence || {}).map(e => e.method));
+  const legend = methods.has('split') || methods.has('narrative') || methods.has('blank')
+    ? el('p', {class: 'hint evidence-legend'}, '数字前的小标记说明它不是直接从单元格读出的：',
+      methods.has('split') ? [el('span', {class: 'evidence evidence-split'}, '拆'), '由连写的数字串拆出；'] : null,
+      methods.has('narrative') ? [el('span', {class: 'evidence evidence-narrative'}, '文'), '拆法由正文中的数字确定；'] : null,
+      methods.has('blank') ? '虚线下划线：空白单元格，按 0 计；' : null,
+      '把鼠标移到标记上或用 Tab 键选中它，可看到依据。') : null;
+  return el('section', {class: 'tables'}, legend, [...byTable].map(([table, figures]) =>
     el('section', {class: 'table-block'}, el('h3', {}, table),
       grids(figures, r.template).map(g => grid(g, r.figures || {}, failed, r.figureEvidence || {})))));
 }
@@ -227,7 +234,7 @@ function evidenceMarker(id, how) {
     onmouseenter: showTip, onfocus: showTip, onmouseleave: hideTip, onblur: hideTip,
     onkeydown: e => { if (e.key === 'Escape') hideTip(e); }}, how.method === 'split' ? '拆' : '文'),
   el('span', {class: 'evidence-tip', role: 'tooltip', id: tipId, hidden: true},
-    el('strong', {}, EVIDENCE_LABELS[how.method]), '：', how.detail || '', how.quote ? ['「', how.quote, '」'] : null)];
+    el('strong', {}, EVIDENCE_LABELS[how.method]), '：', how.detail || (how.quote ? `正文：“${how.quote}”` : ''))];
 }
 
 /** The tip floats over the page (fixed), so that the table's scrolling box does not clip it. */
