@@ -12,8 +12,9 @@ import java.util.Map;
  * sign only at the start of a cell that may be negative (2019's 本年增/减), and every row identity (parts sum to
  * their 总计) holding. The search is bounded: a run too long to enumerate gives up instead of exploding.
  * <p>
- * A row printed with one value too few (a blank cell that vanished from space-separated text) is also considered,
- * with the blank at each possible place; the row is only determined when every placement gives the same values.
+ * A row of table 三 or 四 printed with one value too few (a blank cell that vanished from space-separated text) is
+ * also considered, with the blank at each possible place; the row is only determined when every placement gives
+ * the same values. A table 二 row has no identity to confirm that, so it is not.
  */
 final class CellSplitter {
 
@@ -103,7 +104,7 @@ final class CellSplitter {
         if (runs.size() <= cells) {
             place(0, 0, 0, new String[cells]);
         }
-        if (runs.size() == cells - 1 && runs.stream().allMatch(this::isWholeCell)) {
+        if (!identities.isEmpty() && runs.size() == cells - 1 && runs.stream().allMatch(this::isWholeCell)) {
             for (int blank = 0; blank < cells && !exhausted; blank++) {
                 List<String> withBlank = new ArrayList<>(runs);
                 withBlank.add(blank, Segment.BLANK);

@@ -208,21 +208,24 @@ final class FigureMapper {
     }
 
     static int matchStart(String label, BitSet allowed, Row row) {
-        String keyword = row.keyword();
-        for (int at = label.lastIndexOf(keyword); at >= 0; at = at == 0 ? -1 : label.lastIndexOf(keyword, at - 1)) {
-            if (allowed.get(at) && continues(row, label.substring(at + keyword.length()))) {
-                return at;
+        int best = -1;
+        for (String keyword : row.keywords()) {
+            for (int at = label.lastIndexOf(keyword); at > best; at = at == 0 ? -1 : label.lastIndexOf(keyword, at - 1)) {
+                if (allowed.get(at) && continues(row, keyword, label.substring(at + keyword.length()))) {
+                    best = at;
+                    break;
+                }
             }
         }
-        return -1;
+        return best;
     }
 
     /** What may follow a row keyword before the values: nothing, the rest of its own label, or a bracketed note. */
-    private static boolean continues(Row row, String rest) {
+    private static boolean continues(Row row, String keyword, String rest) {
         if (rest.isEmpty()) {
             return true;
         }
-        if (row.fullLabel().startsWith(row.keyword() + rest)) {
+        if (row.fullLabel().startsWith(keyword + rest)) {
             return true;
         }
         char c = rest.charAt(0);
@@ -242,8 +245,22 @@ final class FigureMapper {
         read(rowName, printed, units, segment);
     }
 
+    /**
+     * Blank cells after a row's last value beyond its column count are the grid's padding (a table 二 row under a
+     * wider header), not cells of the row.
+     */
+    private static Segment withoutTrailingPadding(Segment segment, int expected) {
+        List<String> values = new ArrayList<>(segment.values());
+        while (values.size() > expected && Segment.BLANK.equals(values.get(values.size() - 1))) {
+            values.remove(values.size() - 1);
+        }
+        return values.size() == segment.values().size() ? segment
+                : new Segment(segment.label(), segment.wordStarts(), values, segment.unit());
+    }
+
     /** Cuts the segment's runs into the printed figures' cells and keeps the reading for {@link ReadingResolver}. */
-    private void read(String rowName, List<Figure> printed, List<String> units, Segment segment) {
+    private void read(String rowName, List<Figure> printed, List<String> units, Segment printedSegment) {
+        Segment segment = withoutTrailingPadding(printedSegment, printed.size());
         if (!countFits(segment, printed.size())) {
             notes.add(rowName + "：应有 " + printed.size() + " 个数，找到 " + String.join(" ", segment.values())
                     + "；本行未取");
