@@ -459,6 +459,12 @@ class SearchPageBrowserTest {
         String export = driver.findElement(By.id("export-chosen")).getAttribute("href");
         assertTrue(export.contains("/api/export.csv?") && export.contains("province=") && export.contains("sort=penalties")
                 && export.contains("columns=penalties"), export);
+        // the figure pickers group by table and say which template prints a figure
+        WebElement made = driver.findElement(By.cssSelector("#filter-field option[value=regulations_made]"));
+        assertTrue(made.getText().endsWith("（仅 2019 版）"), made.getText());
+        assertTrue(made.findElement(By.xpath("..")).getAttribute("label").startsWith("二、主动公开政府信息情况"));
+        WebElement penaltiesOption = driver.findElement(By.cssSelector("#filter-field option[value=penalties]"));
+        assertFalse(penaltiesOption.getText().contains("仅"), penaltiesOption.getText());
         String evidence = driver.findElement(By.id("export-evidence")).getAttribute("href");
         assertTrue(evidence.contains("columns=penalties") && evidence.contains("evidence=1"), evidence);
         // the feed follows the filters but not the sort: its entries are the newest reports
