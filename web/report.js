@@ -273,10 +273,18 @@ window.addEventListener('resize', () => {
   if (!$('report-view').hidden) stickRowHeads();
 });
 
+/**
+ * The text as the report prints it (paragraphs, original punctuation) when the server keeps it, with the engine's
+ * marks moved onto it (printedHighlightedText); else the normalized text the engine searched.
+ */
 function text(r, q) {
-  const highlighted = typeof r.highlightedText === 'string';
-  const body = el('div', {class: 'report-text', tabindex: '0', role: 'region', 'aria-label': '报告全文'},
-    highlighted ? snippetNodes(r.highlightedText) : document.createTextNode(r.text || ''));
+  const printed = typeof r.printedText === 'string';
+  const marked = typeof r.printedHighlightedText === 'string' ? r.printedHighlightedText
+    : typeof r.highlightedText === 'string' && !(printed && !q) ? r.highlightedText : null;
+  const highlighted = typeof marked === 'string';
+  const body = el('div', {class: 'report-text', tabindex: '0', role: 'region', 'aria-label': '报告全文',
+    'data-form': typeof r.printedHighlightedText === 'string' || (printed && !highlighted) ? 'printed' : 'normalized'},
+  highlighted ? snippetNodes(marked) : document.createTextNode(printed ? r.printedText : r.text || ''));
   const marks = [...body.querySelectorAll('mark')];
   const count = typeof r.matchCount === 'number' ? r.matchCount : marks.length;
   return el('section', {class: 'text-block'},

@@ -146,7 +146,10 @@ public final class ApiServer implements AutoCloseable {
         return backend.report(id).orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
     }
 
-    /** The report; with {@code q}, also its whole text highlighted by the engine ({@code highlightedText}). */
+    /**
+     * The report; with {@code q}, also its whole text highlighted by the engine ({@code highlightedText}) and, when the
+     * report keeps its printed text, the same marks on that ({@code printedHighlightedText}).
+     */
     private void reportView(Context ctx) {
         String query = parameters.reportQuery(ctx.queryParamMap());
         Report report = report(ctx.pathParam("id"));
@@ -155,8 +158,13 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         ObjectNode body = withExplainedChecks(report);
-        body.put("highlightedText", backend.highlightedText(report.id(), query)
-                .orElseThrow(() -> new NotFound("no report with id '" + report.id() + "'")));
+        String highlighted = backend.highlightedText(report.id(), query)
+                .orElseThrow(() -> new NotFound("no report with id '" + report.id() + "'"));
+        body.put("highlightedText", highlighted);
+        if (report.printedText() != null) {
+            PrintedMarks.apply(report.printedText(), highlighted)
+                    .ifPresent(marked -> body.put("printedHighlightedText", marked));
+        }
         ctx.json(body);
     }
 
