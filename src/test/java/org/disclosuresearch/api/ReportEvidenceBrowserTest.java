@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosuresearch.index.IndexProgress;
 import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchBackend;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReportEvidenceBrowserTest {
     private static final String ID = "pingtan-06";
+    private static final String PRINTED_ID = "printed-1";
+    private static final String PRINTED = "一、总体情况\n\n本机关依申\n请公开工作，全年收到申请 2 件。\n\n二、其他\n依申请公开 渠道畅通。\n";
 
     @TempDir
     static Path tempDir;
@@ -62,6 +66,9 @@ class ReportEvidenceBrowserTest {
         }
         try (Indexer indexer = new Indexer(tempDir.resolve("index"), IndexerConfig.defaults())) {
             indexer.update(List.of(docs), IndexProgress.NONE);
+            // a report that keeps its printed text (the parser will fill it; here it is given)
+            indexer.index(List.of(Report.builder().id(PRINTED_ID).file(PRINTED_ID + ".txt").agency("某市某局").year(2021)
+                    .agencyType("其他").text(Normalizer.normalize(PRINTED)).printedText(PRINTED).build()));
         }
         backend = LuceneSearchBackend.open(tempDir.resolve("index"));
         server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, docs)).start();
@@ -168,6 +175,23 @@ class ReportEvidenceBrowserTest {
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1600));
         }
+    }
+
+    /** The text as printed: its paragraphs and full-width punctuation, the phrase marked across its line break. */
+    @Test
+    void theTextIsShownAsPrintedWithTheEnginesMarks() throws IOException {
+        driver.get(base + "?q=" + HttpJson.enc("\"依申请公开\"") + "&report=" + PRINTED_ID);
+        WebElement text = new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".report-text")));
+        assertEquals("printed", text.getAttribute("data-form"));
+        List<String> marks = text.findElements(By.tagName("mark")).stream()
+                .map(m -> m.getAttribute("textContent")).toList();
+        assertEquals(List.of("依申\n请公开", "依申请公开"), marks);
+        assertEquals(PRINTED, text.getAttribute("textContent"));
+        assertTrue(text.getText().contains("工作，全年"), text.getText());
+        assertTrue(text.getText().lines().count() >= 5, "paragraphs kept: " + text.getText());
+        Files.copy(text.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "screenshots", "15-printed-text.png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
