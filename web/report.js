@@ -31,7 +31,7 @@ export async function showReport(id, state) {
   }
   view.removeAttribute('aria-busy');
   document.title = `${report.agency || report.id} – 政府信息公开年度报告检索`;
-  fill($('report-body'), header(report), tables(report, catalogue), text(report, state.q));
+  fill($('report-body'), header(report), tables(report, catalogue), text(report, state.q, state.match));
   stickRowHeads();
   $('report-title').focus();
 }
@@ -274,23 +274,48 @@ window.addEventListener('resize', () => {
 });
 
 /**
- * The text as the report prints it (paragraphs, original punctuation) when the server keeps it, with the engine's
- * marks moved onto it (printedHighlightedText); else the normalized text the engine searched.
+ * The text, one window at a time (the API answers at most 200,000 characters per request, so that a huge report
+ * cannot exhaust the server or this page); a longer text gets buttons for the windows before and after. A text the
+ * server keeps as printed (paragraphs, original punctuation) is shown so, with the engine's marks moved onto it
+ * (printedHighlightedText); else the normalized text the engine searched.
  */
-function text(r, q) {
-  const printed = typeof r.printedText === 'string';
-  const marked = typeof r.printedHighlightedText === 'string' ? r.printedHighlightedText
-    : typeof r.highlightedText === 'string' && !(printed && !q) ? r.highlightedText : null;
-  const highlighted = typeof marked === 'string';
-  const body = el('div', {class: 'report-text', tabindex: '0', role: 'region', 'aria-label': '报告全文',
-    'data-form': typeof r.printedHighlightedText === 'string' || (printed && !highlighted) ? 'printed' : 'normalized'},
-  highlighted ? snippetNodes(marked) : document.createTextNode(printed ? r.printedText : r.text || ''));
-  const marks = [...body.querySelectorAll('mark')];
-  const count = typeof r.matchCount === 'number' ? r.matchCount : marks.length;
+function text(r, q, match) {
+  const body = el('div', {class: 'report-text', tabindex: '0', role: 'region', 'aria-label': '报告全文'});
+  const pager = el('p', {class: 'hint text-pager'});
+  const steps = el('div', {class: 'mark-steps'});
+  const queried = typeof r.highlightedText === 'string';
+  const show = w => {
+    const printed = typeof w.printedText === 'string';
+    const marked = typeof w.printedHighlightedText === 'string' ? w.printedHighlightedText
+      : typeof w.highlightedText === 'string' ? w.highlightedText : null;
+    body.dataset.form = typeof w.printedHighlightedText === 'string' || (printed && marked === null) ? 'printed'
+      : 'normalized';
+    fill(body, marked !== null ? snippetNodes(marked) : document.createTextNode(printed ? w.printedText : w.text || ''));
+    const marks = [...body.querySelectorAll('mark')];
+    fill(steps, marks.length ? markStepper(marks) : null);
+    const end = w.textOffset + (w.text || '').length;
+    if (!(w.textLength > (w.text || '').length)) return fill(pager);
+    const windowLength = Math.max(1, (w.text || '').length);
+    const go = offset => async () => {
+      try {
+        show(await textWindow(r.id, q, match, offset, queried));
+        body.scrollTop = 0;
+      } catch (e) {
+        fill(pager, el('span', {class: 'error', role: 'alert'}, '载入正文出错：', e.message));
+      }
+    };
+    fill(pager, `正文共 ${w.textLength.toLocaleString('zh-CN')} 字，此处显示第 ${(w.textOffset + 1).toLocaleString('zh-CN')}`
+      + `–${end.toLocaleString('zh-CN')} 字。`,
+      w.textOffset > 0 ? el('button', {type: 'button', class: 'link', onclick: go(Math.max(0, w.textOffset - windowLength))}, '上一段') : null,
+      end < w.textLength ? el('button', {type: 'button', class: 'link', onclick: go(end)}, '下一段') : null);
+  };
+  show(r);
+  const count = r.matchCount ?? r.matches ?? body.querySelectorAll('mark').length;
   return el('section', {class: 'text-block'},
     el('h3', {}, '报告全文'),
-    highlighted ? el('p', {class: 'hint'}, `检索式「${q}」在正文中命中 ${formatNumber(count)} 处，已用底色标出。`) : null,
-    marks.length ? markStepper(marks) : null,
+    queried ? el('p', {class: 'hint'}, `检索式「${q}」在正文中命中 ${formatNumber(count)} 处，已用底色标出。`) : null,
+    steps,
+    pager,
     body);
 }
 
@@ -311,6 +336,14 @@ function markStepper(marks) {
     el('button', {type: 'button', id: 'prev-mark', onclick: () => go(at < 0 ? 0 : -1)}, '‹ 上一处'),
     counter,
     el('button', {type: 'button', id: 'next-mark', onclick: () => go(1)}, '下一处 ›'));
+}
+
+/** Another window of the report's text (with the same query's marks when the first one had them). */
+function textWindow(id, q, match, offset, highlighted) {
+  const params = new URLSearchParams({offset: String(offset)});
+  if (highlighted && q) params.set('q', q);
+  if (highlighted && q && match) params.set('match', match);
+  return getJson(`api/reports/${encodeURIComponent(id)}`, params.toString());
 }
 
 export function setUpReportView() {

@@ -51,17 +51,17 @@ public final class CsvExport {
     private final Writer out;
     private final Options options;
     private final CheckExplanations explanations = new CheckExplanations();
+    private long rows;
 
-    CsvExport(Writer out, Options options) {
+    public CsvExport(Writer out, Options options) {
         this.out = out;
         this.options = options;
     }
 
-    /** The header and every report the request matches (no page cap), in its order. */
-    public static void write(SearchBackend backend, SearchRequest request, Options options, Writer out) {
-        CsvExport csv = new CsvExport(out, options);
-        csv.writeHeader();
-        backend.export(request, csv::write);
+    /** The header and every report the request matches (no page cap), in its order; {@link #rows} counts them. */
+    public void writeAll(SearchBackend backend, SearchRequest request) {
+        writeHeader();
+        backend.export(request, this::write);
     }
 
     /** "disclosure-search_依申请公开_2026-12-02.csv": the query's letters and digits (others become _) and the date. */
@@ -103,6 +103,12 @@ public final class CsvExport {
             }
         }
         writeRow(row);
+        rows++;
+    }
+
+    /** Report rows written so far (the header not counted). */
+    long rows() {
+        return rows;
     }
 
     /** How a figure was read, in the words a researcher cites; empty for a figure not printed. */

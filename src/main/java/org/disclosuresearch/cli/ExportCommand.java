@@ -68,11 +68,11 @@ public final class ExportCommand implements Callable<Integer> {
                     ? out.resolve(CsvExport.fileName(searchRequest.query(), LocalDate.now())) : out;
             if (file == null) {
                 Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                CsvExport.write(backend, searchRequest, options, writer);
+                new CsvExport(writer, options).writeAll(backend, searchRequest);
                 writer.flush();
             } else {
                 try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    CsvExport.write(backend, searchRequest, options, writer);
+                    new CsvExport(writer, options).writeAll(backend, searchRequest);
                 }
                 err.println("export: wrote " + file);
             }

@@ -1,6 +1,8 @@
 package org.disclosuresearch.cli;
 
+import org.disclosuresearch.index.IndexHealth;
 import org.disclosuresearch.index.IndexSummary;
+import org.disclosuresearch.index.IndexUnusable;
 import org.disclosuresearch.index.IndexerConfig;
 import org.disclosuresearch.index.ReportFileReader;
 import picocli.CommandLine.Command;
@@ -34,15 +36,27 @@ public final class IndexCommand implements Callable<Integer> {
     @Mixin
     IngestLimitsOptions limits = new IngestLimitsOptions();
 
+    @Option(names = "--check", description = "verify the index (every checksum, every report read back) and name "
+            + "the damaged reports; changes nothing. Exit 0 when healthy, 1 when damaged")
+    boolean check;
+
+    @Option(names = "--rebuild", description = "build the index again from --docs, dropping what it holds (the way "
+            + "out of a damaged index)")
+    boolean rebuild;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (check) {
+            return check(out, err);
+        }
         if (!Files.isDirectory(docs)) {
             err.println("index: corpus folder " + docs + " does not exist or is not a folder");
             return 2;
         }
-        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()));
+        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()))
+                .withFollowLinks(limits.followLinks);
         if (threads != null) {
             if (threads < 1) {
                 err.println("index: --threads must be at least 1, got " + threads);
@@ -52,7 +66,10 @@ public final class IndexCommand implements Callable<Integer> {
         }
         IndexSummary summary;
         try {
-            summary = IndexRun.update(docs, index, config, err);
+            summary = IndexRun.update(docs, index, config, rebuild, err);
+        } catch (IndexUnusable e) {
+            err.println("index: " + e.getMessage());
+            return 2;
         } catch (IOException | RuntimeException e) {
             err.println("index: " + e.getMessage() + " (the last committed index in " + index + " stays usable)");
             return 2;
@@ -60,5 +77,16 @@ public final class IndexCommand implements Callable<Integer> {
         out.println(IndexRun.summary(summary, index));
         IndexRun.printFailures(summary, err, Integer.MAX_VALUE);
         return summary.failed().isEmpty() ? 0 : 1;
+    }
+
+    private int check(PrintStream out, PrintStream err) {
+        try {
+            IndexHealth.Result result = IndexHealth.check(index);
+            (result.healthy() ? out : err).println("index: " + result.describe(index));
+            return result.healthy() ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("index: cannot check " + index + ": " + e.getMessage());
+            return 2;
+        }
     }
 }

@@ -17,7 +17,13 @@ final class IndexRun {
 
     /** Brings {@code index} in line with {@code docs}, showing progress on {@code err}. */
     static IndexSummary update(Path docs, Path index, IndexerConfig config, PrintStream err) throws IOException {
-        try (Indexer indexer = new Indexer(index, config)) {
+        return update(docs, index, config, false, err);
+    }
+
+    /** @param rebuild drop what the index holds and index every file again */
+    static IndexSummary update(Path docs, Path index, IndexerConfig config, boolean rebuild, PrintStream err)
+            throws IOException {
+        try (Indexer indexer = new Indexer(index, config, rebuild)) {
             return indexer.update(List.of(docs), (done, total, rate) -> err.printf(Locale.ROOT,
                     "\rindexing: %d/%d files, %.1f reports/s   ", done, total, rate));
         } finally {

@@ -107,8 +107,8 @@ final class TemplateLayout {
             boolean hasSubRows = byRow.values().stream()
                     .anyMatch(o -> o.get(0).row().startsWith(base + " / ") && o.get(0).table().equals(first.table()));
             if (hasSubRows) {
+                // summed from its sub-rows where they are printed; read as a row where a report prints it as one
                 derivedFigures.add(figures);
-                continue;
             }
             Table table = tableOf(first.table());
             List<Figure> ordered = new ArrayList<>(figures);

@@ -23,6 +23,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.disclosuresearch.index.Analyzers;
 import org.disclosuresearch.index.Fields;
+import org.disclosuresearch.index.IndexHealth;
 import org.disclosuresearch.index.ReportDocuments;
 import org.disclosuresearch.report.Report;
 
@@ -145,11 +146,15 @@ public final class LuceneSearchBackend implements SearchBackend {
         for (int i = 0; i < page.length; i++) {
             docIds[i] = page[i].doc;
         }
-        List<List<String>> snippets = Snippets.highlight(searcher, userQuery, docIds);
+        List<List<String>> snippets;
+        try {
+            snippets = Snippets.highlight(searcher, userQuery, docIds);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(null, e);
+        }
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Report r = ReportDocuments.fromStored(stored.document(page[i].doc, STORED_FOR_HIT).get(Fields.REPORT_JSON),
-                    null);
+            Report r = storedReport(searcher, stored, page[i].doc);
             float score = request.sort().isRelevance() && page[i] instanceof FieldDoc fd
                     && fd.fields[0] instanceof Float f ? f : page[i].score;
             score = Float.isNaN(score) ? 0f : score;
@@ -207,16 +212,19 @@ public final class LuceneSearchBackend implements SearchBackend {
     }
 
     @Override
-    public Optional<String> highlightedText(String id, String query) {
-        Query userQuery = ReportQueryParser.toQuery(query); // a syntax error fails before any lookup
-        return withReport(id, (searcher, doc) -> Snippets.wholeText(searcher, userQuery, doc));
+    public Optional<TextWindow> highlightedText(String id, String query, int offset, int length) {
+        Query userQuery = query == null ? null : ReportQueryParser.toQuery(query); // a syntax error fails first
+        return withReport(id, (searcher, doc) -> Snippets.window(searcher, userQuery, doc, offset, length));
     }
 
     private interface ReportFunction<T> {
         T apply(IndexSearcher searcher, int doc) throws IOException;
     }
 
-    /** Applies {@code f} to the document of report {@code id}, or empty for an unknown id. */
+    /**
+     * Applies {@code f} to the document of report {@code id}, or empty for an unknown id; a document the index
+     * cannot read back is a {@link DamagedIndexException} naming the report.
+     */
     private <T> Optional<T> withReport(String id, ReportFunction<T> f) {
         if (id == null || id.isBlank()) {
             return Optional.empty();
@@ -228,12 +236,39 @@ public final class LuceneSearchBackend implements SearchBackend {
                 if (top.scoreDocs.length == 0) {
                     return Optional.empty();
                 }
-                return Optional.of(f.apply(searcher, top.scoreDocs[0].doc));
+                try {
+                    return Optional.of(f.apply(searcher, top.scoreDocs[0].doc));
+                } catch (IOException | RuntimeException e) {
+                    throw damaged(id, e);
+                }
             } finally {
                 manager.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stored fields carry no checksum on the read path: flipped bytes come back as a decoding error, garbage JSON or
+     * an out-of-range index. Any of these while reading one report's stored data means the index is damaged.
+     */
+    private static RuntimeException damaged(String id, Exception e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return invalid;
+        }
+        if (e instanceof DamagedIndexException known) {
+            return known;
+        }
+        return new DamagedIndexException(id, e);
+    }
+
+    /** The report at {@code doc}, read from its stored JSON; a damaged one names its id (from doc values). */
+    private static Report storedReport(IndexSearcher searcher, StoredFields stored, int doc) {
+        try {
+            return ReportDocuments.fromStored(stored.document(doc, STORED_FOR_HIT).get(Fields.REPORT_JSON), null);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(IndexHealth.idOf(searcher.getIndexReader(), doc), e);
         }
     }
 
@@ -251,8 +286,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                 while (true) {
                     TopDocs page = searcher.searchAfter(after, query, 500, sort, false);
                     for (ScoreDoc sd : page.scoreDocs) {
-                        sink.accept(ReportDocuments.fromStored(
-                                stored.document(sd.doc, STORED_FOR_HIT).get(Fields.REPORT_JSON), null));
+                        sink.accept(storedReport(searcher, stored, sd.doc));
                     }
                     if (page.scoreDocs.length < 500) {
                         return;

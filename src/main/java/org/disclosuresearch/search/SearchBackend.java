@@ -17,16 +17,22 @@ public interface SearchBackend extends Closeable {
     /** @throws InvalidRequestException for an unknown figure id, malformed range, query syntax error … */
     SearchResult search(SearchRequest request);
 
-    /** The full stored report (with normalized text), or empty for an unknown id. */
+    /**
+     * The full stored report (with normalized text), or empty for an unknown id.
+     *
+     * @throws DamagedIndexException when the index holds the report but cannot read it back
+     */
     Optional<Report> report(String id);
 
     /**
-     * The report's whole normalized text as HTML: escaped, with {@code <mark>} around every match of {@code query}
-     * as the engine matched it (the same marks as the snippets); empty for an unknown id.
+     * A window of the report's normalized text as HTML: escaped, with {@code <mark>} around every match of
+     * {@code query} (null: none) as the engine matched it (the same marks as the snippets); empty for an unknown id.
      *
+     * @param offset the first character of the window (past the end: an empty window at the end)
+     * @param length the most characters in the window
      * @throws InvalidRequestException for a query syntax error
      */
-    Optional<String> highlightedText(String id, String query);
+    Optional<TextWindow> highlightedText(String id, String query, int offset, int length);
 
     /** Every report matching the query and filters (no page cap), in the request's sort order. */
     void export(SearchRequest request, Consumer<Report> sink);

@@ -62,7 +62,7 @@ final class Snippets {
         }
         Supplier<BreakIterator> sentences = () -> LengthGoalBreakIterator.createClosestToLength(
                 BreakIterator.getSentenceInstance(Locale.CHINESE), LENGTH, 0.3f);
-        String[] snippets = highlightExactField(searcher, query, docIds, sentences, false, MAX_SNIPPETS);
+        String[] snippets = highlightExactField(searcher, query, docIds, sentences, MAX_SNIPPETS);
         for (String joined : snippets) {
             out.add(joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(SEPARATOR)));
         }
@@ -70,29 +70,64 @@ final class Snippets {
     }
 
     /**
-     * A document's whole stored text, not cut into snippets, as escaped HTML with every match of the query marked
-     * exactly as in the snippets (the report view shows what the engine matched, not a literal guess).
+     * A window of a document's stored text, not cut into snippets, as escaped HTML with every match of the query
+     * marked exactly as in the snippets (the report view shows what the engine matched, not a literal guess). The
+     * whole text is matched (so that the count covers it), only the window is written out.
      */
-    static String wholeText(IndexSearcher searcher, Query query, int docId) throws IOException {
-        String whole = highlightExactField(searcher, query, new int[]{docId}, WholeBreakIterator::new, true, 1)[0];
-        return whole == null ? "" : whole;
+    static TextWindow window(IndexSearcher searcher, Query query, int docId, int offset, int length)
+            throws IOException {
+        if (query == null) {
+            String text = storedText(searcher, docId);
+            int from = Math.min(offset, text.length());
+            int to = (int) Math.min(text.length(), (long) from + length);
+            StringBuilder html = new StringBuilder();
+            HtmlSnippetFormatter.escape(text, from, to, html);
+            return new TextWindow(html.toString(), from, to, text.length(), 0);
+        }
+        Query highlightQuery = forHighlighting(query);
+        Object window = highlighter(searcher, highlightQuery, WholeBreakIterator::new,
+                new HtmlSnippetFormatter(offset, length), Integer.MAX_VALUE - 1).windowOf(highlightQuery, docId);
+        if (window instanceof TextWindow found) {
+            return found;
+        }
+        return window(searcher, null, docId, offset, length); // nothing to highlight in (an empty text)
+    }
+
+    private static String storedText(IndexSearcher searcher, int docId) throws IOException {
+        String text = searcher.storedFields().document(docId, STORED_TEXT).get(Fields.TEXT);
+        return text == null ? "" : text;
     }
 
     private static String[] highlightExactField(IndexSearcher searcher, Query query, int[] docIds,
-                                                Supplier<BreakIterator> passages, boolean whole, int maxPassages)
+                                                Supplier<BreakIterator> passages, int maxPassages)
             throws IOException {
         Query highlightQuery = forHighlighting(query);
+        return highlighter(searcher, highlightQuery, passages, new HtmlSnippetFormatter(), SNIPPET_SCAN_CHARS)
+                .highlightFields(
+                new String[]{Fields.TEXT_EXACT}, highlightQuery, docIds, new int[]{maxPassages})
+                .get(Fields.TEXT_EXACT);
+    }
+
+    /**
+     * How far into a hit's text its snippets are looked for: well past the longest real reports (about 100,000
+     * characters), so that they are read whole, while a hostile text of a million characters cannot make one page
+     * of results cost seconds of highlighting per hit (it took 18 s for 8 such hits; the report view, which pages
+     * its text, still marks every match).
+     */
+    static final int SNIPPET_SCAN_CHARS = 300_000;
+
+    private static ExactFieldHighlighter highlighter(IndexSearcher searcher, Query highlightQuery,
+                                                     Supplier<BreakIterator> passages, PassageFormatter formatter,
+                                                     int maxLength) {
         CharArraySet terms = exactTerms(highlightQuery);
         Analyzer analyzer = terms == null ? Analyzers.perField() : new QueryTermsAnalyzer(terms);
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-                .withMaxLength(Integer.MAX_VALUE - 1) // the default 10,000 would miss matches deep in long reports
+                .withMaxLength(maxLength) // the default 10,000 would miss matches deep in long reports
                 .withWeightMatches(true) // a phrase is one match, from its first to its last character
                 .withBreakIterator(passages)
-                .withFormatter(new HtmlSnippetFormatter(whole))
+                .withFormatter(formatter)
                 .withMaxNoHighlightPassages(1);
-        return new ExactFieldHighlighter(builder, searcher).highlightFields(
-                new String[]{Fields.TEXT_EXACT}, highlightQuery, docIds, new int[]{maxPassages})
-                .get(Fields.TEXT_EXACT);
+        return new ExactFieldHighlighter(builder, searcher);
     }
 
     /**
@@ -162,6 +197,13 @@ final class Snippets {
             this.searcher = searcher;
         }
 
+        /** The formatter's object for one document (a {@link TextWindow}), or null when there was nothing to format. */
+        Object windowOf(Query query, int docId) throws IOException {
+            Object[] objects = highlightFieldsAsObjects(new String[]{Fields.TEXT_EXACT}, query, new int[]{docId},
+                    new int[]{1}).get(Fields.TEXT_EXACT);
+            return objects == null ? null : objects[0];
+        }
+
         /** Known without asking: looking it up merges the field infos of every segment, on every search. */
         @Override
         protected OffsetSource getOffsetSource(String field) {
@@ -217,17 +259,33 @@ final class Snippets {
 
     /**
      * Formats passages as escaped HTML with marks; overlapping matches merge into one mark. A snippet is trimmed to
-     * about {@link #LENGTH} characters round its first match; a whole text ({@code whole}) is kept entire.
+     * about {@link #LENGTH} characters round its first match; a whole text is written as a {@link TextWindow}.
      */
     static final class HtmlSnippetFormatter extends PassageFormatter {
         private final boolean whole;
+        /** For a whole text: the window written out. */
+        private final int windowOffset;
+        private final int windowLength;
 
-        HtmlSnippetFormatter(boolean whole) {
-            this.whole = whole;
+        /** Snippets. */
+        HtmlSnippetFormatter() {
+            this.whole = false;
+            this.windowOffset = 0;
+            this.windowLength = 0;
+        }
+
+        /** A whole text, of which only {@code [offset, offset + length)} is written, as a {@link TextWindow}. */
+        HtmlSnippetFormatter(int offset, int length) {
+            this.whole = true;
+            this.windowOffset = offset;
+            this.windowLength = length;
         }
 
         @Override
         public Object format(Passage[] passages, String content) {
+            if (whole) {
+                return window(passages.length == 0 ? null : passages[0], content);
+            }
             List<String> out = new ArrayList<>();
             for (Passage p : passages) {
                 out.add(format(p, content));
@@ -235,11 +293,36 @@ final class Snippets {
             return String.join(SEPARATOR, out);
         }
 
-        private String format(Passage p, String content) {
+        private TextWindow window(Passage p, String content) {
+            List<int[]> spans = p == null ? List.of() : spans(p);
+            int from = Math.min(windowOffset, content.length());
+            int to = (int) Math.min(content.length(), (long) from + windowLength);
+            StringBuilder sb = new StringBuilder();
+            int pos = from;
+            for (int[] span : spans) {
+                if (span[1] <= from) {
+                    continue;
+                }
+                if (span[0] >= to) {
+                    break;
+                }
+                int s = Math.max(span[0], pos);
+                int e = Math.min(span[1], to);
+                escape(content, pos, s, sb);
+                sb.append("<mark>");
+                escape(content, s, e, sb);
+                sb.append("</mark>");
+                pos = e;
+            }
+            escape(content, pos, to, sb);
+            return new TextWindow(sb.toString(), from, to, content.length(), spans.size());
+        }
+
+        /** The passage's matches, overlapping or touching ones merged (a word inside a phrase, bigram overlaps). */
+        private static List<int[]> spans(Passage p) {
             int n = p.getNumMatches();
             int[] starts = p.getMatchStarts();
             int[] ends = p.getMatchEnds();
-            // merge overlapping or touching matches (a word inside a phrase, bigram overlaps)
             List<int[]> spans = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int s = starts[i];
@@ -251,14 +334,17 @@ final class Snippets {
                     spans.add(new int[]{s, e});
                 }
             }
-            int from = whole ? 0 : p.getStartOffset();
-            int to = whole ? content.length() : p.getEndOffset();
-            if (!spans.isEmpty() && !whole) {
+            return spans;
+        }
+
+        private String format(Passage p, String content) {
+            List<int[]> spans = spans(p);
+            int from = p.getStartOffset();
+            int to = p.getEndOffset();
+            if (!spans.isEmpty()) {
                 from = Math.max(from, spans.get(0)[0] - BEFORE);
             }
-            if (!whole) {
-                to = Math.min(to, Math.max(from + LENGTH, spans.isEmpty() ? from : spans.get(0)[1]));
-            }
+            to = Math.min(to, Math.max(from + LENGTH, spans.isEmpty() ? from : spans.get(0)[1]));
             StringBuilder sb = new StringBuilder();
             if (from > 0) {
                 sb.append('…');

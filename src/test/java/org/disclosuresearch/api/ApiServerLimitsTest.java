@@ -6,6 +6,7 @@ import org.disclosuresearch.report.SourceInfo;
 import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SearchResult;
+import org.disclosuresearch.search.TextWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,7 +101,7 @@ class ApiServerLimitsTest {
         }
     }
 
-    private static Report report(SourceInfo source) {
+    static Report report(SourceInfo source) {
         return Report.builder()
                 .id("r1")
                 .file("x.txt")
@@ -116,7 +117,7 @@ class ApiServerLimitsTest {
     }
 
     /** A backend that knows one report and finds nothing: enough to exercise the server's own rules. */
-    private static class FixedBackend implements SearchBackend {
+    static class FixedBackend implements SearchBackend {
         private final Report report;
 
         FixedBackend(Report report) {
@@ -134,8 +135,12 @@ class ApiServerLimitsTest {
         }
 
         @Override
-        public Optional<String> highlightedText(String id, String query) {
-            return report(id).map(Report::text);
+        public Optional<TextWindow> highlightedText(String id, String query, int offset, int length) {
+            return report(id).map(r -> {
+                int from = Math.min(offset, r.text().length());
+                int to = Math.min(r.text().length(), from + length);
+                return new TextWindow(r.text().substring(from, to), from, to, r.text().length(), 0);
+            });
         }
 
         @Override

@@ -130,7 +130,9 @@ class GluedRunsTest {
 
     @Test
     void a2021ReportPrintingOtherHandlingAsOneRowGetsItsFigures() throws Exception {
-        Report r = parse(TITLE + T3 + "（五）不予处理5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理2000002（七）总计2000002");
+        Report r = parse(TITLE + T2 + "规章000" + T3
+                + "（五）不予处理5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理2000002（七）总计2000002");
+        assertEquals("2021", r.template());
         assertEquals(2L, r.figures().get("apps_other_natural"));
         assertEquals(2L, r.figures().get("apps_other_total"));
         assertFalse(r.figures().containsKey("apps_other_other_total"));
@@ -141,6 +143,16 @@ class GluedRunsTest {
         Report r = parse(TITLE + T2 + "规章 0 0 0 规范性文件 3 1 12");
         assertEquals(3L, r.figures().get("normative_issued"));
         assertEquals(12L, r.figures().get("normative_in_force"));
+    }
+
+    @Test
+    void aLabelWithATypoIsStillItsRow() throws Exception {
+        // hongze-2023.pdf prints 2.其他法律行政止公开 for 2.其他法律行政法规禁止公开
+        Report r = parse(TITLE + T3 + "（三）不予公开1.属于国家秘密 1 0 0 0 0 0 1 2.其他法律行政止公开 2 0 0 0 0 0 2"
+                + "3.危及“三安全一稳定” 0 0 0 0 0 0 0");
+        assertEquals(2L, r.figures().get("apps_denied_law_natural"));
+        assertEquals(2L, r.figures().get("apps_denied_law_total"));
+        assertEquals(0L, r.figures().get("apps_denied_safety_total"));
     }
 
     @Test
