@@ -292,9 +292,10 @@ function text(r, q, match) {
       : 'normalized';
     fill(body, marked !== null ? snippetNodes(marked) : document.createTextNode(printed ? w.printedText : w.text || ''));
     const marks = [...body.querySelectorAll('mark')];
-    fill(steps, marks.length ? markStepper(marks) : null);
+    const windowed = w.textLength > (w.text || '').length;
+    fill(steps, marks.length ? markStepper(marks, windowed ? '本段' : '') : null);
     const end = w.textOffset + (w.text || '').length;
-    if (!(w.textLength > (w.text || '').length)) return fill(pager);
+    if (!windowed) return fill(pager);
     const windowLength = Math.max(1, (w.text || '').length);
     const go = offset => async () => {
       try {
@@ -313,16 +314,19 @@ function text(r, q, match) {
   const count = r.matchCount ?? r.matches ?? body.querySelectorAll('mark').length;
   return el('section', {class: 'text-block'},
     el('h3', {}, '报告全文'),
-    queried ? el('p', {class: 'hint'}, `检索式「${q}」在正文中命中 ${formatNumber(count)} 处，已用底色标出。`) : null,
+    queried ? el('p', {class: 'hint'}, `检索式「${q}」在正文中匹配 ${count} 处，已用底色标出。`) : null,
     steps,
     pager,
     body);
 }
 
-/** 上一处 / 下一处 with a counter: the current match is scrolled into the middle of the text box and outlined. */
-function markStepper(marks) {
+/**
+ * 上一处 / 下一处 with a counter: the current match is scrolled into the middle of the text box and outlined. In a
+ * window of a long text the counter is of this window (本段).
+ */
+function markStepper(marks, scope) {
   let at = -1;
-  const counter = el('span', {class: 'mark-counter', 'aria-live': 'polite'}, `共 ${marks.length} 处`);
+  const counter = el('span', {class: 'mark-counter', 'aria-live': 'polite'}, `${scope}共 ${marks.length} 处`);
   const go = step => {
     if (at >= 0) marks[at].classList.remove('current');
     at = (at + step + marks.length) % marks.length;
@@ -330,7 +334,7 @@ function markStepper(marks) {
     m.classList.add('current');
     const box = m.closest('.report-text');
     box.scrollTop += m.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 2;
-    fill(counter, `第 ${at + 1} / ${marks.length} 处`);
+    fill(counter, `${scope}第 ${at + 1} / ${marks.length} 处`);
   };
   return el('div', {class: 'mark-stepper', role: 'group', 'aria-label': '在正文中逐处查看'},
     el('button', {type: 'button', id: 'prev-mark', onclick: () => go(at < 0 ? 0 : -1)}, '‹ 上一处'),
