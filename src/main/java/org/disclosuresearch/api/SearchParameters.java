@@ -54,8 +54,32 @@ public final class SearchParameters {
         return ids.isEmpty() ? List.copyOf(FigureCatalog.get().ids()) : List.copyOf(ids);
     }
 
+    /** How an export writes its CSV: {@code columns=}, {@code header=ids} (machine ids), {@code evidence=1}. */
+    public CsvExport.Options csvOptions(Map<String, List<String>> params) {
+        String header = single(params, "header");
+        if (header != null && !header.isBlank() && !header.strip().equals("ids") && !header.strip().equals("zh")) {
+            throw new InvalidRequestException("header", "header must be 'ids' (machine ids) or 'zh' (Chinese, the "
+                    + "default), got '" + header + "'");
+        }
+        return new CsvExport.Options(columns(params), header != null && header.strip().equals("ids"),
+                flag(params, "evidence"));
+    }
+
+    private static boolean flag(Map<String, List<String>> params, String name) {
+        String value = single(params, name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw new InvalidRequestException(name, name + " must be 1 or 0, got '" + value + "'");
+        };
+    }
+
     /** Parameters besides the facet dimensions; anything else is a typo that must not be silently ignored. */
-    private static final List<String> KNOWN = List.of("q", "range", "sort", "size", "cursor", "stats", "columns");
+    private static final List<String> KNOWN = List.of("q", "range", "sort", "size", "cursor", "stats", "columns",
+            "header", "evidence");
 
     private SearchRequest build(Map<String, List<String>> params, int size) {
         for (String name : params.keySet()) {

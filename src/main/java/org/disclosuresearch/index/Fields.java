@@ -16,6 +16,8 @@ public final class Fields {
     public static final String ID = "id";
     /** Normalized text, smartcn-analyzed (documents and frequencies), stored: ranked word search; snippet text. */
     public static final String TEXT = "text";
+    /** The text as printed (stored only): the report view marks matches on it through the normalizer's offsets. */
+    public static final String PRINTED_TEXT = "printed_text";
     /** Normalized text, exact-phrase bigrams (see {@link ExactPhraseTokenizer}) with positions, not stored. */
     public static final String TEXT_EXACT = "text_exact";
     /** Distinct characters of the normalized text, documents only: one-character exact queries. */
@@ -39,6 +41,11 @@ public final class Fields {
     public static final String REPORT_JSON = "report_json";
     /** Content hash of the source file (stored): incremental indexing skips unchanged files. */
     public static final String SHA256 = "sha256";
+    /**
+     * When the report was (re)indexed, epoch milliseconds: doc values (newest first, for the feed) and stored. An
+     * unchanged file is not indexed again, so the time stays that of the first indexing of its content.
+     */
+    public static final String INDEXED_AT = "indexed_at";
     /** Path of the source file inside its corpus root (stored). */
     public static final String SOURCE_PATH = "source_path";
 

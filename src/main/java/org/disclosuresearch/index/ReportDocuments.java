@@ -94,10 +94,16 @@ public final class ReportDocuments {
             doc.add(new Field(Fields.AGENCY_EXACT, agency, BIGRAMS));
             doc.add(new Field(Fields.AGENCY_CHARACTERS, agency, CHARACTERS));
         }
-        doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withText(null))));
+        doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withoutTexts())));
+        if (report.printedText() != null) {
+            doc.add(new StoredField(Fields.PRINTED_TEXT, report.printedText()));
+        }
         if (sha256 != null) {
             doc.add(new StoredField(Fields.SHA256, sha256));
         }
+        long now = System.currentTimeMillis();
+        doc.add(new NumericDocValuesField(Fields.INDEXED_AT, now));
+        doc.add(new StoredField(Fields.INDEXED_AT, now));
         if (report.source() != null && report.source().path() != null) {
             doc.add(new StoredField(Fields.SOURCE_PATH, report.source().path()));
         }
@@ -177,6 +183,11 @@ public final class ReportDocuments {
      * {@code text} when given.
      */
     public static Report fromStored(String reportJson, String text) {
+        return fromStored(reportJson, text, null);
+    }
+
+    /** The report from its stored JSON, with its normalized and printed texts when they were read. */
+    public static Report fromStored(String reportJson, String text, String printedText) {
         try {
             Report r = REPORT_READER.readValue(reportJson);
             Map<String, Number> typed = new LinkedHashMap<>();
@@ -188,7 +199,7 @@ public final class ReportDocuments {
                 }
                 typed.put(e.getKey(), v);
             }
-            return r.toBuilder().figures(typed).text(text).build();
+            return r.toBuilder().figures(typed).text(text).printedText(printedText).build();
         } catch (IOException e) {
             throw new UncheckedIOException("stored report is not valid JSON", e);
         }

@@ -1,5 +1,7 @@
 package org.disclosuresearch.search;
 
+import java.time.Instant;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -202,8 +204,10 @@ public final class LuceneSearchBackend implements SearchBackend {
     @Override
     public Optional<Report> report(String id) {
         return withReport(id, (searcher, doc) -> {
-            Document stored = searcher.storedFields().document(doc, Set.of(Fields.REPORT_JSON, Fields.TEXT));
-            return ReportDocuments.fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT));
+            Document stored = searcher.storedFields().document(doc,
+                    Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT));
+            return ReportDocuments.fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT),
+                    stored.get(Fields.PRINTED_TEXT));
         });
     }
 
@@ -289,6 +293,32 @@ public final class LuceneSearchBackend implements SearchBackend {
                     }
                     after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
                 }
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<IndexedReport> newest(SearchRequest request, int limit) {
+        Query query = new RequestFilters(request).apply(ReportQueryParser.toQuery(request.query()), null);
+        Sort sort = new Sort(new SortField(Fields.INDEXED_AT, SortField.Type.LONG, true),
+                new SortField(Fields.ID, SortField.Type.STRING));
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                StoredFields stored = searcher.storedFields();
+                List<IndexedReport> out = new ArrayList<>();
+                for (ScoreDoc sd : searcher.search(query, Math.max(1, limit), sort, false).scoreDocs) {
+                    Document doc = stored.document(sd.doc, Set.of(Fields.REPORT_JSON, Fields.INDEXED_AT));
+                    Number at = doc.getField(Fields.INDEXED_AT) == null ? null
+                            : doc.getField(Fields.INDEXED_AT).numericValue();
+                    out.add(new IndexedReport(ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), null),
+                            Instant.ofEpochMilli(at == null ? 0 : at.longValue())));
+                }
+                return out;
             } finally {
                 manager.release(searcher);
             }

@@ -3,6 +3,8 @@ package org.disclosuresearch.search;
 import org.disclosuresearch.report.Report;
 
 import java.io.Closeable;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -34,6 +36,16 @@ public interface SearchBackend extends Closeable {
 
     /** Every report matching the query and filters (no page cap), in the request's sort order. */
     void export(SearchRequest request, Consumer<Report> sink);
+
+    /**
+     * The newest matching reports by the time they were indexed, newest first (ties by id), at most {@code limit}:
+     * what a feed of the search shows.
+     */
+    List<IndexedReport> newest(SearchRequest request, int limit);
+
+    /** A report (without its text) and when it was indexed. */
+    record IndexedReport(Report report, Instant indexedAt) {
+    }
 
     /** Number of reports in the index. */
     long size();

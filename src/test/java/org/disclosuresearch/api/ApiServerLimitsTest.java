@@ -148,6 +148,11 @@ class ApiServerLimitsTest {
         }
 
         @Override
+        public List<IndexedReport> newest(SearchRequest request, int limit) {
+            return List.of();
+        }
+
+        @Override
         public long size() {
             return report == null ? 0 : 1;
         }

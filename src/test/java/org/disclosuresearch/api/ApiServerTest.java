@@ -27,6 +27,7 @@ import static org.disclosuresearch.api.HttpJson.enc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -240,7 +241,8 @@ class ApiServerTest {
 
     @Test
     void exportStreamsEveryMatchAsUtf8CsvWithBom() throws Exception {
-        HttpJson.Response r = http.get("/api/export.csv?q=" + enc("依申请公开") + "&columns=penalties&columns=apps_new_total");
+        HttpJson.Response r = http.get("/api/export.csv?q=" + enc("依申请公开")
+                + "&columns=penalties&columns=apps_new_total&header=ids");
         assertEquals(200, r.status());
         assertTrue(r.contentType().startsWith("text/csv"), r.contentType());
         byte[] b = r.body();
@@ -254,9 +256,46 @@ class ApiServerTest {
             assertTrue(body.contains(e.get("agency").asText()), e.get("agency").asText());
         }
         // without chosen columns the export carries every figure of the catalogue
-        String all = http.get("/api/export.csv").text();
+        String all = http.get("/api/export.csv?header=ids").text();
         assertTrue(all.lines().findFirst().orElseThrow().endsWith("," + String.join(",", FigureCatalog.get().ids())));
         assertEquals(1 + expected.size(), all.split("\r\n").length);
+    }
+
+    /** By default a spreadsheet reader's CSV: Chinese headers, failed checks as sentences, a file name to keep. */
+    @Test
+    void exportSpeaksChineseByDefaultAndSaysHowEachFigureWasRead() throws Exception {
+        HttpJson.Response r = http.get("/api/export.csv?q=" + enc("依申请公开") + "&columns=apps_new_total&evidence=1");
+        assertEquals(200, r.status(), r.text());
+        String disposition = r.raw().headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.contains("filename*=UTF-8''disclosure-search_" + enc("依申请公开") + "_"), disposition);
+        String[] lines = r.text().split("\r\n");
+        assertEquals("\uFEFF报告编号,机构,年度,发布日期,模板,省份,城市,区县,机构类型,未通过的校验,文件格式,原文地址,"
+                + "表三·本年新收政府信息公开申请数量·总计,表三·本年新收政府信息公开申请数量·总计·读取方式", lines[0]);
+        String row004 = java.util.Arrays.stream(lines).filter(l -> l.startsWith("004_")).findFirst().orElseThrow();
+        assertTrue(row004.contains("（四）无法提供 · 1.本机关不掌握相关政府信息：各类申请人之和"), row004);
+        assertTrue(row004.endsWith(",单元格") || row004.matches(".*,(空白记0|拆分连写数字|依正文)$"), row004);
+        assertError("/api/export.csv?header=names", 400, "header", "ids");
+        assertError("/api/export.csv?evidence=yes", 400, "evidence", "1 or 0");
+    }
+
+    /** Each failed check comes with its cells, both sums and a sentence, so that no client re-derives it. */
+    @Test
+    void aReportExplainsItsFailedChecks() throws Exception {
+        JsonNode report = http.get("/api/reports/004_0a91ce1974c0f436").json();
+        JsonNode explained = report.get("checkExplanations");
+        assertEquals(report.get("failedChecks").size(), explained.size(), explained.toString());
+        for (JsonNode e : explained) {
+            long expectedSum = 0;
+            for (JsonNode part : e.get("parts")) {
+                expectedSum += report.get("figures").get(part.asText()).asLong();
+            }
+            assertEquals(expectedSum, e.get("expected").asLong(), e.toString());
+            assertNotEquals(e.get("expected").asLong(), e.get("printed").asLong(), e.toString());
+            assertTrue(e.get("sentence").asText().contains(" " + e.get("expected").asLong() + "，"), e.toString());
+            assertEquals(e.get("parts").size() + e.get("totals").size(), e.get("cells").size());
+        }
+        assertEquals("row_sum:unable_not_held", explained.get(0).get("check").asText());
+        assertEquals(0, http.get("/api/reports/000_c6adf1d2ada892b8").json().get("checkExplanations").size());
     }
 
     @Test

@@ -93,6 +93,57 @@ class IndexAndSearchCommandTest {
     }
 
     @Test
+    void search_shows_the_chosen_figures_and_the_sort_value_and_export_writes_the_apis_csv(@TempDir Path dir)
+            throws Exception {
+        Path docs = seeds(dir);
+        Path index = dir.resolve("index");
+        assertEquals(0, run("index", "--docs", docs.toString(), "--index", index.toString()).code());
+
+        Run sorted = run("search", "--index", index.toString(), "--sort", "penalties:desc", "--columns",
+                "apps_new_total", "依申请公开");
+        assertEquals(0, sorted.code(), sorted.err());
+        List<String> lines = sorted.out().lines().toList();
+        assertTrue(lines.get(0).contains("sorted by penalties:desc"), lines.get(0));
+        String head = lines.get(1);
+        assertTrue(head.contains("本年新收政府信息公开申请数量·总计")
+                && head.contains("行政处罚·本年处理决定数量"), head);
+        JsonNode json = Json.mapper().readTree(run("search", "--index", index.toString(), "--json", "--sort",
+                "penalties:desc", "--limit", "1", "依申请公开").out());
+        String first = json.get("hits").get(0).get("id").asText();
+        String firstLine = lines.get(2);
+        assertTrue(firstLine.startsWith(first), firstLine);
+        // the sort value (penalties) stands after the type column, the chosen figure right-aligned under its head
+        String[] cells = firstLine.trim().split("\\s{2,}");
+        assertTrue(java.util.Arrays.asList(cells).contains("1193"), firstLine);
+
+        Run badColumn = run("search", "--index", index.toString(), "--columns", "penalty", "x");
+        assertEquals(2, badColumn.code());
+        assertTrue(badColumn.err().contains("--columns") && badColumn.err().contains("did you mean penalties?"),
+                badColumn.err());
+
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Run export = run("export", "--index", index.toString(), "--columns", "penalties,apps_new_total",
+                "--evidence", "--out", out.toString(), "依申请公开");
+        assertEquals(0, export.code(), export.err());
+        Path file;
+        try (var files = Files.list(out)) {
+            file = files.findFirst().orElseThrow();
+        }
+        assertTrue(file.getFileName().toString().matches("disclosure-search_依申请公开_\\d{4}-\\d{2}-\\d{2}\\.csv"),
+                file.toString());
+        List<String> csv = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(6, csv.size());
+        assertTrue(csv.get(0).endsWith("表二·行政处罚·本年处理决定数量,表二·行政处罚·本年处理决定数量·读取方式,"
+                + "表三·本年新收政府信息公开申请数量·总计,表三·本年新收政府信息公开申请数量·总计·读取方式"), csv.get(0));
+        Run ids = run("export", "--index", index.toString(), "--header", "ids", "--columns", "penalties", "朋友圈");
+        assertEquals(0, ids.code(), ids.err());
+        assertTrue(ids.out().startsWith("\uFEFFid,agency,year,") && ids.out().lines().count() == 2, ids.out());
+        Run badHeader = run("export", "--index", index.toString(), "--header", "names", "x");
+        assertEquals(2, badHeader.code());
+        assertTrue(badHeader.err().contains("header"), badHeader.err());
+    }
+
+    @Test
     void table_columns_line_up_in_a_terminal_where_a_chinese_character_is_two_columns_wide() {
         assertEquals("浙江省/温州市" + " ".repeat(11), SearchCommand.pad("浙江省/温州市", 24));
         assertEquals("-" + " ".repeat(9), SearchCommand.pad("-", 10));
