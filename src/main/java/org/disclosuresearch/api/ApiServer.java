@@ -6,6 +6,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.query.QueryException;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.InvalidRequestException;
@@ -107,6 +109,9 @@ public final class ApiServer implements AutoCloseable {
                 new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage()
                         + (e instanceof UnknownFigureException ? "; GET /api/fields lists every figure id" : ""),
                         e.parameter())));
+        // the message is the whole answer, in plain Chinese: the page shows it as it is
+        config.routes.exception(QueryException.class, (e, ctx) -> error(ctx, 400,
+                new ApiError(e.getMessage(), null, e.parameter(), e.code().id())));
         config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, new ApiError("not found", e.getMessage(),
                 null)));
         config.routes.exception(TooManyRequests.class, (e, ctx) -> {
@@ -139,17 +144,23 @@ public final class ApiServer implements AutoCloseable {
         return backend.report(id).orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
     }
 
-    /** The report; with {@code q}, also its whole text highlighted by the engine ({@code highlightedText}). */
+    /**
+     * The report; with {@code q} (and {@code match}), also its whole text highlighted by the engine
+     * ({@code highlightedText}) and the number of marks in it ({@code matchCount}).
+     */
     private void reportView(Context ctx) {
         String query = parameters.reportQuery(ctx.queryParamMap());
+        MatchMode match = parameters.match(ctx.queryParamMap());
         Report report = report(ctx.pathParam("id"));
         if (query == null) {
             ctx.json(report);
             return;
         }
+        SearchBackend.HighlightedText marked = backend.highlightedText(report.id(), query, match)
+                .orElseThrow(() -> new NotFound("no report with id '" + report.id() + "'"));
         ObjectNode body = Json.mapper().valueToTree(report);
-        body.put("highlightedText", backend.highlightedText(report.id(), query)
-                .orElseThrow(() -> new NotFound("no report with id '" + report.id() + "'")));
+        body.put("highlightedText", marked.html());
+        body.put("matchCount", marked.matchCount());
         ctx.json(body);
     }
 

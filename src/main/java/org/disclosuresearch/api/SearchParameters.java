@@ -1,5 +1,7 @@
 package org.disclosuresearch.api;
 
+import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.query.QueryLanguage;
 import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.search.FacetSelection;
 import org.disclosuresearch.search.InvalidRequestException;
@@ -55,7 +57,8 @@ public final class SearchParameters {
     }
 
     /** Parameters besides the facet dimensions; anything else is a typo that must not be silently ignored. */
-    private static final List<String> KNOWN = List.of("q", "range", "sort", "size", "cursor", "stats", "columns");
+    private static final List<String> KNOWN = List.of("q", "match", "range", "sort", "size", "cursor", "stats",
+            "columns");
 
     private SearchRequest build(Map<String, List<String>> params, int size) {
         for (String name : params.keySet()) {
@@ -81,15 +84,24 @@ public final class SearchParameters {
             stats.add(StatsRequest.parse(s));
         }
         return new SearchRequest(query, facets, ranges, SortSpec.parse(single(params, "sort")), size,
-                blankToNull(single(params, "cursor")), stats);
+                blankToNull(single(params, "cursor")), stats, match(params));
     }
 
-    /** The {@code q} of a report view (to highlight its text), or null; it takes no other parameter. */
+    /** {@code match=exact} (the default) or {@code match=words}. */
+    public MatchMode match(Map<String, List<String>> params) {
+        try {
+            return MatchMode.parse(single(params, "match"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("match", e.getMessage());
+        }
+    }
+
+    /** The {@code q} of a report view (to highlight its text), or null; it takes no other parameter but match. */
     public String reportQuery(Map<String, List<String>> params) {
         for (String name : params.keySet()) {
-            if (!name.equals("q")) {
+            if (!name.equals("q") && !name.equals("match")) {
                 throw new InvalidRequestException(name, "unknown parameter '" + name + "'; a report takes only q "
-                        + "(the query whose matches are marked in its text)");
+                        + "(the query whose matches are marked in its text) and match");
             }
         }
         String query = query(params);
@@ -98,10 +110,7 @@ public final class SearchParameters {
 
     private String query(Map<String, List<String>> params) {
         String query = single(params, "q");
-        if (query != null && query.length() > limits.maxQueryLength()) {
-            throw new InvalidRequestException("q", "query is " + query.length() + " characters long; the limit is "
-                    + limits.maxQueryLength());
-        }
+        QueryLanguage.requireLength(query, limits.maxQueryLength());
         return query;
     }
 

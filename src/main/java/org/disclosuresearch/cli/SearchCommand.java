@@ -2,6 +2,8 @@ package org.disclosuresearch.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.query.QueryException;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.search.FacetSelection;
@@ -31,7 +33,8 @@ import java.util.concurrent.Callable;
 
 /** {@code search [options] QUERY}: the same request the API builds, printed as a table or one JSON object. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the index: words (AND), \"exact phrases\", OR, -exclusion, agency:prefix.")
+        description = "Search the index: exact strings (AND), \"exact phrases\", OR, -exclusion, agency:/text:/id: "
+                + "prefixes, FIGURE:MIN..MAX ranges.")
 public final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index",
@@ -52,6 +55,11 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--sort", paramLabel = "FIELD[:asc|desc]", description = "relevance (default), year or a figure id")
     String sort;
+
+    @Option(names = "--match", paramLabel = "exact|words", defaultValue = "exact",
+            description = "exact (default): an unquoted run matches as one exact string; words (按词匹配): its "
+                    + "smartcn words in any order")
+    String match;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "hits to show (default: 10)")
     int limit;
@@ -74,7 +82,7 @@ public final class SearchCommand implements Callable<Integer> {
         try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
             SearchRequest request = new SearchRequest(String.join(" ", query), FacetSelection.parse(facets),
                     ranges.stream().map(RangeFilter::parse).toList(), SortSpec.parse(sort), limit, null,
-                    stats.stream().map(StatsRequest::parse).toList());
+                    stats.stream().map(StatsRequest::parse).toList(), matchMode());
             SearchResult result = backend.search(request);
             if (json) {
                 out.println(Json.mapper().writeValueAsString(toJson(result)));
@@ -82,6 +90,9 @@ public final class SearchCommand implements Callable<Integer> {
                 printTable(result, out);
             }
             return 0;
+        } catch (QueryException e) {
+            err.println("search: invalid QUERY: " + e.getMessage());
+            return 2;
         } catch (InvalidRequestException e) {
             err.println("search: invalid " + optionOf(e.parameter()) + ": " + e.getMessage()
                     + (e instanceof UnknownFigureException ? "; the fields command lists every figure id" : ""));
@@ -92,12 +103,20 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
+    private MatchMode matchMode() {
+        try {
+            return MatchMode.parse(match);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("match", e.getMessage());
+        }
+    }
+
     /** The request parameter an error names, as this command's option. */
     private static String optionOf(String parameter) {
         return switch (parameter) {
             case "q" -> "QUERY";
             case "size" -> "--limit";
-            case "facet", "range", "sort", "stats" -> "--" + parameter;
+            case "facet", "range", "sort", "stats", "match" -> "--" + parameter;
             default -> parameter;
         };
     }
@@ -123,6 +142,7 @@ public final class SearchCommand implements Callable<Integer> {
             o.put("score", h.score());
             ArrayNode snippets = o.putArray("snippets");
             h.snippets().forEach(snippets::add);
+            o.put("matchCount", h.matchCount());
         }
         root.set("facets", Json.mapper().valueToTree(result.facets()));
         if (!result.stats().isEmpty()) {
@@ -131,19 +151,25 @@ public final class SearchCommand implements Callable<Integer> {
         if (result.nextCursor() != null) {
             root.put("nextCursor", result.nextCursor());
         }
+        if (result.wordMatchTotal() != null) {
+            root.put("wordMatchTotal", result.wordMatchTotal());
+        }
         return root;
     }
 
     private static void printTable(SearchResult result, PrintStream out) {
         out.printf(Locale.ROOT, "%d report%s%n", result.total(), result.total() == 1 ? "" : "s");
+        if (result.wordMatchTotal() != null && result.wordMatchTotal() > 0) {
+            out.printf(Locale.ROOT, "按词匹配 (--match words) would find %d%n", result.wordMatchTotal());
+        }
         if (!result.hits().isEmpty()) {
-            out.printf(Locale.ROOT, "%-28s %-4s %s %s %6s  %s%n", "id", "year", pad("region", 24), pad("type", 10),
-                    "score", "agency");
+            out.printf(Locale.ROOT, "%-28s %-4s %s %s %6s %5s  %s%n", "id", "year", pad("region", 24),
+                    pad("type", 10), "score", "marks", "agency");
         }
         for (SearchResult.Hit h : result.hits()) {
-            out.printf(Locale.ROOT, "%-28s %-4s %s %s %6.2f  %s%n", h.id(), h.year() == null ? "-" : h.year(),
+            out.printf(Locale.ROOT, "%-28s %-4s %s %s %6.2f %5d  %s%n", h.id(), h.year() == null ? "-" : h.year(),
                     pad(region(h.region()), 24), pad(h.agencyType() == null ? "-" : h.agencyType(), 10), h.score(),
-                    h.agency());
+                    h.matchCount(), h.agency());
             for (String s : h.snippets()) {
                 out.println("    " + plain(s));
             }

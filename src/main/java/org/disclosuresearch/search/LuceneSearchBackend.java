@@ -22,6 +22,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.disclosuresearch.index.Analyzers;
 import org.disclosuresearch.index.Fields;
 import org.disclosuresearch.index.ReportDocuments;
+import org.disclosuresearch.query.Highlights;
+import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.query.QueryLanguage;
+import org.disclosuresearch.query.QueryNode;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
@@ -49,6 +53,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     public static final int MAX_PAGE_SIZE = 1000;
     private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Set<String> STORED_FOR_HIT = Set.of(Fields.REPORT_JSON);
+    private static final Set<String> STORED_FOR_SNIPPETS = Set.of(Fields.REPORT_JSON, Fields.TEXT);
 
     private final Directory directory;
     private final SearcherManager manager;
@@ -104,7 +109,8 @@ public final class LuceneSearchBackend implements SearchBackend {
             throw new InvalidRequestException("size", "page size must be between 0 and " + MAX_PAGE_SIZE
                     + ", got " + request.size());
         }
-        Query userQuery = ReportQueryParser.toQuery(request.query());
+        QueryNode tree = parse(request.query(), request.match());
+        Query userQuery = LuceneQueries.toLucene(tree);
         RequestFilters filters = new RequestFilters(request);
         Sort sort = SortAndCursor.sort(request.sort());
         SortAndCursor.decode(request.sort(), request.cursor(), 1); // a bad cursor fails before any searching
@@ -113,7 +119,8 @@ public final class LuceneSearchBackend implements SearchBackend {
             try {
                 FieldDoc after = SortAndCursor.decode(request.sort(), request.cursor(),
                         searcher.getIndexReader().maxDoc());
-                return search(searcher, request, userQuery, filters, sort, after);
+                SearchResult result = search(searcher, request, tree, userQuery, filters, sort, after);
+                return result.total() == 0 ? withWordMatchTotal(searcher, request, result, filters) : result;
             } finally {
                 manager.release(searcher);
             }
@@ -122,8 +129,28 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
     }
 
-    private SearchResult search(IndexSearcher searcher, SearchRequest request, Query userQuery, RequestFilters filters,
-                                Sort sort, FieldDoc after) throws IOException {
+    private static QueryNode parse(String query, MatchMode match) {
+        return QueryLanguage.parse(query, match, Analyzers.wordSegmenter());
+    }
+
+    /**
+     * An exact search that found nothing says how many reports matching words would find (the page offers 按词匹配),
+     * when that is a different search at all.
+     */
+    private static SearchResult withWordMatchTotal(IndexSearcher searcher, SearchRequest request, SearchResult result,
+                                                   RequestFilters filters) throws IOException {
+        if (request.match() != MatchMode.EXACT || request.query().isBlank()) {
+            return result;
+        }
+        QueryNode words = parse(request.query(), MatchMode.WORDS);
+        long count = words.equals(parse(request.query(), MatchMode.EXACT)) ? 0
+                : searcher.count(filters.apply(LuceneQueries.toLucene(words), null));
+        return new SearchResult(result.total(), result.hits(), result.facets(), result.stats(), result.nextCursor(),
+                count);
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchRequest request, QueryNode tree, Query userQuery,
+                                RequestFilters filters, Sort sort, FieldDoc after) throws IOException {
         Query query = filters.apply(userQuery, null);
         // one hit beyond the page tells whether a next page exists: the last page offers no cursor to an empty one
         int n = Math.max(1, request.size()) + 1;
@@ -139,20 +166,16 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
 
         List<SearchResult.Hit> hits = new ArrayList<>();
-        int[] docIds = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            docIds[i] = page[i].doc;
-        }
-        List<List<String>> snippets = Snippets.highlight(searcher, userQuery, docIds);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Report r = ReportDocuments.fromStored(stored.document(page[i].doc, STORED_FOR_HIT).get(Fields.REPORT_JSON),
-                    null);
+            Document doc = stored.document(page[i].doc, STORED_FOR_SNIPPETS);
+            Report r = ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), null);
+            Highlights.Hit marked = Highlights.hit(tree, doc.get(Fields.TEXT));
             float score = request.sort().isRelevance() && page[i] instanceof FieldDoc fd
                     && fd.fields[0] instanceof Float f ? f : page[i].score;
             score = Float.isNaN(score) ? 0f : score;
             hits.add(new SearchResult.Hit(r.id(), r.agency(), r.year(), r.region(), r.agencyType(), r.template(),
-                    score, snippets.get(i), r.figures(), r.failedChecks()));
+                    score, marked.snippets(), marked.matchCount(), r.figures(), r.failedChecks()));
         }
         String nextCursor = more && page.length > 0 && page[page.length - 1] instanceof FieldDoc last
                 ? SortAndCursor.encode(request.sort(), last) : null;
@@ -203,9 +226,13 @@ public final class LuceneSearchBackend implements SearchBackend {
     }
 
     @Override
-    public Optional<String> highlightedText(String id, String query) {
-        Query userQuery = ReportQueryParser.toQuery(query); // a syntax error fails before any lookup
-        return withReport(id, (searcher, doc) -> Snippets.wholeText(searcher, userQuery, doc));
+    public Optional<HighlightedText> highlightedText(String id, String query, MatchMode match) {
+        QueryNode tree = parse(query, match); // a syntax error fails before any lookup
+        return withReport(id, (searcher, doc) -> {
+            Highlights.Hit whole = Highlights.wholeText(tree,
+                    searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT));
+            return new HighlightedText(whole.snippets().get(0), whole.matchCount());
+        });
     }
 
     private interface ReportFunction<T> {
@@ -236,7 +263,8 @@ public final class LuceneSearchBackend implements SearchBackend {
     /** Every matching report (without its text, which an export does not need), in the request's order. */
     @Override
     public void export(SearchRequest request, Consumer<Report> sink) {
-        Query query = new RequestFilters(request).apply(ReportQueryParser.toQuery(request.query()), null);
+        Query query = new RequestFilters(request).apply(LuceneQueries.toLucene(parse(request.query(), request.match())),
+                null);
         Sort sort = SortAndCursor.sort(request.sort());
         try {
             IndexSearcher searcher = acquire();

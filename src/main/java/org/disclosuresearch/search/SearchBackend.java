@@ -1,5 +1,6 @@
 package org.disclosuresearch.search;
 
+import org.disclosuresearch.query.MatchMode;
 import org.disclosuresearch.report.Report;
 
 import java.io.Closeable;
@@ -12,7 +13,10 @@ import java.util.function.Consumer;
  */
 public interface SearchBackend extends Closeable {
 
-    /** @throws InvalidRequestException for an unknown figure id, malformed range, query syntax error … */
+    /**
+     * @throws InvalidRequestException for an unknown figure id, malformed range …
+     * @throws org.disclosuresearch.query.QueryException for a query that cannot be searched (in plain Chinese)
+     */
     SearchResult search(SearchRequest request);
 
     /** The full stored report (with normalized text), or empty for an unknown id. */
@@ -20,11 +24,15 @@ public interface SearchBackend extends Closeable {
 
     /**
      * The report's whole normalized text as HTML: escaped, with {@code <mark>} around every match of {@code query}
-     * as the engine matched it (the same marks as the snippets); empty for an unknown id.
+     * as the engine matched it (the same marks as the snippets), and the number of marks; empty for an unknown id.
      *
-     * @throws InvalidRequestException for a query syntax error
+     * @throws org.disclosuresearch.query.QueryException for a query that cannot be searched
      */
-    Optional<String> highlightedText(String id, String query);
+    Optional<HighlightedText> highlightedText(String id, String query, MatchMode match);
+
+    /** A report's whole text as escaped HTML with its marks, and how many marks it holds. */
+    record HighlightedText(String html, int matchCount) {
+    }
 
     /** Every report matching the query and filters (no page cap), in the request's sort order. */
     void export(SearchRequest request, Consumer<Report> sink);

@@ -1,6 +1,7 @@
 package org.disclosuresearch.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosuresearch.query.MatchMode;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.SourceInfo;
 import org.disclosuresearch.search.SearchBackend;
@@ -134,8 +135,8 @@ class ApiServerLimitsTest {
         }
 
         @Override
-        public Optional<String> highlightedText(String id, String query) {
-            return report(id).map(Report::text);
+        public Optional<HighlightedText> highlightedText(String id, String query, MatchMode match) {
+            return report(id).map(r -> new HighlightedText(r.text(), 0));
         }
 
         @Override

@@ -122,7 +122,7 @@ class IndexAndSearchCommandTest {
         assertTrue(badRange.err().contains("unknown figure id 'nosuch'"), badRange.err());
         Run badQuery = run("search", "--index", index.toString(), "\"unclosed");
         assertEquals(2, badQuery.code());
-        assertTrue(badQuery.err().contains("invalid QUERY") && badQuery.err().contains("not closed"), badQuery.err());
+        assertTrue(badQuery.err().contains("invalid QUERY") && badQuery.err().contains("引号没有配对"), badQuery.err());
         Run badLimit = run("search", "--index", index.toString(), "--limit", "-1", "x");
         assertEquals(2, badLimit.code());
         assertTrue(badLimit.err().contains("invalid --limit"), badLimit.err());
