@@ -1,8 +1,8 @@
 package org.disclosuresearch.cli;
 
-import org.disclosuresearch.index.IndexSummary;
-import org.disclosuresearch.index.IndexerConfig;
-import org.disclosuresearch.index.ReportFileReader;
+import org.disclosuresearch.pipeline.IndexSummary;
+import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.ReportFileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +28,11 @@ public final class IndexCommand implements Callable<Integer> {
             defaultValue = "index")
     Path index;
 
+    @Option(names = "--from-jsonl", paramLabel = "FILE",
+            description = "load the reports that 'parse --text' printed (JSON Lines) instead of parsing --docs: "
+                    + "upserts only, unchanged source hashes skipped")
+    Path fromJsonl;
+
     @Option(names = "--threads", paramLabel = "N", description = "parse threads (default: number of cores)")
     Integer threads;
 
@@ -38,7 +43,7 @@ public final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (!Files.isDirectory(docs)) {
+        if (fromJsonl == null && !Files.isDirectory(docs)) {
             err.println("index: corpus folder " + docs + " does not exist or is not a folder");
             return 2;
         }
@@ -52,7 +57,8 @@ public final class IndexCommand implements Callable<Integer> {
         }
         IndexSummary summary;
         try {
-            summary = IndexRun.update(docs, index, config, err);
+            summary = fromJsonl != null ? IndexRun.load(fromJsonl, index, config, err)
+                    : IndexRun.update(docs, index, config, err);
         } catch (IOException | RuntimeException e) {
             err.println("index: " + e.getMessage() + " (the last committed index in " + index + " stays usable)");
             return 2;

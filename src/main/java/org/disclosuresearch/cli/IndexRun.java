@@ -1,8 +1,8 @@
 package org.disclosuresearch.cli;
 
-import org.disclosuresearch.index.IndexSummary;
+import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +22,16 @@ final class IndexRun {
                     "\rindexing: %d/%d files, %.1f reports/s   ", done, total, rate));
         } finally {
             err.println(); // ends the progress line, also when the run failed
+        }
+    }
+
+    /** Loads the parsed reports of a JSON Lines file into {@code index}, showing progress on {@code err}. */
+    static IndexSummary load(Path jsonl, Path index, IndexerConfig config, PrintStream err) throws IOException {
+        try (Indexer indexer = new Indexer(index, config)) {
+            return indexer.indexJsonLines(jsonl, (done, total, rate) -> err.printf(Locale.ROOT,
+                    "\rindexing: %d/%d reports, %.1f reports/s   ", done, total, rate));
+        } finally {
+            err.println();
         }
     }
 

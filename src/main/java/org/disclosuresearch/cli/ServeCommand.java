@@ -1,9 +1,9 @@
 package org.disclosuresearch.cli;
 
 import org.disclosuresearch.api.ApiServer;
-import org.disclosuresearch.index.IndexSummary;
-import org.disclosuresearch.index.IndexerConfig;
-import org.disclosuresearch.index.ReportFileReader;
+import org.disclosuresearch.pipeline.IndexSummary;
+import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.ReportFileReader;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

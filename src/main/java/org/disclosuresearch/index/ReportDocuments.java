@@ -23,6 +23,7 @@ import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;
+import org.disclosuresearch.report.ReportJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,10 +51,6 @@ public final class ReportDocuments {
     /** Which documents hold a term, nothing more: the characters fields only answer "does it occur". */
     private static final FieldType CHARACTERS = charactersType();
 
-    private static final ObjectReader REPORT_READER = Json.mapper().readerFor(Report.class)
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .with(DeserializationFeature.USE_LONG_FOR_INTS)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // Region serializes isEmpty() as "empty"
 
     private static FieldType indexed(IndexOptions options, boolean stored) {
         FieldType type = new FieldType();
@@ -178,17 +175,7 @@ public final class ReportDocuments {
      */
     public static Report fromStored(String reportJson, String text) {
         try {
-            Report r = REPORT_READER.readValue(reportJson);
-            Map<String, Number> typed = new LinkedHashMap<>();
-            for (Map.Entry<String, Number> e : r.figures().entrySet()) {
-                Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
-                Number v = e.getValue();
-                if (figure != null && v != null) {
-                    v = figure.isDecimal() ? new BigDecimal(v.toString()) : (Number) v.longValue();
-                }
-                typed.put(e.getKey(), v);
-            }
-            return r.toBuilder().figures(typed).text(text).build();
+            return ReportJson.read(reportJson).toBuilder().text(text).build();
         } catch (IOException e) {
             throw new UncheckedIOException("stored report is not valid JSON", e);
         }
