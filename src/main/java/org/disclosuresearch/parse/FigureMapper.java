@@ -3,12 +3,14 @@ package org.disclosuresearch.parse;
 import org.disclosuresearch.parse.TemplateLayout.Row;
 import org.disclosuresearch.parse.TemplateLayout.Table;
 import org.disclosuresearch.report.Figure;
+import org.disclosuresearch.report.FigureEvidence;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +27,28 @@ final class FigureMapper {
 
     private static final Pattern NUMBERING = Pattern.compile(
             "[(][一二三四五六七八九十\\d]+[)]|[一二三四五六七八九十]+、|\\d+[.、．]");
+    /** Where a table 二 column header ends, so that a row label glued to it still starts a word. */
+    private static final Pattern HEADER_END = Pattern.compile(
+            String.join("|", TemplateLayout.TABLE2_COLUMN_ORDER.stream().map(Pattern::quote).toList()) + "|[)）]");
     private static final String TABLE2_HEADING = "二、主动公开政府信息情况";
     private static final String REVIEW_ANCHOR = "行政复议";
     private static final String SUIT_ANCHOR = "行政诉讼";
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    /** 2019's 本年增/减 columns, the only cells that may print a minus sign. */
+    static final String DELTA_SUFFIX = "_delta";
 
-    /** What one template's mapping found. */
-    record Result(String template, Map<String, Number> figures, List<String> notes) {
+    /**
+     * What one template's mapping found.
+     *
+     * @param derivedIds figures not printed but summed from printed sub-rows (2021's apps_other_*)
+     */
+    record Result(String template, Map<String, Number> figures, Map<String, FigureEvidence> evidence,
+                  Set<String> derivedIds, List<String> notes) {
     }
 
     private final TemplateLayout layout;
     private final List<Segment> segments;
-    private final Map<String, Number> figures = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<Reading> readings = new ArrayList<>();
     private final Map<String, List<Integer>> groupOrder = new HashMap<>();
     /** bestMatch per segment, computed once: the scan asks for the same segments row after row. */
     private final Match[] matches;
@@ -50,25 +61,30 @@ final class FigureMapper {
         this.matched = new boolean[segments.size()];
     }
 
-    static Result map(TemplateLayout layout, List<Segment> segments) {
+    static Result map(TemplateLayout layout, List<Segment> segments, NarrativeFigures narrative, Checks checks) {
         FigureMapper mapper = new FigureMapper(layout, segments);
         mapper.run();
-        Map<String, Number> ordered = new LinkedHashMap<>();
-        for (Row row : layout.rows()) {
-            row.figures().forEach(f -> {
-                if (mapper.figures.containsKey(f.id())) {
-                    ordered.put(f.id(), mapper.figures.get(f.id()));
-                }
-            });
-        }
-        mapper.addDerived(ordered);
-        return new Result(layout.template(), FigureOrder.inCatalogueOrder(ordered), List.copyOf(mapper.notes));
+        ReadingResolver.Resolved resolved = new ReadingResolver(checks, narrative, mapper::withDerived)
+                .resolve(mapper.readings);
+        Map<String, Number> ordered = new LinkedHashMap<>(resolved.figures());
+        Map<String, FigureEvidence> evidence = new LinkedHashMap<>(resolved.evidence());
+        Set<String> derivedIds = mapper.addDerived(ordered, evidence);
+        List<String> notes = new ArrayList<>(mapper.notes);
+        notes.addAll(resolved.notes());
+        return new Result(layout.template(), FigureOrder.inCatalogueOrder(ordered), evidence, derivedIds,
+                List.copyOf(notes));
+    }
+
+    private Map<String, Number> withDerived(Map<String, Number> printed) {
+        Map<String, Number> all = new HashMap<>(printed);
+        addDerived(all, new HashMap<>());
+        return all;
     }
 
     private void run() {
         int heading = lastSegmentContaining(TABLE2_HEADING);
         int cursor = scanRows(layout.rows(Table.PUBLISHED), heading);
-        if (figures.isEmpty() && heading > 0) {
+        if (readings.isEmpty() && heading > 0) {
             // the heading was repeated after the table (a contents line, a quote): read from the top instead
             notes.clear();
             cursor = scanRows(layout.rows(Table.PUBLISHED), 0);
@@ -127,10 +143,21 @@ final class FigureMapper {
         return cursor;
     }
 
-    /** Whether the segment holds as many values as the row has columns (a glued run may still hold several). */
+    /**
+     * Whether the segment's runs could give as many cells as the row has columns: no more runs than cells, and
+     * enough digits to cut (or one value short, where a blank cell may have vanished).
+     */
     private static boolean countFits(Segment segment, int expected) {
-        return segment.gluedDigits() == null ? segment.values().size() == expected
-                : segment.values().size() < expected;
+        int runs = segment.values().size();
+        if (runs > expected || runs == 0) {
+            return false;
+        }
+        int most = 0;
+        for (String run : segment.values()) {
+            most += run.equals(Segment.BLANK) || run.indexOf(',') >= 0 || run.indexOf('.') >= 0 ? 1
+                    : (int) run.chars().filter(Character::isDigit).count();
+        }
+        return most >= expected || runs == expected - 1;
     }
 
     private record Match(Row row, int start) {
@@ -172,6 +199,11 @@ final class FigureMapper {
         while (numbering.find()) {
             allowed.set(numbering.end());
         }
+        // a one-line page glues the column header to the first row label: 现行有效件数规章000, (单位:万元)行政事业性收费
+        Matcher header = HEADER_END.matcher(segment.label());
+        while (header.find()) {
+            allowed.set(header.end());
+        }
         return allowed;
     }
 
@@ -199,21 +231,36 @@ final class FigureMapper {
 
     private void readRow(Row row, Segment segment, int labelStart) {
         String rowName = row.fullLabel().isEmpty() ? row.label() : row.fullLabel();
-        List<String> values = resolveValues(segment, row.figures().size(), rowName);
-        if (values == null) {
-            return;
-        }
         String header = segment.label().substring(0, labelStart);
         List<Integer> order = columnOrder(row, header);
-        for (int i = 0; i < values.size(); i++) {
-            Figure figure = row.figures().get(order.get(i));
-            String unitText = row.table() == Table.PUBLISHED ? unitText(header, row.columnKeywords().get(order.get(i)))
-                    : "";
-            Number value = toNumber(values.get(i), figure, unitText, rowName);
-            if (value != null) {
-                figures.put(figure.id(), value);
-            }
+        List<Figure> printed = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        for (int i : order) {
+            printed.add(row.figures().get(i));
+            units.add(row.table() == Table.PUBLISHED ? unitText(header, row.columnKeywords().get(i)) : "");
         }
+        read(rowName, printed, units, segment);
+    }
+
+    /** Cuts the segment's runs into the printed figures' cells and keeps the reading for {@link ReadingResolver}. */
+    private void read(String rowName, List<Figure> printed, List<String> units, Segment segment) {
+        if (!countFits(segment, printed.size())) {
+            notes.add(rowName + "：应有 " + printed.size() + " 个数，找到 " + String.join(" ", segment.values())
+                    + "；本行未取");
+            return;
+        }
+        boolean[] negativeAllowed = new boolean[printed.size()];
+        for (int i = 0; i < printed.size(); i++) {
+            negativeAllowed[i] = printed.get(i).id().endsWith(DELTA_SUFFIX);
+        }
+        List<CellSplitter.Identity> identities = RowIdentities.of(printed);
+        CellSplitter.Result result = CellSplitter.split(segment.values(), printed.size(), negativeAllowed, identities);
+        List<String> cellUnits = new ArrayList<>(units);
+        if (!segment.unit().isEmpty()) {
+            cellUnits.set(cellUnits.size() - 1, cellUnits.get(cellUnits.size() - 1) + segment.unit());
+        }
+        readings.add(new Reading(rowName, List.copyOf(printed), List.copyOf(cellUnits), segment.values(), identities,
+                result));
     }
 
     /** Table 二 columns in the order its header prints them, kept for the rows below that header. */
@@ -255,53 +302,6 @@ final class FigureMapper {
         return header.substring(at + column.length(), end);
     }
 
-    /**
-     * The row's values as printed, or null (with a note) when their number is wrong or a glued digit run cannot
-     * be split with certainty. A glued run is split only when exactly one split gives the missing count of
-     * numbers without leading zeros (000 → 0 0 0; 8855698 into three has many splits, so it stays unread).
-     */
-    private List<String> resolveValues(Segment segment, int expected, String rowName) {
-        List<String> values = new ArrayList<>();
-        String glued = segment.gluedDigits();
-        if (glued != null) {
-            int parts = expected - segment.values().size();
-            List<List<String>> splits = parts < 1 ? List.of() : DigitSplitter.splits(glued, parts, 2);
-            if (splits.size() != 1) {
-                notes.add(rowName + "：数字连在一起（" + glued + " " + String.join(" ", segment.values())
-                        + "），无法确定地分成 " + expected + " 个数；本行未取");
-                return null;
-            }
-            values.addAll(splits.get(0));
-        }
-        values.addAll(segment.values());
-        if (values.size() != expected) {
-            notes.add(rowName + "：应有 " + expected + " 个数，找到 " + values.size()
-                    + " 个（" + String.join(" ", values) + "）；本行未取");
-            return null;
-        }
-        return values;
-    }
-
-    private Number toNumber(String printed, Figure figure, String unitText, String rowName) {
-        String plain = printed.replace(",", "").replace('\u2212', '-');
-        if (plain.startsWith("+")) {
-            plain = plain.substring(1);
-        }
-        BigDecimal value = new BigDecimal(plain);
-        if (figure.isDecimal()) {
-            boolean inYuan = unitText.contains("元") && !unitText.contains("万元");
-            BigDecimal wan = inYuan ? value.divide(TEN_THOUSAND) : value;
-            wan = wan.stripTrailingZeros();
-            return wan.scale() < 0 ? wan.setScale(0) : wan;
-        }
-        try {
-            return value.longValueExact();
-        } catch (ArithmeticException e) {
-            notes.add(rowName + "：" + printed + " 不是整数；未取");
-            return null;
-        }
-    }
-
     /** Table 四 printed as one row of 15 values under the 行政复议 / 行政诉讼 header (the templates' layout). */
     private boolean readWideReviewTable(int cursor) {
         List<Row> rows = layout.rows(Table.REVIEWS);
@@ -309,24 +309,17 @@ final class FigureMapper {
         for (int s = cursor; s < segments.size(); s++) {
             Segment segment = segments.get(s);
             int anchor = segment.label().indexOf(REVIEW_ANCHOR);
-            if (anchor < 0 || !segment.label().contains(SUIT_ANCHOR) || segment.valueCount() <= rows.get(0).figures().size()) {
+            if (anchor < 0 || !segment.label().contains(SUIT_ANCHOR) || !countFits(segment, expected)) {
                 continue;
             }
-            List<String> values = resolveValues(segment, expected, "四、行政复议和行政诉讼");
-            if (values == null) {
-                return true;
-            }
             List<Integer> order = reviewColumnOrder(rows.get(0), segment.label().substring(anchor));
-            int i = 0;
+            List<Figure> printed = new ArrayList<>();
             for (Row row : rows) {
                 for (int c = 0; c < row.figures().size(); c++) {
-                    Figure figure = row.figures().get(order.get(c));
-                    Number value = toNumber(values.get(i++), figure, "", row.label());
-                    if (value != null) {
-                        figures.put(figure.id(), value);
-                    }
+                    printed.add(row.figures().get(order.get(c)));
                 }
             }
+            read("四、行政复议和行政诉讼", printed, printed.stream().map(f -> "").toList(), segment);
             return true;
         }
         return false;
@@ -346,10 +339,18 @@ final class FigureMapper {
         return order;
     }
 
-    /** 2021's （六）其他处理 is the sum of its three sub-rows, when all of them were printed. */
-    private void addDerived(Map<String, Number> ordered) {
+    /**
+     * 2021's （六）其他处理 is the sum of its three sub-rows, when all of them were read and the report did not print
+     * the row itself.
+     */
+    private Set<String> addDerived(Map<String, Number> ordered, Map<String, FigureEvidence> evidence) {
+        Set<String> derivedIds = new HashSet<>();
         for (TemplateLayout.DerivedRow derived : layout.derived()) {
             for (int c = 0; c < derived.figures().size(); c++) {
+                String id = derived.figures().get(c).id();
+                if (ordered.containsKey(id)) {
+                    continue;
+                }
                 long sum = 0;
                 boolean complete = true;
                 for (Row part : derived.parts()) {
@@ -361,9 +362,12 @@ final class FigureMapper {
                     sum += n.longValue();
                 }
                 if (complete) {
-                    ordered.put(derived.figures().get(c).id(), sum);
+                    ordered.put(id, sum);
+                    evidence.put(id, FigureEvidence.SUM_OF_SUB_ROWS);
+                    derivedIds.add(id);
                 }
             }
         }
+        return derivedIds;
     }
 }

@@ -5,16 +5,14 @@ import org.disclosuresearch.ingest.DocumentProblem;
 import org.disclosuresearch.ingest.SourceDocument;
 import org.disclosuresearch.ingest.TableBlock;
 import org.disclosuresearch.ingest.TextBlock;
-import org.disclosuresearch.report.Figure;
+import org.disclosuresearch.report.FigureEvidence;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.SourceInfo;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a {@link SourceDocument} (text and table blocks) into a {@link Report}: metadata, the figures of the
@@ -52,11 +50,12 @@ public final class ReportParser {
                     "no sign of a 政府信息公开工作年度报告: neither the title nor the text names one");
         }
         List<Segment> segments = Segmenter.segments(mappingText);
-        FigureMapper.Result chosen = chooseTemplate(text, segments);
+        FigureMapper.Result chosen = chooseTemplate(text, segments, NarrativeFigures.of(text));
 
         List<String> notes = new ArrayList<>();
         String template = null;
         Map<String, Number> figures = Map.of();
+        Map<String, FigureEvidence> evidence = Map.of();
         List<String> failed = List.of();
         if (chosen == null || chosen.figures().isEmpty()) {
             notes.add(NO_TABLES);
@@ -66,8 +65,9 @@ public final class ReportParser {
         } else {
             template = chosen.template();
             figures = chosen.figures();
+            evidence = chosen.evidence();
             notes.addAll(chosen.notes());
-            failed = checks.failed(figures, derivedIds(template));
+            failed = checks.failed(figures, chosen.derivedIds());
         }
 
         MetadataExtractor.Metadata meta = MetadataExtractor.extract(text);
@@ -87,6 +87,7 @@ public final class ReportParser {
                 .region(region)
                 .agencyType(agencyTypes.classify(meta.agency()))
                 .figures(figures)
+                .figureEvidence(evidence)
                 .failedChecks(failed)
                 .note(notes.isEmpty() ? null : String.join("；", notes))
                 .source(source)
@@ -98,12 +99,12 @@ public final class ReportParser {
      * The template whose own column labels the text shows (2021: 本年制发件数 …; 2019: 本年新制作数量 …); without
      * such evidence, the one whose mapping read more figures. Null when no template read anything.
      */
-    private static FigureMapper.Result chooseTemplate(String normalized, List<Segment> segments) {
+    private FigureMapper.Result chooseTemplate(String normalized, List<Segment> segments, NarrativeFigures narrative) {
         FigureMapper.Result best = null;
         long bestEvidence = -1;
         for (String template : TemplateLayout.templates()) {
             TemplateLayout layout = TemplateLayout.of(template);
-            FigureMapper.Result result = FigureMapper.map(layout, segments);
+            FigureMapper.Result result = FigureMapper.map(layout, segments, narrative, checks);
             long evidence = layout.ownColumnKeywords().stream().filter(normalized::contains).count();
             if (best == null || evidence > bestEvidence
                     || (evidence == bestEvidence && result.figures().size() > best.figures().size())) {
@@ -112,14 +113,6 @@ public final class ReportParser {
             }
         }
         return best;
-    }
-
-    private static Set<String> derivedIds(String template) {
-        Set<String> ids = new HashSet<>();
-        for (TemplateLayout.DerivedRow row : TemplateLayout.of(template).derived()) {
-            row.figures().stream().map(Figure::id).forEach(ids::add);
-        }
-        return ids;
     }
 
     /** All blocks in reading order; tables row by row so that their labels are searchable. */
