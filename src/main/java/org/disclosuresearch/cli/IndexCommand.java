@@ -1,5 +1,7 @@
 package org.disclosuresearch.cli;
 
+import org.disclosuresearch.backend.BackendOptions;
+import org.disclosuresearch.backend.Backends;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.ReportFileReader;
@@ -39,6 +41,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Mixin
     IngestLimitsOptions limits = new IngestLimitsOptions();
 
+    @Mixin
+    BackendOption backendOption = new BackendOption();
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -56,14 +61,23 @@ public final class IndexCommand implements Callable<Integer> {
             config = config.withThreads(threads);
         }
         IndexSummary summary;
+        BackendOptions backend;
         try {
-            summary = fromJsonl != null ? IndexRun.load(fromJsonl, index, config, err)
-                    : IndexRun.update(docs, index, config, err);
-        } catch (IOException | RuntimeException e) {
-            err.println("index: " + e.getMessage() + " (the last committed index in " + index + " stays usable)");
+            backend = backendOption.options(index);
+            Backends.provider(backend); // an unknown or missing backend is named before any work
+        } catch (IllegalArgumentException e) {
+            err.println("index: " + e.getMessage());
             return 2;
         }
-        out.println(IndexRun.summary(summary, index));
+        try {
+            summary = fromJsonl != null ? IndexRun.load(fromJsonl, backend, config, err)
+                    : IndexRun.update(docs, backend, config, err);
+        } catch (IOException | RuntimeException e) {
+            err.println("index: " + e.getMessage() + " (the last commit in " + backend.location()
+                    + " stays usable)");
+            return 2;
+        }
+        out.println(IndexRun.summary(summary, backend));
         IndexRun.printFailures(summary, err, Integer.MAX_VALUE);
         return summary.failed().isEmpty() ? 0 : 1;
     }

@@ -8,7 +8,9 @@ import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.search.FacetSelection;
 import org.disclosuresearch.search.InvalidRequestException;
-import org.disclosuresearch.search.LuceneSearchBackend;
+import org.disclosuresearch.backend.BackendOptions;
+import org.disclosuresearch.backend.Backends;
+import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.RangeFilter;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SearchResult;
@@ -16,6 +18,7 @@ import org.disclosuresearch.search.SortSpec;
 import org.disclosuresearch.search.StatsRequest;
 import org.disclosuresearch.search.UnknownFigureException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,6 +59,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "FIELD[:asc|desc]", description = "relevance (default), year or a figure id")
     String sort;
 
+    @Mixin
+    BackendOption backendOption = new BackendOption();
+
     @Option(names = "--match", paramLabel = "exact|words", defaultValue = "exact",
             description = "exact (default): an unquoted run matches as one exact string; words (按词匹配): its "
                     + "smartcn words in any order")
@@ -75,11 +81,19 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (!Files.isDirectory(index)) {
+        BackendOptions options;
+        try {
+            options = backendOption.options(index);
+            Backends.provider(options);
+        } catch (IllegalArgumentException e) {
+            err.println("search: " + e.getMessage());
+            return 2;
+        }
+        if (BackendOptions.EMBEDDED.equals(options.kind()) && !Files.isDirectory(index)) {
             err.println("search: no index at " + index + " (run: index --docs DIR --index " + index + ")");
             return 2;
         }
-        try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
+        try (SearchBackend backend = Backends.openSearch(options)) {
             SearchRequest request = new SearchRequest(String.join(" ", query), FacetSelection.parse(facets),
                     ranges.stream().map(RangeFilter::parse).toList(), SortSpec.parse(sort), limit, null,
                     stats.stream().map(StatsRequest::parse).toList(), matchMode());
@@ -98,7 +112,7 @@ public final class SearchCommand implements Callable<Integer> {
                     + (e instanceof UnknownFigureException ? "; the fields command lists every figure id" : ""));
             return 2;
         } catch (IOException | UncheckedIOException e) {
-            err.println("search: cannot read the index at " + index + ": " + e.getMessage());
+            err.println("search: cannot read " + options.location() + ": " + e.getMessage());
             return 2;
         }
     }

@@ -23,6 +23,7 @@ import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;
+import org.disclosuresearch.report.ReportFacets;
 import org.disclosuresearch.report.ReportJson;
 
 import java.io.IOException;
@@ -101,37 +102,12 @@ public final class ReportDocuments {
         if (report.year() != null) {
             doc.add(new IntPoint(Fields.YEAR, report.year()));
             doc.add(new NumericDocValuesField(Fields.YEAR, report.year()));
-            facet(doc, Fields.YEAR, report.year().toString(), report.year().toString());
         }
-        addFacets(doc, report);
+        for (ReportFacets.Value v : ReportFacets.of(report)) {
+            facet(doc, v.dimension(), v.filter(), v.count());
+        }
         addFigures(doc, report.figures());
         return doc;
-    }
-
-    private static void addFacets(Document doc, Report report) {
-        if (report.agencyType() != null) {
-            facet(doc, Fields.AGENCY_TYPE, report.agencyType(), report.agencyType());
-        }
-        Region region = report.region();
-        if (region.province() != null) {
-            facet(doc, Fields.PROVINCE, region.province(), region.province());
-        }
-        String province = region.province() == null ? "" : region.province();
-        String city = region.city() == null ? "" : region.city();
-        if (region.city() != null) {
-            facet(doc, Fields.CITY, region.city(), province + Fields.PATH_SEPARATOR + city);
-        }
-        if (region.county() != null) {
-            facet(doc, Fields.COUNTY, region.county(),
-                    province + Fields.PATH_SEPARATOR + city + Fields.PATH_SEPARATOR + region.county());
-        }
-        String template = report.template() == null ? Fields.TEMPLATE_NONE : report.template();
-        facet(doc, Fields.TEMPLATE, template, template);
-        String checks = report.failedChecks().isEmpty() ? Fields.CHECKS_PASSED : Fields.CHECKS_FAILED;
-        facet(doc, Fields.CHECKS, checks, checks);
-        if (report.source() != null && report.source().format() != null) {
-            facet(doc, Fields.FORMAT, report.source().format(), report.source().format());
-        }
     }
 
     /** A facet value: a keyword term to filter on, and doc values to count (region levels count by full path). */

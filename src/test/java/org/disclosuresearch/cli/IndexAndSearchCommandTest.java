@@ -164,6 +164,17 @@ class IndexAndSearchCommandTest {
         Run badLimit = run("search", "--index", index.toString(), "--limit", "-1", "x");
         assertEquals(2, badLimit.code());
         assertTrue(badLimit.err().contains("invalid --limit"), badLimit.err());
+        Run unknownBackend = run("search", "--index", index.toString(), "--backend", "elastic", "x");
+        assertEquals(2, unknownBackend.code());
+        assertTrue(unknownBackend.err().contains("unknown backend 'elastic'"), unknownBackend.err());
+        for (String command : List.of("search", "index", "serve")) {
+            Run noZk = run(command, "--index", index.toString(), "--backend", "solr");
+            assertEquals(2, noZk.code(), command);
+            assertTrue(noZk.err().contains("--zk"), command + ": " + noZk.err());
+        }
+        Run noSolrJar = run("search", "--backend", "solr", "--zk", "127.0.0.1:1", "x");
+        assertEquals(2, noSolrJar.code());
+        assertTrue(noSolrJar.err().contains("solr backend is not in this jar"), noSolrJar.err());
         Run noIndex = run("search", "--index", dir.resolve("missing").toString(), "x");
         assertEquals(2, noIndex.code());
         Run noDocs = run("index", "--docs", dir.resolve("missing").toString(), "--index", index.toString());
