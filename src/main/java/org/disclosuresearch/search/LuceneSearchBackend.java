@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,7 @@ import java.util.function.Consumer;
 public final class LuceneSearchBackend implements SearchBackend {
 
     /** Largest page a request may ask for; deeper results come by cursor. */
-    public static final int MAX_PAGE_SIZE = 1000;
+    public static final int MAX_PAGE_SIZE = SearchRequest.MAX_PAGE_SIZE;
     private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Set<String> STORED_FOR_HIT = Set.of(Fields.REPORT_JSON);
     private static final Set<String> STORED_FOR_SNIPPETS = Set.of(Fields.REPORT_JSON, Fields.TEXT);
@@ -206,15 +205,7 @@ public final class LuceneSearchBackend implements SearchBackend {
             }
         }
         counts.putAll(FacetCounter.count(matching, unselected));
-        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-        out.put(Fields.AGENCY_TYPE, FacetCounter.flat(counts.get(Fields.AGENCY_TYPE)));
-        out.put("region", FacetCounter.regionTree(counts.get(Fields.PROVINCE), counts.get(Fields.CITY),
-                counts.get(Fields.COUNTY)));
-        out.put(Fields.YEAR, FacetCounter.flat(counts.get(Fields.YEAR), FacetCounter.NEWEST_FIRST));
-        for (String dim : List.of(Fields.TEMPLATE, Fields.CHECKS, Fields.FORMAT)) {
-            out.put(dim, FacetCounter.flat(counts.get(dim)));
-        }
-        return out;
+        return FacetResults.of(counts);
     }
 
     @Override

@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public record SearchRequest(String query, Map<String, List<String>> facets, List<RangeFilter> ranges, SortSpec sort,
                             int size, String cursor, List<StatsRequest> stats, MatchMode match) {
+    /** Largest page a request may ask for (of any backend); deeper results come by cursor. */
+    public static final int MAX_PAGE_SIZE = 1000;
+
     public SearchRequest {
         query = query == null ? "" : query;
         facets = facets == null ? Map.of() : Map.copyOf(facets);
