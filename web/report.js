@@ -187,19 +187,50 @@ function grid(g, values, failed) {
     el('table', {class: 'template'}, el('thead', {}, head), el('tbody', {}, body)));
 }
 
+/**
+ * The text, one window at a time (the API answers at most 200,000 characters per request, so that a huge report
+ * cannot exhaust the server or this page); a longer text gets buttons for the windows before and after.
+ */
 function text(r, q) {
   const highlighted = typeof r.highlightedText === 'string';
-  const body = el('div', {class: 'report-text', tabindex: '0', role: 'region', 'aria-label': '报告全文'},
-    highlighted ? snippetNodes(r.highlightedText) : document.createTextNode(r.text || ''));
-  const marks = body.querySelectorAll('mark').length;
+  const body = el('div', {class: 'report-text', tabindex: '0', role: 'region', 'aria-label': '报告全文'});
+  const pager = el('p', {class: 'hint text-pager'});
+  const show = w => {
+    fill(body, highlighted ? snippetNodes(w.highlightedText || '') : document.createTextNode(w.text || ''));
+    const end = w.textOffset + (w.text || '').length;
+    if (!(w.textLength > (w.text || '').length)) return fill(pager);
+    const windowLength = Math.max(1, (w.text || '').length);
+    const go = offset => async () => {
+      try {
+        show(await textWindow(r.id, q, offset, highlighted));
+        body.scrollTop = 0;
+      } catch (e) {
+        fill(pager, el('span', {class: 'error', role: 'alert'}, '载入正文出错：', e.message));
+      }
+    };
+    fill(pager, `正文共 ${w.textLength.toLocaleString('zh-CN')} 字，此处显示第 ${(w.textOffset + 1).toLocaleString('zh-CN')}`
+      + `–${end.toLocaleString('zh-CN')} 字。`,
+      w.textOffset > 0 ? el('button', {type: 'button', class: 'link', onclick: go(Math.max(0, w.textOffset - windowLength))}, '上一段') : null,
+      end < w.textLength ? el('button', {type: 'button', class: 'link', onclick: go(end)}, '下一段') : null);
+  };
+  show(r);
+  const marks = highlighted ? (r.matches ?? body.querySelectorAll('mark').length) : 0;
   return el('section', {class: 'text-block'},
     el('h3', {}, '报告全文'),
     highlighted ? el('p', {class: 'hint'}, `检索式「${q}」在正文中匹配 ${marks} 处，已用底色标出。`,
-      marks ? el('button', {type: 'button', class: 'link', onclick: () => {
+      body.querySelector('mark') ? el('button', {type: 'button', class: 'link', onclick: () => {
         const m = body.querySelector('mark');
-        m.scrollIntoView({block: 'center'});
+        if (m) m.scrollIntoView({block: 'center'});
       }}, '跳到第一处') : null) : null,
+    pager,
     body);
+}
+
+/** Another window of the report's text (with the same query's marks when the first one had them). */
+function textWindow(id, q, offset, highlighted) {
+  const params = new URLSearchParams({offset: String(offset)});
+  if (highlighted && q) params.set('q', q);
+  return getJson(`api/reports/${encodeURIComponent(id)}`, params.toString());
 }
 
 export function setUpReportView() {

@@ -6,14 +6,17 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.ingest.DocsFolder;
 import org.disclosuresearch.query.QueryException;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
+import org.disclosuresearch.search.DamagedIndexException;
 import org.disclosuresearch.search.InvalidRequestException;
 import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.SearchRequest;
+import org.disclosuresearch.search.TextWindow;
 import org.disclosuresearch.search.UnknownFigureException;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +29,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP server: the JSON API under {@code /api} and the search page (classpath {@code /web}) at {@code /}.
@@ -41,16 +46,57 @@ public final class ApiServer implements AutoCloseable {
     private final SearchParameters parameters;
     private final OriginalFiles originals;
     private final ClientRateLimiter rateLimiter;
+    private final HostAllowList hosts;
+    /** Separate caps, so that long exports cannot starve report views and searches. */
+    private final RequestGate reportViews;
+    private final RequestGate searches;
+    private final RequestGate exports;
     private final Javalin app;
 
     /**
-     * @param docsRoot        the corpus folder originals are served from, or null
+     * @param docsRoot          the corpus folder originals are served from, or null
      * @param requestsPerSecond sustained requests per client; {@code burst} more may come at once
+     * @param followLinks       whether originals reached through links that leave {@code docsRoot} are served
+     *                          (the same rule as the corpus walk: {@link DocsFolder})
+     * @param allowedHosts      Host header names accepted besides those of the binding ({@code *}: any)
+     * @param heavyRequests     how many report views, searches and exports may run at once (each kind)
      */
     public record Options(String host, int port, Path docsRoot, SearchParameters.Limits limits,
-                          double requestsPerSecond, int burst) {
+                          double requestsPerSecond, int burst, boolean followLinks, Set<String> allowedHosts,
+                          int heavyRequests) {
+        public Options {
+            allowedHosts = allowedHosts == null ? Set.of() : Set.copyOf(allowedHosts);
+        }
+
+        public Options(String host, int port, Path docsRoot, SearchParameters.Limits limits,
+                       double requestsPerSecond, int burst) {
+            this(host, port, docsRoot, limits, requestsPerSecond, burst, false, Set.of(), defaultHeavyRequests());
+        }
+
         public static Options defaults(String host, int port, Path docsRoot) {
             return new Options(host, port, docsRoot, SearchParameters.Limits.DEFAULT, 20, 100);
+        }
+
+        public Options withFollowLinks(boolean follow) {
+            return new Options(host, port, docsRoot, limits, requestsPerSecond, burst, follow, allowedHosts,
+                    heavyRequests);
+        }
+
+        public Options withAllowedHosts(Set<String> hosts) {
+            return new Options(host, port, docsRoot, limits, requestsPerSecond, burst, followLinks, hosts,
+                    heavyRequests);
+        }
+
+        public Options withHeavyRequests(int n) {
+            return new Options(host, port, docsRoot, limits, requestsPerSecond, burst, followLinks, allowedHosts, n);
+        }
+
+        /**
+         * Two per core: these requests are CPU-bound, so more at once only adds memory. At {@code -Xmx1g} the worst
+         * report view (a text at the --max-text-chars limit, highlighted) peaks at a few tens of MB.
+         */
+        static int defaultHeavyRequests() {
+            return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -58,8 +104,14 @@ public final class ApiServer implements AutoCloseable {
         this.backend = backend;
         this.options = options;
         this.parameters = new SearchParameters(options.limits());
-        this.originals = new OriginalFiles(options.docsRoot());
+        this.originals = new OriginalFiles(options.docsRoot() == null ? null
+                : new DocsFolder(options.docsRoot(), options.followLinks()));
         this.rateLimiter = new ClientRateLimiter(options.requestsPerSecond(), options.burst());
+        this.hosts = HostAllowList.forBinding(options.host(), options.allowedHosts());
+        this.reportViews = new RequestGate("report views", options.heavyRequests(), Duration.ofSeconds(5));
+        this.searches = new RequestGate("searches", 2 * options.heavyRequests(), Duration.ofSeconds(5));
+        // an export streams for as long as it has rows: a waiting one would only hold a thread
+        this.exports = new RequestGate("exports", Math.max(1, options.heavyRequests() / 2), Duration.ZERO);
         this.app = Javalin.create(this::configure);
     }
 
@@ -88,10 +140,11 @@ public final class ApiServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
         });
         config.routes.before(this::securityHeaders);
+        config.routes.before(this::knownHostAndMethod);
         config.routes.before("/api/*", this::rateLimit);
         config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "reports", backend.size())));
         config.routes.get("/api/fields", ctx -> ctx.json(FieldsResponse.catalogue()));
-        config.routes.get("/api/search", ctx -> ctx.json(backend.search(parameters.search(ctx.queryParamMap()))));
+        config.routes.get("/api/search", this::search);
         config.routes.get("/api/reports/{id}", this::reportView);
         config.routes.get("/api/reports/{id}/original", this::original);
         config.routes.get("/api/export.csv", this::export);
@@ -117,6 +170,20 @@ public final class ApiServer implements AutoCloseable {
         config.routes.exception(TooManyRequests.class, (e, ctx) -> {
             ctx.header("Retry-After", "1");
             error(ctx, 429, new ApiError("too many requests", e.getMessage(), null));
+        });
+        config.routes.exception(RequestGate.Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", "2");
+            error(ctx, 503, new ApiError("server busy", e.getMessage(), null));
+        });
+        config.routes.exception(MethodNotAllowed.class, (e, ctx) -> {
+            ctx.header("Allow", "GET, HEAD");
+            error(ctx, 405, new ApiError("method not allowed", e.getMessage(), null));
+        });
+        config.routes.exception(HostNotAllowed.class, (e, ctx) -> error(ctx, 403,
+                new ApiError("host not allowed", e.getMessage(), null)));
+        config.routes.exception(DamagedIndexException.class, (e, ctx) -> {
+            LOG.warn("request {}: {}", ctx.path(), e.getMessage());
+            error(ctx, 503, new ApiError("damaged index", e.getMessage(), null));
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", ctx.fullUrl(), e);
@@ -144,24 +211,38 @@ public final class ApiServer implements AutoCloseable {
         return backend.report(id).orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
     }
 
+    private void search(Context ctx) {
+        SearchRequest request = parameters.search(ctx.queryParamMap());
+        try (RequestGate.Slot slot = searches.enter()) {
+            ctx.json(backend.search(request));
+        }
+    }
+
     /**
-     * The report; with {@code q} (and {@code match}), also its whole text highlighted by the engine
-     * ({@code highlightedText}) and the number of marks in it ({@code matchCount}).
+     * The report with a window of its text ({@code text}, from {@code textOffset}, of {@code textLength} characters
+     * in all); with {@code q} (and {@code match}), also that window highlighted by the engine ({@code highlightedText})
+     * and the matches in the whole text ({@code matchCount}; {@code matches} is the same number).
+     * A window, so that no answer grows with the report.
      */
     private void reportView(Context ctx) {
-        String query = parameters.reportQuery(ctx.queryParamMap());
-        MatchMode match = parameters.match(ctx.queryParamMap());
-        Report report = report(ctx.pathParam("id"));
-        if (query == null) {
-            ctx.json(report);
-            return;
+        SearchParameters.ReportView view = parameters.reportView(ctx.queryParamMap());
+        String id = ctx.pathParam("id");
+        try (RequestGate.Slot slot = reportViews.enter()) {
+            Report report = report(id);
+            TextWindow window = backend.highlightedText(id, view.query(), view.match(), view.offset(), view.length())
+                    .orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
+            ObjectNode body = Json.mapper().valueToTree(report.toBuilder().text(null).build());
+            String text = report.text() == null ? "" : report.text();
+            body.put("text", text.substring(window.offset(), window.end()));
+            body.put("textOffset", window.offset());
+            body.put("textLength", window.length());
+            if (view.query() != null) {
+                body.put("highlightedText", window.html());
+                body.put("matchCount", window.matches());
+                body.put("matches", window.matches());
+            }
+            ctx.json(body);
         }
-        SearchBackend.HighlightedText marked = backend.highlightedText(report.id(), query, match)
-                .orElseThrow(() -> new NotFound("no report with id '" + report.id() + "'"));
-        ObjectNode body = Json.mapper().valueToTree(report);
-        body.put("highlightedText", marked.html());
-        body.put("matchCount", marked.matchCount());
-        ctx.json(body);
     }
 
     private void original(Context ctx) throws IOException {
@@ -186,14 +267,60 @@ public final class ApiServer implements AutoCloseable {
         Map<String, List<String>> params = ctx.queryParamMap();
         SearchRequest request = parameters.export(params);
         List<String> columns = parameters.columns(params);
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"disclosure-search.csv\"");
-        // Buffered: a request the backend rejects (query syntax) fails before anything is committed.
-        Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-        CsvExport csv = new CsvExport(writer, columns);
-        csv.writeHeader();
-        backend.export(request, csv::write);
-        writer.flush();
+        try (RequestGate.Slot slot = exports.enter()) {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"disclosure-search.csv\"");
+            // Buffered: a request the backend rejects (query syntax) fails before anything is committed.
+            Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8),
+                    1 << 16);
+            CsvExport csv = new CsvExport(writer, columns);
+            try {
+                csv.writeHeader();
+                backend.export(request, csv::write);
+                writer.flush();
+            } catch (RuntimeException | IOException e) {
+                if (!ctx.res().isCommitted()) {
+                    throw e; // nothing sent yet: the client gets the JSON error
+                }
+                abortExport(ctx, csv.rows(), e);
+            }
+        }
+    }
+
+    /**
+     * An export that fails after its first bytes were sent cannot change its 200: the connection is cut before the
+     * CSV's end, so that the client sees a failed download (a truncated body), never a complete-looking file. One
+     * line in the log, whoever failed.
+     */
+    private static void abortExport(Context ctx, long rows, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        boolean clientLeft = root instanceof IOException && !(e instanceof DamagedIndexException);
+        if (clientLeft) {
+            LOG.info("export {} stopped after {} rows: the client closed the connection ({})", ctx.queryString(),
+                    rows, root.toString());
+        } else {
+            LOG.warn("export {} failed after {} rows, connection aborted: {}", ctx.queryString(), rows,
+                    e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        // Closing the connection, not aborting the response: Javalin still finishes its own bookkeeping on the
+        // response afterwards, which an aborted response refuses with an exception of its own.
+        ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                .getEndPoint().close(e);
+    }
+
+    private void knownHostAndMethod(Context ctx) {
+        if (!hosts.allows(ctx.header("Host"))) {
+            throw new HostNotAllowed("this server does not answer to the host name in the request ('"
+                    + ctx.header("Host") + "'); if you reach it under that name, start it with --allow-host NAME");
+        }
+        String method = ctx.req().getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            throw new MethodNotAllowed(method + " is not supported; every resource of this server answers GET "
+                    + "(and HEAD) only");
+        }
     }
 
     private static String asciiFallback(String name) {
@@ -206,6 +333,18 @@ public final class ApiServer implements AutoCloseable {
 
     static final class NotFound extends RuntimeException {
         NotFound(String message) {
+            super(message);
+        }
+    }
+
+    static final class MethodNotAllowed extends RuntimeException {
+        MethodNotAllowed(String message) {
+            super(message);
+        }
+    }
+
+    static final class HostNotAllowed extends RuntimeException {
+        HostNotAllowed(String message) {
             super(message);
         }
     }

@@ -21,6 +21,7 @@ final class CsvExport {
 
     private final Writer out;
     private final List<String> figureIds;
+    private long rows;
 
     CsvExport(Writer out, List<String> figureIds) {
         this.out = out;
@@ -46,6 +47,12 @@ final class CsvExport {
             row.add(n == null ? "" : n instanceof BigDecimal d ? d.toPlainString() : n.toString());
         }
         writeRow(row);
+        rows++;
+    }
+
+    /** Report rows written so far (the header not counted). */
+    long rows() {
+        return rows;
     }
 
     private void writeRow(List<String> cells) {

@@ -10,10 +10,12 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 
 /**
- * Answers the errors Jetty raises before any route sees the request (a lone {@code %} in the path, a malformed
- * header) in JSON like every other API error, instead of Jetty's HTML page; no server details.
+ * Answers the errors Jetty raises before any route sees the request (a lone {@code %} in the path, {@code ..} above
+ * the root, a NUL, a malformed Host header) in JSON like every other API error, instead of Jetty's HTML page, with
+ * a detail that names the actual problem; no server details.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -21,12 +23,53 @@ final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         String reason = HttpStatus.getMessage(code);
-        String detail = code == HttpStatus.BAD_REQUEST_400
-                ? "the request could not be read: the URL or a header is malformed (a % must start an escape such as %25)"
-                : reason;
-        byte[] body = Json.mapper().writeValueAsBytes(new ApiError(reason.toLowerCase(java.util.Locale.ROOT), detail,
-                null));
+        String detail = code == HttpStatus.BAD_REQUEST_400 ? badRequestDetail(message, cause) : reason;
+        byte[] body = Json.mapper().writeValueAsBytes(new ApiError(reason.toLowerCase(Locale.ROOT), detail, null));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * What Jetty found wrong, from its message and the cause it wraps (it reports them as "Bad Request" with the
+     * parser's exception inside: "!hex z" for a broken escape, "Bad URI" for {@code ..} above the root …).
+     */
+    static String badRequestDetail(String message, Throwable cause) {
+        StringBuilder all = new StringBuilder(message == null ? "" : message);
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            all.append(' ').append(t.getClass().getSimpleName()).append(' ').append(t.getMessage());
+        }
+        String text = all.toString();
+        String prefix = "the request could not be read: ";
+        if (text.contains("hex") || text.contains("NumberFormatException")) {
+            return prefix + "a % in the URL must start an escape of two hex digits, such as %25 for % itself";
+        }
+        if (text.contains("Bad URI")) {
+            // Jetty says "Bad URI" for both, and the path it could not read is not passed on
+            return prefix + "the path cannot be resolved: a lone % (a % must start an escape such as %25) or a .. "
+                    + "that climbs above the root";
+        }
+        if (text.contains("Ambiguous")) {
+            return prefix + "the path is ambiguous (an encoded / or .., or an empty segment)";
+        }
+        if (text.contains("Illegal character in path")) {
+            return prefix + "the path holds a control character (NUL, %00 or another below space)";
+        }
+        if (text.contains("Illegal character")) {
+            return prefix + "the request line or a header holds a control character ("
+                    + text.replaceAll(".*Illegal character ([A-Za-z]+=0x[0-9a-fA-F]+).*", "$1") + ")";
+        }
+        if (text.contains("Duplicate Host")) {
+            return prefix + "it has more than one Host header";
+        }
+        if (text.contains("No Host")) {
+            return prefix + "an HTTP/1.1 request needs a Host header";
+        }
+        if (text.contains("HostPort") || text.contains("Host")) {
+            return prefix + "the Host header is not a host name with an optional port";
+        }
+        if (text.contains("Header") || text.contains("header")) {
+            return prefix + "a header is malformed";
+        }
+        return prefix + "the URL or a header is malformed";
     }
 }

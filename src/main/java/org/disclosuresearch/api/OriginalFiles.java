@@ -1,45 +1,34 @@
 package org.disclosuresearch.api;
 
+import org.disclosuresearch.ingest.DocsFolder;
 import org.disclosuresearch.report.SourceInfo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Finds a report's original file inside the docs root. The path comes from the index (the report's
  * {@code source.path}), never from the request, and is still checked to stay inside the root after resolving
- * {@code ..} and symbolic links, so that a poisoned index cannot serve {@code /etc/passwd}.
+ * {@code ..} and symbolic links (the {@link DocsFolder} rule), so that a poisoned index cannot serve
+ * {@code /etc/passwd}.
  */
 final class OriginalFiles {
-    private final Path root;
+    private final DocsFolder folder;
 
-    /** @param root the corpus folder given to {@code serve --docs}, or null when originals are not available */
-    OriginalFiles(Path root) {
-        this.root = root;
+    /** @param folder the corpus folder given to {@code serve --docs} and its link rule, or null when not available */
+    OriginalFiles(DocsFolder folder) {
+        this.folder = folder;
     }
 
     boolean available() {
-        return root != null;
+        return folder != null;
     }
 
     Optional<Path> locate(SourceInfo source) {
-        if (root == null || source == null || source.path() == null || source.path().isBlank()) {
+        if (folder == null || source == null) {
             return Optional.empty();
         }
-        try {
-            Path realRoot = root.toRealPath();
-            Path candidate = realRoot.resolve(source.path()).normalize();
-            if (!candidate.startsWith(realRoot) || !Files.isRegularFile(candidate)) {
-                return Optional.empty();
-            }
-            Path real = candidate.toRealPath();
-            return real.startsWith(realRoot) ? Optional.of(real) : Optional.empty();
-        } catch (IOException | InvalidPathException e) {
-            return Optional.empty();
-        }
+        return folder.locate(source.path());
     }
 
     static String contentType(String format) {

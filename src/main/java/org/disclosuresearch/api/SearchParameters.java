@@ -96,17 +96,32 @@ public final class SearchParameters {
         }
     }
 
-    /** The {@code q} of a report view (to highlight its text), or null; it takes no other parameter but match. */
-    public String reportQuery(Map<String, List<String>> params) {
+    /** A report view: the query whose matches are marked (or null), how it matches, the window of its text. */
+    public record ReportView(String query, MatchMode match, int offset, int length) {
+    }
+
+    /**
+     * The report view's parameters: {@code q} (marks its matches), {@code match}, {@code offset} and {@code length}
+     * (the window of the text answered, at most {@link #MAX_TEXT_WINDOW} characters, so no answer grows with the
+     * report).
+     */
+    public ReportView reportView(Map<String, List<String>> params) {
         for (String name : params.keySet()) {
-            if (!name.equals("q") && !name.equals("match")) {
-                throw new InvalidRequestException(name, "unknown parameter '" + name + "'; a report takes only q "
-                        + "(the query whose matches are marked in its text) and match");
+            if (!List.of("q", "match", "offset", "length").contains(name)) {
+                throw new InvalidRequestException(name, "unknown parameter '" + name + "'; a report takes q "
+                        + "(the query whose matches are marked in its text), match, offset and length (the window of "
+                        + "its text, in characters)");
             }
         }
         String query = query(params);
-        return query == null || query.isBlank() ? null : query;
+        int offset = wholeNumber(params, "offset", 0, 0, Integer.MAX_VALUE, "");
+        int length = wholeNumber(params, "length", MAX_TEXT_WINDOW, 1, MAX_TEXT_WINDOW,
+                " (ask for the next window with offset)");
+        return new ReportView(query == null || query.isBlank() ? null : query, match(params), offset, length);
     }
+
+    /** The most text one report view answers; real reports (up to some 100,000 characters) fit whole. */
+    public static final int MAX_TEXT_WINDOW = 200_000;
 
     private String query(Map<String, List<String>> params) {
         String query = single(params, "q");
@@ -115,24 +130,30 @@ public final class SearchParameters {
     }
 
     private int pageSize(Map<String, List<String>> params) {
-        String raw = single(params, "size");
+        return wholeNumber(params, "size", limits.defaultSize(), 1, limits.maxSize(),
+                " (use the cursor for more, or /api/export.csv for everything)");
+    }
+
+    private static int wholeNumber(Map<String, List<String>> params, String name, int fallback, int min, int max,
+                                   String hint) {
+        String raw = single(params, name);
         if (raw == null || raw.isBlank()) {
-            return limits.defaultSize();
+            return fallback;
         }
-        int size;
+        int value;
         try {
-            size = Integer.parseInt(raw.strip());
+            value = Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
             if (!raw.strip().matches("[+-]?\\d+")) {
-                throw new InvalidRequestException("size", "size must be a whole number, got '" + raw + "'");
+                throw new InvalidRequestException(name, name + " must be a whole number, got '" + raw + "'");
             }
-            size = raw.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE; // too many digits for an int
+            value = raw.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE; // too many digits for an int
         }
-        if (size < 1 || size > limits.maxSize()) {
-            throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxSize()
-                    + ", got " + raw.strip() + " (use the cursor for more, or /api/export.csv for everything)");
+        if (value < min || value > max) {
+            throw new InvalidRequestException(name, name + " must be between " + min + " and " + max
+                    + ", got " + raw.strip() + hint);
         }
-        return size;
+        return value;
     }
 
     private static String requireFigure(String parameter, String id) {

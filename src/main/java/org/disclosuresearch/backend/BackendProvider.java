@@ -18,7 +18,8 @@ public interface BackendProvider {
 
     SearchBackend openSearch(BackendOptions options) throws IOException;
 
-    ReportSink openSink(BackendOptions options) throws IOException;
+    /** @param rebuild start from an empty store, whatever it holds (the way out of a damaged index) */
+    ReportSink openSink(BackendOptions options, boolean rebuild) throws IOException;
 
     /** Folders a corpus walk must skip for this backend (the embedded index kept inside the corpus). */
     default Set<Path> excludedFromCorpus(BackendOptions options) {

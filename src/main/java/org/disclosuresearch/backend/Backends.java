@@ -34,6 +34,6 @@ public final class Backends {
     }
 
     public static ReportSink openSink(BackendOptions options) throws IOException {
-        return provider(options).openSink(options);
+        return provider(options).openSink(options, false);
     }
 }

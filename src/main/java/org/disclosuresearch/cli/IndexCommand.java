@@ -2,6 +2,8 @@ package org.disclosuresearch.cli;
 
 import org.disclosuresearch.backend.BackendOptions;
 import org.disclosuresearch.backend.Backends;
+import org.disclosuresearch.index.IndexHealth;
+import org.disclosuresearch.index.IndexUnusable;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.ReportFileReader;
@@ -44,15 +46,27 @@ public final class IndexCommand implements Callable<Integer> {
     @Mixin
     BackendOption backendOption = new BackendOption();
 
+    @Option(names = "--check", description = "verify the index (every checksum, every report read back) and name "
+            + "the damaged reports; changes nothing. Exit 0 when healthy, 1 when damaged")
+    boolean check;
+
+    @Option(names = "--rebuild", description = "build the index again from --docs, dropping what it holds (the way "
+            + "out of a damaged index)")
+    boolean rebuild;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (check) {
+            return check(out, err);
+        }
         if (fromJsonl == null && !Files.isDirectory(docs)) {
             err.println("index: corpus folder " + docs + " does not exist or is not a folder");
             return 2;
         }
-        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()));
+        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()))
+                .withFollowLinks(limits.followLinks);
         if (threads != null) {
             if (threads < 1) {
                 err.println("index: --threads must be at least 1, got " + threads);
@@ -71,7 +85,10 @@ public final class IndexCommand implements Callable<Integer> {
         }
         try {
             summary = fromJsonl != null ? IndexRun.load(fromJsonl, backend, config, err)
-                    : IndexRun.update(docs, backend, config, err);
+                    : IndexRun.update(docs, backend, config, rebuild, err);
+        } catch (IndexUnusable e) {
+            err.println("index: " + e.getMessage());
+            return 2;
         } catch (IOException | RuntimeException e) {
             err.println("index: " + e.getMessage() + " (the last commit in " + backend.location()
                     + " stays usable)");
@@ -80,5 +97,16 @@ public final class IndexCommand implements Callable<Integer> {
         out.println(IndexRun.summary(summary, backend));
         IndexRun.printFailures(summary, err, Integer.MAX_VALUE);
         return summary.failed().isEmpty() ? 0 : 1;
+    }
+
+    private int check(PrintStream out, PrintStream err) {
+        try {
+            IndexHealth.Result result = IndexHealth.check(index);
+            (result.healthy() ? out : err).println("index: " + result.describe(index));
+            return result.healthy() ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("index: cannot check " + index + ": " + e.getMessage());
+            return 2;
+        }
     }
 }

@@ -23,8 +23,14 @@ final class IndexRun {
     /** Brings the backend in line with {@code docs}, showing progress on {@code err}. */
     static IndexSummary update(Path docs, BackendOptions backend, IndexerConfig config, PrintStream err)
             throws IOException {
+        return update(docs, backend, config, false, err);
+    }
+
+    /** @param rebuild drop what the index holds and index every file again */
+    static IndexSummary update(Path docs, BackendOptions backend, IndexerConfig config, boolean rebuild,
+                               PrintStream err) throws IOException {
         BackendProvider provider = Backends.provider(backend);
-        try (ReportSink sink = provider.openSink(backend)) {
+        try (ReportSink sink = provider.openSink(backend, rebuild)) {
             return new CorpusPipeline(sink, config, provider.excludedFromCorpus(backend)).update(List.of(docs),
                     progress(err, "files"));
         } finally {
@@ -36,7 +42,7 @@ final class IndexRun {
     static IndexSummary load(Path jsonl, BackendOptions backend, IndexerConfig config, PrintStream err)
             throws IOException {
         BackendProvider provider = Backends.provider(backend);
-        try (ReportSink sink = provider.openSink(backend)) {
+        try (ReportSink sink = provider.openSink(backend, false)) {
             return new CorpusPipeline(sink, config, provider.excludedFromCorpus(backend)).loadJsonLines(jsonl,
                     progress(err, "reports"));
         } finally {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code parse FILE_OR_DIR...}: one JSON report per line on stdout; one line per bad file on stderr. */
@@ -50,7 +51,7 @@ public final class ParseCommand implements Callable<Integer> {
                 continue;
             }
             Path root = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
-            for (Path file : CorpusFiles.list(List.of(input))) {
+            for (Path file : CorpusFiles.list(List.of(input), Set.of(), limits.followLinks)) {
                 try {
                     Report report = reader.read(file, root);
                     out.println(Json.mapper().writeValueAsString(includeText ? report : report.withText(null)));

@@ -1,11 +1,13 @@
 package org.disclosuresearch.cli;
 
 import org.disclosuresearch.api.ApiServer;
+import org.disclosuresearch.backend.BackendOptions;
+import org.disclosuresearch.backend.Backends;
+import org.disclosuresearch.index.IndexHealth;
+import org.disclosuresearch.index.IndexUnusable;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.ReportFileReader;
-import org.disclosuresearch.backend.BackendOptions;
-import org.disclosuresearch.backend.Backends;
 import org.disclosuresearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +18,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -41,6 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "also answer requests addressed to this host name (a proxy's or a DNS name; repeatable; "
+                    + "* for any). By default only the names of the bound address are accepted")
+    List<String> allowedHosts = new ArrayList<>();
+
     @Mixin
     IngestLimitsOptions limits = new IngestLimitsOptions();
 
@@ -54,7 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: --docs " + docs + " is not a folder");
             return 2;
         }
-        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()));
+        IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()))
+                .withFollowLinks(limits.followLinks);
         if (port < 0 || port > 65535) {
             err.println("serve: --port must be between 0 and 65535, got " + port);
             return 2;
@@ -70,9 +81,14 @@ public final class ServeCommand implements Callable<Integer> {
         SearchBackend backend;
         try {
             if (docs != null) {
-                updateIndex(options, config, err);
+                updateIndex(options, config, err); // the indexer verifies the index's checksums when it opens it
+            } else if (BackendOptions.EMBEDDED.equals(options.kind())) {
+                verify(err);
             }
             backend = Backends.openSearch(options);
+        } catch (IndexUnusable e) {
+            err.println("serve: " + e.getMessage());
+            return 2;
         } catch (IOException | RuntimeException e) {
             err.println("serve: cannot use the " + (BackendOptions.EMBEDDED.equals(options.kind()) ? "index at "
                     : "") + options.location() + ": " + rootMessage(e));
@@ -80,7 +96,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ApiServer server;
         try {
-            server = new ApiServer(backend, ApiServer.Options.defaults(host, port, docs)).start();
+            server = new ApiServer(backend, ApiServer.Options.defaults(host, port, docs)
+                    .withFollowLinks(limits.followLinks).withAllowedHosts(Set.copyOf(allowedHosts))).start();
         } catch (RuntimeException e) {
             backend.close();
             err.println("serve: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
@@ -103,6 +120,19 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Without --docs there is nothing to rebuild from here: a damaged index is served (its other reports are fine),
+     * after a warning that names the damaged reports and the way out; each of them answers a JSON error.
+     */
+    private void verify(PrintStream err) throws IOException {
+        if (!Files.isDirectory(index) || !IndexHealth.exists(index)) {
+            return;
+        }
+        if (!IndexHealth.checksums(index).isEmpty()) {
+            err.println("serve: WARNING " + IndexHealth.check(index).describe(index));
+        }
     }
 
     private void updateIndex(BackendOptions options, IndexerConfig config, PrintStream err) throws IOException {

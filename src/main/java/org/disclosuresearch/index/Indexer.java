@@ -21,6 +21,7 @@ import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedded Lucene index as a {@link ReportSink}: upsert by report id, deletes, commits that record the document
@@ -53,26 +55,63 @@ public final class Indexer implements ReportSink {
     static final String LAYOUT_KEY = "disclosure-search.layout";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
+        this(indexDir, config, false, d -> d);
+    }
+
+    /**
+     * @param rebuild start from an empty index, whatever the folder holds (the way out of a damaged index: the old
+     *                files are dropped by the first commit)
+     */
+    public Indexer(Path indexDir, IndexerConfig config, boolean rebuild) throws IOException {
+        this(indexDir, config, rebuild, d -> d);
+    }
+
+    /** @param wrap wraps the index's directory (tests simulate a full disk with it) */
+    Indexer(Path indexDir, IndexerConfig config, boolean rebuild, UnaryOperator<Directory> wrap) throws IOException {
         this.config = config;
         this.indexDir = indexDir;
-        Files.createDirectories(indexDir);
-        this.directory = FSDirectory.open(indexDir);
+        try {
+            Files.createDirectories(indexDir);
+        } catch (AccessDeniedException e) {
+            throw notWritable(indexDir, e);
+        }
+        this.directory = wrap.apply(FSDirectory.open(indexDir));
+        boolean exists = DirectoryReader.indexExists(directory);
+        if (exists && !rebuild) {
+            List<String> damaged = IndexHealth.checksums(indexDir);
+            if (!damaged.isEmpty()) {
+                directory.close();
+                throw new IndexUnusable("index " + indexDir + " is damaged: " + String.join("; ", damaged)
+                        + ". `index --check --index " + indexDir + "` names the damaged reports; `index --rebuild "
+                        + "--docs DIR --index " + indexDir + "` rebuilds it from the corpus", null);
+            }
+        }
         IndexWriterConfig iwc = new IndexWriterConfig(Analyzers.perField())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMb())
                 .setCodec(CODEC);
         try {
             this.writer = new IndexWriter(directory, iwc);
+        } catch (AccessDeniedException e) {
+            directory.close();
+            throw notWritable(indexDir, e);
         } catch (IOException e) {
             directory.close();
             throw e;
         }
-        if (!DirectoryReader.indexExists(directory)) {
+        if (rebuild || !exists) {
             writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
-            writer.commit(); // an empty first commit, so that searchers can open the index right away
+            if (!rebuild) {
+                writer.commit(); // an empty first commit, so that searchers can open the index right away
+            }
         } else {
             staleLayout = !LAYOUT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT_KEY));
         }
+    }
+
+    private static IndexUnusable notWritable(Path indexDir, AccessDeniedException e) {
+        return new IndexUnusable("cannot write to the index folder " + indexDir + ": permission denied ("
+                + e.getFile() + "). Give a folder you may write to with --index, or make this one writable", e);
     }
 
     /**
@@ -91,7 +130,11 @@ public final class Indexer implements ReportSink {
         return Math.max(32, Math.min(256, heapMb / 8));
     }
 
-    /** Brings the index in line with the files under {@code docsRoots}; never stops at a bad file. */
+    /**
+     * Brings the index in line with the files under {@code docsRoots}; never stops at a bad file. When the index
+     * itself cannot be written (a full disk), the files of the unfinished commit are removed and the last commit
+     * stays as it was.
+     */
     public IndexSummary update(List<Path> docsRoots, IndexProgress progress) throws IOException {
         return pipeline().update(docsRoots, progress);
     }
@@ -129,6 +172,74 @@ public final class Indexer implements ReportSink {
         writer.commit();
     }
 
+    /**
+     * What a failure while writing the index comes to. The writer closes itself at the first failed write (a full
+     * disk), so later calls only say AlreadyClosedException: the message comes from the first failure instead. The
+     * unfinished commit's files are deleted, so that a failed run does not leave megabytes behind.
+     */
+    @Override
+    public IOException writeFailed(Exception e) {
+        Throwable first = writer.getTragicException() != null ? writer.getTragicException() : e;
+        String reason = describe(first);
+        if (writer.isOpen() && first == e && !reason.startsWith(NO_SPACE)) {
+            if (e instanceof IOException io) {
+                return io;
+            }
+            throw (RuntimeException) e;
+        }
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException ignored) {
+            // already closed by the failure: its files are removed below
+        }
+        int removed = removeUncommittedFiles();
+        return new IndexUnusable("writing the index " + indexDir + " failed: " + reason
+                + "; the last commit stays usable" + (removed > 0 ? " (" + removed + " partial files removed)" : ""),
+                first);
+    }
+
+    private static final String NO_SPACE = "no space left on device";
+
+    private static String describe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("no space left") || m.contains("disk full") || m.contains("not enough space")) {
+                return NO_SPACE + "; free some space and run again";
+            }
+            if (c instanceof AccessDeniedException denied) {
+                return "permission denied (" + denied.getFile() + ")";
+            }
+        }
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** Deletes the files no commit refers to (a closed writer's leftovers); the number deleted. */
+    private int removeUncommittedFiles() {
+        try {
+            Set<String> keep = new java.util.HashSet<>(SegmentInfos.readLatestCommit(directory).files(true));
+            keep.add(IndexWriter.WRITE_LOCK_NAME);
+            int removed = 0;
+            for (String name : directory.listAll()) {
+                if (!keep.contains(name) && (name.startsWith("_") || name.startsWith("pending_segments")
+                        || name.startsWith("segments"))) {
+                    try {
+                        directory.deleteFile(name);
+                        removed++;
+                    } catch (IOException e) {
+                        // still open elsewhere: the next writer's deleter removes it
+                    }
+                }
+            }
+            return removed;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Removes one report by id (visible after the next {@link #commit()}). */
     @Override
     public void delete(String id) throws IOException {
@@ -162,7 +273,9 @@ public final class Indexer implements ReportSink {
     @Override
     public void close() throws IOException {
         try {
-            writer.close();
+            if (writer.isOpen()) {
+                writer.close();
+            }
         } finally {
             directory.close();
         }

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The report files named by command-line arguments: files as given, folders walked recursively, following
- * symbolic links (corpora are often assembled from linked folders) but never round a loop, and never listing one
+ * symbolic links that stay inside the folder (and, with {@code followLinks}, those that leave it: corpora are
+ * often assembled from linked folders; see {@link DocsFolder}) but never round a loop, and never listing one
  * file twice when two links lead to it. A walk lists only report file types and leaves out excluded folders, such
  * as an index kept inside the corpus ({@code index --docs . --index index}), whose files are no reports.
  */
@@ -60,7 +61,12 @@ public final class CorpusFiles {
 
     /** Like {@link #list}, leaving out the folders {@code excluded} (and everything under them). */
     public static List<Path> list(List<Path> filesOrDirs, Set<Path> excluded) {
-        Listing listing = scan(filesOrDirs, excluded);
+        return list(filesOrDirs, excluded, false);
+    }
+
+    /** Like {@link #list(List, Set)}; {@code followLinks} also follows links that lead out of a folder. */
+    public static List<Path> list(List<Path> filesOrDirs, Set<Path> excluded, boolean followLinks) {
+        Listing listing = scan(filesOrDirs, excluded, followLinks);
         listing.skipped().forEach(System.err::println);
         return listing.files();
     }
@@ -70,8 +76,13 @@ public final class CorpusFiles {
         return scan(filesOrDirs, Set.of());
     }
 
-    /** Like {@link #list(List, Set)}, with what had to be skipped. */
+    /** Like {@link #list(List, Set)}, with what had to be skipped; links out of a folder are not followed. */
     public static Listing scan(List<Path> filesOrDirs, Set<Path> excluded) {
+        return scan(filesOrDirs, excluded, false);
+    }
+
+    /** Like {@link #list(List, Set, boolean)}, with what had to be skipped. */
+    public static Listing scan(List<Path> filesOrDirs, Set<Path> excluded, boolean followLinks) {
         Set<Path> excludedReal = new HashSet<>();
         for (Path dir : excluded) {
             excludedReal.add(realPath(dir));
@@ -87,7 +98,7 @@ public final class CorpusFiles {
             List<Path> found = new ArrayList<>();
             try {
                 Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new Walker(start, found, skipped, seen, excludedReal));
+                        new Walker(start, found, skipped, seen, excludedReal, new DocsFolder(start, followLinks)));
             } catch (IOException e) {
                 skipped.add(start + ": folder not read (" + e.getMessage() + ")");
             }
@@ -111,8 +122,11 @@ public final class CorpusFiles {
         private final List<String> skipped;
         private final Set<Path> seen;
         private final Set<Path> excluded;
+        private final DocsFolder folder;
 
-        Walker(Path start, List<Path> found, List<String> skipped, Set<Path> seen, Set<Path> excluded) {
+        Walker(Path start, List<Path> found, List<String> skipped, Set<Path> seen, Set<Path> excluded,
+               DocsFolder folder) {
+            this.folder = folder;
             this.start = start;
             this.found = found;
             this.skipped = skipped;
@@ -123,6 +137,10 @@ public final class CorpusFiles {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (!dir.equals(start) && isHidden(dir) || excluded.contains(realPath(dir))) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!dir.equals(start) && !folder.allows(dir)) {
+                skipped.add(DocsFolder.notFollowed(dir));
                 return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -137,6 +155,10 @@ public final class CorpusFiles {
             if (!extension.isEmpty() && !REPORT_EXTENSIONS.contains(extension)) {
                 skipped.add(file + ": skipped, not a report file type (." + extension + "; reports are "
                         + REPORT_EXTENSIONS.stream().sorted().map(e -> "." + e).toList() + " or have no extension)");
+                return FileVisitResult.CONTINUE;
+            }
+            if (!folder.allows(file)) {
+                skipped.add(DocsFolder.notFollowed(file));
                 return FileVisitResult.CONTINUE;
             }
             Path real = realPath(file);

@@ -11,6 +11,7 @@ public class DocumentProblem extends Exception {
     public enum Kind {
         EMPTY("empty file"),
         TOO_LARGE("file too large"),
+        TEXT_TOO_LONG("too much text for one report"),
         UNREADABLE("cannot be read"),
         ENCRYPTED("password-protected"),
         NEEDS_OCR("no text layer (scanned images, needs OCR)"),

@@ -2,6 +2,13 @@ package org.disclosuresearch.ingest;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,35 +53,39 @@ final class HtmlMainContent {
     static Element pick(Document page) {
         Element body = page.body();
         body.select(CHROME).remove();
+        Measures measures = new Measures(body);
         for (Element e : List.copyOf(body.getAllElements())) {
-            if (e != body && e.parent() != null && isChrome(e)) {
+            ReadCancellation.check();
+            if (e != body && e.parent() != null && isChrome(e, measures)) {
                 e.remove();
             }
         }
-        int total = nonLinkText(body);
+        measures = new Measures(body); // chrome removed: measure again, once
+        int total = measures.nonLinkText(body);
         for (String selector : KNOWN_CONTAINERS) {
             for (Element candidate : body.select(selector)) {
-                if (total > 0 && nonLinkText(candidate) >= total * MIN_CONTAINER_SHARE) {
+                if (total > 0 && measures.nonLinkText(candidate) >= total * MIN_CONTAINER_SHARE) {
                     return candidate;
                 }
             }
         }
-        return densest(body);
+        return densest(body, measures);
     }
 
     /** Chrome by class or id, unless the element holds a data table (some sites wrap the report in "top"). */
-    private static boolean isChrome(Element e) {
+    private static boolean isChrome(Element e, Measures measures) {
         String names = e.className() + " " + e.id();
-        return !names.isBlank() && CHROME_NAME.matcher(names).find() && e.getElementsByTag("table").isEmpty();
+        return !names.isBlank() && CHROME_NAME.matcher(names).find() && !measures.holdsTable(e);
     }
 
-    private static Element densest(Element body) {
+    private static Element densest(Element body, Measures measures) {
         Element current = body;
         while (true) {
-            int own = nonLinkText(current);
+            ReadCancellation.check();
+            int own = measures.nonLinkText(current);
             Element next = null;
             for (Element child : current.children()) {
-                if (nonLinkText(child) >= own * DOMINANT_SHARE) {
+                if (measures.nonLinkText(child) >= own * DOMINANT_SHARE) {
                     next = child;
                     break;
                 }
@@ -87,12 +98,58 @@ final class HtmlMainContent {
         }
     }
 
-    private static int nonLinkText(Element e) {
-        int all = e.text().length();
-        int links = 0;
-        for (Element a : e.getElementsByTag("a")) {
-            links += a.text().length();
+    /**
+     * Per element, its non-link text length (non-blank characters outside links) and whether it holds a table,
+     * measured in one pass from the leaves up. Measuring each element on its own (its {@code text()}, its tables)
+     * read the whole subtree once per ancestor: quadratic in the nesting depth, hours for a page of 200,000
+     * nested divs.
+     */
+    private static final class Measures {
+        private final Map<Element, Integer> text = new IdentityHashMap<>();
+        private final Set<Element> withTable = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Measures(Element root) {
+            List<Element> preorder = root.getAllElements(); // parents before children
+            for (int i = preorder.size() - 1; i >= 0; i--) {
+                if ((i & 1023) == 0) {
+                    ReadCancellation.check();
+                }
+                Element e = preorder.get(i);
+                boolean link = e.normalName().equals("a");
+                int length = 0;
+                boolean table = e.normalName().equals("table");
+                for (Node child : e.childNodes()) {
+                    if (child instanceof TextNode t) {
+                        length += link ? 0 : nonBlank(t.getWholeText());
+                    } else if (child instanceof Element c) {
+                        length += link ? 0 : text.getOrDefault(c, 0);
+                        table |= withTable.contains(c);
+                    }
+                }
+                text.put(e, length);
+                if (table) {
+                    withTable.add(e);
+                }
+            }
         }
-        return Math.max(0, all - links);
+
+        int nonLinkText(Element e) {
+            return text.getOrDefault(e, 0);
+        }
+
+        boolean holdsTable(Element e) {
+            return withTable.contains(e);
+        }
+
+        private static int nonBlank(String s) {
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (!Character.isWhitespace(c) && c != '\u00A0' && c != '\u3000') {
+                    n++;
+                }
+            }
+            return n;
+        }
     }
 }

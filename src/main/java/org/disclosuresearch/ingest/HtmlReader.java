@@ -87,6 +87,7 @@ final class HtmlReader implements FormatReader {
             if (child instanceof TextNode t) {
                 text.append(t.getWholeText().replaceAll("[\\s\\u00A0]+", " "));
             } else if (child instanceof Element e) {
+                ReadCancellation.check();
                 String tag = e.normalName();
                 if (tag.equals("table") && isDataTable(e)) {
                     flushNormalized(text, blocks);
@@ -116,6 +117,7 @@ final class HtmlReader implements FormatReader {
     private static TableBlock readTable(Element table) {
         GridBuilder grid = new GridBuilder();
         for (Element tr : table.select("tr")) {
+            ReadCancellation.check();
             grid.startRow();
             for (Element cell : tr.children()) {
                 if (cell.normalName().equals("td") || cell.normalName().equals("th")) {

@@ -42,6 +42,8 @@ public final class Ingestor {
      */
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new DaemonThreads());
 
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+
     private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
 
     private final IngestLimits limits;
@@ -69,6 +71,11 @@ public final class Ingestor {
         });
         if (blocks.isEmpty()) {
             throw new DocumentProblem(file, DocumentProblem.Kind.EMPTY, "no text in the " + format[0].id());
+        }
+        long chars = textLength(blocks);
+        if (chars > limits.maxTextChars()) {
+            throw new DocumentProblem(file, DocumentProblem.Kind.TEXT_TOO_LONG, chars + " characters of text, limit "
+                    + limits.maxTextChars() + " (--max-text-chars); not indexed as a report");
         }
         String extension = extension(file);
         if (!extension.isEmpty() && !extension.equals(format[0].id()) && !isTextAlias(extension, format[0])) {
@@ -119,8 +126,36 @@ public final class Ingestor {
         }
     }
 
+    private static long textLength(List<Block> blocks) {
+        long chars = 0;
+        for (Block block : blocks) {
+            if (block instanceof TextBlock text) {
+                chars += text.text().length();
+            } else if (block instanceof TableBlock table) {
+                for (List<String> row : table.rows()) {
+                    for (String cell : row) {
+                        chars += cell.length();
+                    }
+                }
+            }
+        }
+        return chars;
+    }
+
+    /** Readers still running, those past their time limit included (a test checks that they really stop). */
+    static int readersRunning() {
+        return RUNNING.get();
+    }
+
     private List<Block> withinTimeLimit(Path file, Callable<List<Block>> read) throws DocumentProblem {
-        Future<List<Block>> future = WORKERS.submit(read);
+        Future<List<Block>> future = WORKERS.submit(() -> {
+            RUNNING.incrementAndGet();
+            try {
+                return read.call();
+            } finally {
+                RUNNING.decrementAndGet();
+            }
+        });
         long millis = limits.maxReadTime().toMillis();
         try {
             return future.get(millis, TimeUnit.MILLISECONDS);
@@ -165,7 +200,12 @@ public final class Ingestor {
     static String relativePath(Path file, Path root) {
         Path rel = root == null ? file.getFileName() : root.toAbsolutePath().normalize()
                 .relativize(file.toAbsolutePath().normalize());
-        return rel.toString().replace('\\', '/');
+        // joined name by name: a backslash inside a Unix file name is part of the name, not a separator
+        StringBuilder out = new StringBuilder();
+        for (Path part : rel) {
+            out.append(out.length() == 0 ? "" : "/").append(part);
+        }
+        return out.toString();
     }
 
     public static String sha256(byte[] bytes) {

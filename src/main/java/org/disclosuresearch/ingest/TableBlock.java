@@ -11,16 +11,23 @@ import java.util.List;
  * @param merged per position, whether it is covered by a merged cell that starts in an earlier row or column
  *               (its text is then blank): a printed empty cell counts as 0, a merged-over position counts as
  *               nothing, and only the reader that saw the spans can tell the two apart
+ * @param loose  the grid was rebuilt from text (a markdown pipe table a PDF converter wrote): a row may be a
+ *               fragment of a wrapped header or label, so a label with only blank cells beside it is not a row of
+ *               zeros, and numbers in a row without a label belong to no known row
  */
-public record TableBlock(List<List<String>> rows, List<List<Boolean>> merged) implements Block {
+public record TableBlock(List<List<String>> rows, List<List<Boolean>> merged, boolean loose) implements Block {
     public TableBlock {
         rows = rows.stream().map(List::copyOf).toList();
         merged = merged == null ? List.of() : merged.stream().map(List::copyOf).toList();
     }
 
+    public TableBlock(List<List<String>> rows, List<List<Boolean>> merged) {
+        this(rows, merged, false);
+    }
+
     /** A grid without merged cells. */
     public TableBlock(List<List<String>> rows) {
-        this(rows, null);
+        this(rows, null, false);
     }
 
     /** Whether the position is covered by a merged cell that starts elsewhere (false outside the grid). */

@@ -3,7 +3,7 @@ package org.disclosuresearch.ingest;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Plain text in UTF-8, UTF-16 or GBK/GB18030: one text block, line breaks kept. */
+/** Plain text in UTF-8, UTF-16 or GBK/GB18030: text blocks with line breaks kept, and tables of tab or pipe rows. */
 final class TextReader implements FormatReader {
 
     @Override
@@ -25,6 +25,6 @@ final class TextReader implements FormatReader {
         if (text.isBlank()) {
             throw new DocumentProblem(file, DocumentProblem.Kind.EMPTY, "only whitespace");
         }
-        return List.of(new TextBlock(text.replace("\r\n", "\n")));
+        return TextTables.blocks(text.replace("\r\n", "\n"));
     }
 }

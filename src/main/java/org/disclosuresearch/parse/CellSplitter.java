@@ -42,6 +42,7 @@ final class CellSplitter {
         }
     }
 
+    private final boolean blanksVanish;
     private final List<String> runs;
     private final int cells;
     private final boolean[] negativeAllowed;
@@ -54,7 +55,9 @@ final class CellSplitter {
     private int shapes;
     private boolean exhausted;
 
-    private CellSplitter(List<String> runs, int cells, boolean[] negativeAllowed, List<Identity> identities) {
+    private CellSplitter(List<String> runs, int cells, boolean[] negativeAllowed, List<Identity> identities,
+                         boolean blanksVanish) {
+        this.blanksVanish = blanksVanish;
         this.runs = runs;
         this.cells = cells;
         this.negativeAllowed = negativeAllowed;
@@ -71,42 +74,82 @@ final class CellSplitter {
         }
     }
 
-    static Result split(List<String> runs, int cells, boolean[] negativeAllowed, List<Identity> identities) {
-        CellSplitter splitter = new CellSplitter(runs, cells, negativeAllowed, identities);
+    /**
+     * @param blanksVanish the document shows rows with a cell missing (its blank cells left nothing in the text), so
+     *                     any row may have lost one, even inside a glued run: every cut is weighed against the cuts
+     *                     with a vanished blank
+     */
+    static Result split(List<String> runs, int cells, boolean[] negativeAllowed, List<Identity> identities,
+                        boolean blanksVanish) {
+        CellSplitter splitter = new CellSplitter(runs, cells, negativeAllowed, identities, blanksVanish);
         return splitter.run();
     }
 
     /**
-     * First every cut without the identities: a row that can be cut only one way is read as printed, even when it
-     * contradicts its own total (the failed check is reported, the figures are never repaired). Otherwise the
-     * identities choose among the cuts.
+     * First every cut without the identities. A row printed cell by cell (as many runs as cells) is read as printed
+     * even when it contradicts its own total: the failed check is reported, the figures are never repaired. A row
+     * that had to be cut is read only through a cut its identities confirm, or, without identities, when it can be
+     * cut one way only and no vanished blank cell would explain its digits otherwise.
      */
     private Result run() {
         boolean simple = runs.size() == cells && runs.stream().allMatch(this::isWholeCell);
         enumerate(false);
         int allShapes = exhausted ? -1 : shapes;
-        if (!exhausted && found.size() == 1) {
-            return new Result(List.copyOf(found.values()), !simple, 1, false);
-        }
-        if (identities.isEmpty()) {
+        if (simple || identities.isEmpty()) {
             return new Result(List.copyOf(found.values()), !simple, allShapes, exhausted);
         }
         found.clear();
         steps = 0;
         exhausted = false;
         enumerate(true);
-        return new Result(List.copyOf(found.values()), !simple, allShapes, exhausted);
+        return new Result(List.copyOf(found.values()), true, allShapes, exhausted);
     }
 
+    /**
+     * The cuts of the runs, then (when one value is missing and every run is a whole number) the placements of a
+     * blank cell that vanished from the text. A row without identities considers the blank only beside a cut:
+     * alone it would read "规章 0 0" as three zeros with nothing to confirm it.
+     */
     private void enumerate(boolean withIdentities) {
         checkIdentities = withIdentities;
         shapes = 0;
         if (runs.size() <= cells) {
             place(0, 0, 0, new String[cells]);
         }
-        if (!identities.isEmpty() && runs.size() == cells - 1 && runs.stream().allMatch(this::isWholeCell)) {
+        if (blanksVanish && cells > 1) {
+            placeVanishedBlank();
+            return;
+        }
+        boolean blankMayHaveVanished = runs.size() == cells - 1 && runs.stream().allMatch(this::isWholeCell)
+                && (!identities.isEmpty() || !found.isEmpty());
+        if (blankMayHaveVanished) {
             for (int blank = 0; blank < cells && !exhausted; blank++) {
                 List<String> withBlank = new ArrayList<>(runs);
+                withBlank.add(blank, Segment.BLANK);
+                shapes++;
+                accept(withBlank.toArray(new String[0]));
+            }
+        }
+    }
+
+    /** Every cut of the runs into one cell fewer, with the blank at each place (identities checked at the end). */
+    private void placeVanishedBlank() {
+        for (int blank = 0; blank < cells && !exhausted; blank++) {
+            boolean[] negative = new boolean[cells - 1];
+            for (int c = 0, t = 0; c < cells; c++) {
+                if (c != blank) {
+                    negative[t++] = negativeAllowed[c];
+                }
+            }
+            CellSplitter fewer = new CellSplitter(runs, cells - 1, negative, List.of(), false);
+            fewer.enumerate(false);
+            steps += fewer.steps;
+            if (fewer.exhausted || fewer.found.size() >= MAX_CANDIDATES || steps > STEP_BUDGET) {
+                exhausted = true;
+                return;
+            }
+            for (String[] cut : fewer.found.values()) {
+                List<String> withBlank = new ArrayList<>(Arrays.asList(cut));
                 withBlank.add(blank, Segment.BLANK);
                 shapes++;
                 accept(withBlank.toArray(new String[0]));
@@ -247,7 +290,9 @@ final class CellSplitter {
             nonZeroPart |= v != null && v != 0;
         }
         if (isBlank(assigned[id.total()]) && nonZeroPart) {
-            return true; // a blank 总计 beside non-zero parts is absent: nothing to check
+            // a blank 总计 beside non-zero parts is absent: nothing confirms this cut (it passes only when nothing is
+            // being checked, i.e. a row printed cell by cell)
+            return !checkIdentities;
         }
         return total != null && total == sum;
     }

@@ -49,6 +49,8 @@ final class FigureMapper {
     private final List<Segment> segments;
     private final List<String> notes = new ArrayList<>();
     private final List<Reading> readings = new ArrayList<>();
+    /** Whether a row of this document printed fewer digits than cells (see {@link #weighVanishedBlanks}). */
+    private boolean missingCellsSeen;
     private final Map<String, List<Integer>> groupOrder = new HashMap<>();
     /** bestMatch per segment, computed once: the scan asks for the same segments row after row. */
     private final Match[] matches;
@@ -64,6 +66,7 @@ final class FigureMapper {
     static Result map(TemplateLayout layout, List<Segment> segments, NarrativeFigures narrative, Checks checks) {
         FigureMapper mapper = new FigureMapper(layout, segments);
         mapper.run();
+        mapper.weighVanishedBlanks();
         ReadingResolver.Resolved resolved = new ReadingResolver(checks, narrative, mapper::withDerived)
                 .resolve(mapper.readings);
         Map<String, Number> ordered = new LinkedHashMap<>(resolved.figures());
@@ -73,6 +76,20 @@ final class FigureMapper {
         notes.addAll(resolved.notes());
         return new Result(layout.template(), FigureOrder.inCatalogueOrder(ordered), evidence, derivedIds,
                 List.copyOf(notes));
+    }
+
+    /**
+     * When a row of table 三 or 四 printed fewer digits than it has cells (a blank cell that left nothing: 予以公开
+     * 0 0 0 0 0 0), blanks vanish in this document, and every cut row is weighed against the cuts with a vanished
+     * blank: "250" for three cells is 2|5|0, or 25|0 with a blank lost. (A table 二 row is not evidence of its own
+     * vanished blank: nothing could confirm it.)
+     */
+    private void weighVanishedBlanks() {
+        if (!missingCellsSeen) {
+            return;
+        }
+        readings.replaceAll(r -> r.split().anySplit() ? r.withSplit(CellSplitter.split(r.runs(), r.figures().size(),
+                r.negativeAllowed(), r.identities(), true)) : r);
     }
 
     private Map<String, Number> withDerived(Map<String, Number> printed) {
@@ -208,25 +225,43 @@ final class FigureMapper {
     }
 
     static int matchStart(String label, BitSet allowed, Row row) {
-        String keyword = row.keyword();
-        for (int at = label.lastIndexOf(keyword); at >= 0; at = at == 0 ? -1 : label.lastIndexOf(keyword, at - 1)) {
-            if (allowed.get(at) && continues(row, label.substring(at + keyword.length()))) {
-                return at;
+        int best = -1;
+        for (String keyword : row.keywords()) {
+            for (int at = label.lastIndexOf(keyword); at > best; at = at == 0 ? -1 : label.lastIndexOf(keyword, at - 1)) {
+                if (allowed.get(at) && continues(row, keyword, label.substring(at + keyword.length()))) {
+                    best = at;
+                    break;
+                }
             }
         }
-        return -1;
+        return best;
     }
 
     /** What may follow a row keyword before the values: nothing, the rest of its own label, or a bracketed note. */
-    private static boolean continues(Row row, String rest) {
+    private static boolean continues(Row row, String keyword, String rest) {
         if (rest.isEmpty()) {
             return true;
         }
-        if (row.fullLabel().startsWith(row.keyword() + rest)) {
+        if (row.fullLabel().startsWith(keyword + rest)) {
             return true;
+        }
+        if (row.fullLabel().startsWith(keyword) && isSubsequence(rest, row.fullLabel().substring(keyword.length()))) {
+            return true; // a typo that drops characters: 其他法律行政止公开 for 其他法律行政法规禁止公开
         }
         char c = rest.charAt(0);
         return c == '(' || c == '、' || c == ',' || c == '“' || c == '"';
+    }
+
+    private static boolean isSubsequence(String part, String whole) {
+        int at = 0;
+        for (int i = 0; i < part.length(); i++) {
+            at = whole.indexOf(part.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     private void readRow(Row row, Segment segment, int labelStart) {
@@ -242,8 +277,34 @@ final class FigureMapper {
         read(rowName, printed, units, segment);
     }
 
+    /** A row printed with fewer digits than it has cells: some cell left nothing in the text. */
+    private static boolean fewerDigitsThanCells(Segment segment, int cells) {
+        int digits = 0;
+        for (String run : segment.values()) {
+            digits += run.equals(Segment.BLANK) ? 1 : (int) run.chars().filter(Character::isDigit).count();
+        }
+        return !segment.values().isEmpty() && digits < cells;
+    }
+
+    /**
+     * Blank cells after a row's last value beyond its column count are the grid's padding (a table 二 row under a
+     * wider header), not cells of the row.
+     */
+    private static Segment withoutTrailingPadding(Segment segment, int expected) {
+        List<String> values = new ArrayList<>(segment.values());
+        while (values.size() > expected && Segment.BLANK.equals(values.get(values.size() - 1))) {
+            values.remove(values.size() - 1);
+        }
+        return values.size() == segment.values().size() ? segment
+                : new Segment(segment.label(), segment.wordStarts(), values, segment.unit());
+    }
+
     /** Cuts the segment's runs into the printed figures' cells and keeps the reading for {@link ReadingResolver}. */
-    private void read(String rowName, List<Figure> printed, List<String> units, Segment segment) {
+    private void read(String rowName, List<Figure> printed, List<String> units, Segment printedSegment) {
+        Segment segment = withoutTrailingPadding(printedSegment, printed.size());
+        if (!RowIdentities.of(printed).isEmpty() && fewerDigitsThanCells(segment, printed.size())) {
+            missingCellsSeen = true;
+        }
         if (!countFits(segment, printed.size())) {
             notes.add(rowName + "：应有 " + printed.size() + " 个数，找到 " + String.join(" ", segment.values())
                     + "；本行未取");
@@ -254,13 +315,14 @@ final class FigureMapper {
             negativeAllowed[i] = printed.get(i).id().endsWith(DELTA_SUFFIX);
         }
         List<CellSplitter.Identity> identities = RowIdentities.of(printed);
-        CellSplitter.Result result = CellSplitter.split(segment.values(), printed.size(), negativeAllowed, identities);
+        CellSplitter.Result result = CellSplitter.split(segment.values(), printed.size(), negativeAllowed, identities,
+                false);
         List<String> cellUnits = new ArrayList<>(units);
         if (!segment.unit().isEmpty()) {
             cellUnits.set(cellUnits.size() - 1, cellUnits.get(cellUnits.size() - 1) + segment.unit());
         }
         readings.add(new Reading(rowName, List.copyOf(printed), List.copyOf(cellUnits), segment.values(), identities,
-                result));
+                negativeAllowed, result));
     }
 
     /** Table 二 columns in the order its header prints them, kept for the rows below that header. */

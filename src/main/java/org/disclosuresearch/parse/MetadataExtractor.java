@@ -16,6 +16,8 @@ final class MetadataExtractor {
     /** 乐清市医疗保障局2021年政府信息公开工作年度报告, or 2021年乐清市医疗保障局政府信息公开工作年度报告. */
     private static final Pattern TITLE_WITH_YEAR = Pattern.compile(YEAR_TEXT + "([^。]{0,40}?)" + SUBJECT);
     private static final Pattern TITLE_WITHOUT_YEAR = Pattern.compile(SUBJECT);
+    /** Page headings that extraction glues to the title's first line (正文 / 标题 / 全文 above the title). */
+    private static final Pattern STRAY_HEADING = Pattern.compile("^(?:正文|标题|全文|原文|详情)+");
     private static final Pattern TRAILING_NAME = Pattern.compile("[\\p{IsHan}()（）·]+$");
     private static final Pattern ARABIC_DATE = Pattern.compile(
             "((?:19|20)\\d\\d) ?(?:年 ?(\\d{1,2}) ?月 ?(\\d{1,2}) ?日|[-./](\\d{1,2})[-./](\\d{1,2}))");
@@ -32,7 +34,26 @@ final class MetadataExtractor {
     }
 
     static Metadata extract(String text) {
-        String head = text.substring(0, Math.min(text.length(), TITLE_WINDOW));
+        return extract(text, CrawlerHeader.of(""));
+    }
+
+    /**
+     * With a crawler's header, its 标题 line is the title and its 发布时间 the date when the report does not end
+     * with one; the header's other lines (发布机构: 1, 栏目 …) are never taken for the agency.
+     */
+    static Metadata extract(String text, CrawlerHeader header) {
+        if (header.title() != null) {
+            Metadata fromTitle = extractFromTop(Normalizer.normalize(header.title()), text);
+            if (fromTitle.agency() != null) {
+                String published = published(Normalizer.normalize(header.body()));
+                return new Metadata(fromTitle.agency(), fromTitle.year(),
+                        published != null ? published : header.published());
+            }
+        }
+        return extractFromTop(text.substring(0, Math.min(text.length(), TITLE_WINDOW)), text);
+    }
+
+    private static Metadata extractFromTop(String head, String text) {
         String agency = null;
         Integer year = null;
         Matcher withYear = TITLE_WITH_YEAR.matcher(head);
@@ -66,7 +87,8 @@ final class MetadataExtractor {
         if (!m.find()) {
             return null;
         }
-        String name = m.group().replaceAll("^[(（]+", "").replaceAll("(关于|的)$", "");
+        String name = STRAY_HEADING.matcher(m.group().replaceAll("^[(（]+", "")).replaceFirst("")
+                .replaceAll("(关于|的)$", "");
         return name.codePointCount(0, name.length()) >= 2 ? name : null;
     }
 

@@ -69,6 +69,7 @@ final class ReadingResolver {
             changed = byColumnIdentities(open) | byNarrative(open);
         }
         for (Reading r : open) {
+            acceptCellsAllCutsAgreeOn(r);
             List<String> shown = r.split().candidates().stream().limit(CANDIDATES_IN_NOTE)
                     .map(c -> String.join("|", cellsAsPrinted(c))).toList();
             notes.add(r.rowName() + "：数字连在一起（" + r.printedRuns() + "），有 " + r.split().candidates().size()
@@ -169,6 +170,33 @@ final class ReadingResolver {
             }
         }
         return changed;
+    }
+
+    /**
+     * A cell that every cut of a row prints alike is determined even when the row is not (行政处罚3500 in 2019's
+     * 上一年项目数量 | 本年增/减 | 处理决定数量 is 3|50|0 or 35|0|0: 处理决定数量 is 0 either way). Only for rows without
+     * identities, whose candidates are every cut there is, and only when the enumeration was complete.
+     */
+    private void acceptCellsAllCutsAgreeOn(Reading r) {
+        List<String[]> candidates = r.split().candidates();
+        if (!r.identities().isEmpty() || r.split().exhausted() || candidates.size() >= CellSplitter.MAX_CANDIDATES) {
+            return;
+        }
+        for (int c = 0; c < r.figures().size(); c++) {
+            String first = candidates.get(0)[c];
+            int cell = c;
+            if (first == null || !candidates.stream().allMatch(cand -> first.equals(cand[cell]))) {
+                continue;
+            }
+            Figure figure = r.figures().get(c);
+            Number value = toNumber(first, figure, r.units().get(c), r.rowName());
+            if (value != null) {
+                figures.put(figure.id(), value);
+                evidence.put(figure.id(), new FigureEvidence(FigureEvidence.Method.SPLIT, r.printedRuns(), List.of(), null,
+                        "由连写数字「" + r.printedRuns() + "」拆出；本行有 " + candidates.size()
+                                + " 种拆法，这一格在每种拆法中都是 " + first));
+            }
+        }
     }
 
     private String splitDetail(Reading r, List<String> columnChecks) {

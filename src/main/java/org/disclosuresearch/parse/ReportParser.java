@@ -25,8 +25,13 @@ public final class ReportParser {
     private static final String REPORT_SIGN = "政府信息公开";
     private static final List<String> ANNUAL_SIGNS = List.of("年度报告", "年报", "工作报告");
     /** Notes are read on the Chinese page and by Chinese-reading scripts: they are written in Chinese. */
-    static final String NO_TABLES = "文中未找到统计表（主动公开、依申请公开、复议诉讼三张表均缺失，可能在提取时作为图片丢失）；"
+    static final String NO_TABLES = "文中未找到统计表：有三张表的标题，却没有表格的行和数字（表格可能以图片发布，或在提取时丢失）；"
             + "数字留空";
+    static final String NO_TABLE_HEADINGS = "文中未找到统计表：连三张表的标题也没有；数字留空";
+    static final String NO_BODY = "页面只有标题和零星文字，没有报告正文（抓取时正文缺失）；数字留空";
+    /** Headings of the three tables: with them and no rows, the tables were there and their content was lost. */
+    private static final List<String> TABLE_HEADINGS = List.of("主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+            "行政复议");
 
     private final RegionResolver regions;
     private final AgencyTypeClassifier agencyTypes;
@@ -43,7 +48,9 @@ public final class ReportParser {
     }
 
     public Report parse(SourceDocument doc) throws DocumentProblem {
-        String text = Normalizer.normalize(render(doc.blocks(), false));
+        String printed = render(doc.blocks(), false);
+        String text = Normalizer.normalize(printed);
+        CrawlerHeader header = CrawlerHeader.of(printed);
         String mappingText = render(doc.blocks(), true);
         if (!text.contains(REPORT_SIGN) || ANNUAL_SIGNS.stream().noneMatch(text::contains)) {
             throw new DocumentProblem(doc.path(), DocumentProblem.Kind.NOT_A_REPORT,
@@ -58,7 +65,8 @@ public final class ReportParser {
         Map<String, FigureEvidence> evidence = Map.of();
         List<String> failed = List.of();
         if (chosen == null || chosen.figures().isEmpty()) {
-            notes.add(NO_TABLES);
+            notes.add(header.bodyMissing() ? NO_BODY
+                    : TABLE_HEADINGS.stream().anyMatch(text::contains) ? NO_TABLES : NO_TABLE_HEADINGS);
             if (chosen != null) {
                 notes.addAll(chosen.notes());
             }
@@ -70,13 +78,13 @@ public final class ReportParser {
             failed = checks.failed(figures, chosen.derivedIds());
         }
 
-        MetadataExtractor.Metadata meta = MetadataExtractor.extract(text);
+        MetadataExtractor.Metadata meta = MetadataExtractor.extract(text, header);
         if (meta.agency() == null) {
             notes.add("标题中未找到机关名称");
         }
         Region region = regions.resolve(meta.agency(), text);
         SourceInfo source = new SourceInfo(doc.relativePath(), doc.format(), doc.size(), doc.sha256(),
-                doc.provenance().url(), doc.provenance().fetched());
+                doc.provenance().url() != null ? doc.provenance().url() : header.url(), doc.provenance().fetched());
         return Report.builder()
                 .id(doc.id())
                 .file(doc.fileName())

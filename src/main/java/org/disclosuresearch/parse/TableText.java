@@ -11,9 +11,15 @@ import java.util.List;
  * spec); blank cells before the label are merged label cells and vanish, and so do positions the reader marked as
  * covered by a merged cell ({@link TableBlock#isMerged}). A row with a label and only blank cells after it is a
  * value row left empty when at least two printed cells are blank (3.其他 with seven empty cells); a single trailing
- * blank is more likely the rest of a header row, and reading it as 0 could invent a figure.
+ * blank is more likely the rest of a header row, and reading it as 0 could invent a figure. A blank is written as
+ * {@link Segment#BLANK} so that its figure records that it was read from a blank cell (and a blank 总计 beside
+ * non-zero parts stays absent). In a {@link TableBlock#loose() loose} grid (rebuilt from a markdown pipe table) a
+ * label with only blanks beside it is a fragment, not a row of zeros, and numbers right after it belong to no row.
  */
 final class TableText {
+    /** Stands where numbers follow a label-only row of a loose grid, so that they attach to no row. */
+    static final String UNKNOWN_ROW = "〔行标签不明〕";
+
     private TableText() {
     }
 
@@ -24,6 +30,7 @@ final class TableText {
      */
     static String render(TableBlock table, boolean forMapping) {
         StringBuilder out = new StringBuilder();
+        boolean previousLabelOnly = false;
         for (int r = 0; r < table.rows().size(); r++) {
             List<String> row = table.rows().get(r);
             List<String> cells = row.stream().map(c -> c == null ? "" : Normalizer.normalize(c)).toList();
@@ -46,16 +53,21 @@ final class TableText {
                     printedBlanksAfterLabel++;
                 }
             }
-            boolean valueRow = hasNumbers || (labelEnd >= 0 && printedBlanksAfterLabel >= 2);
+            boolean valueRow = hasNumbers || (labelEnd >= 0 && printedBlanksAfterLabel >= 2 && !table.loose());
             List<String> words = new ArrayList<>();
+            if (forMapping && table.loose() && labelEnd < 0 && hasNumbers && previousLabelOnly) {
+                // a label on one line and numbers on the next: which row they belong to is not certain
+                words.add(UNKNOWN_ROW);
+            }
             for (int i = 0; i < cells.size(); i++) {
                 String cell = cells.get(i);
                 if (!cell.isEmpty()) {
                     words.add(cell);
                 } else if (forMapping && valueRow && i > labelEnd && !table.isMerged(r, i)) {
-                    words.add("0");
+                    words.add(Segment.BLANK);
                 }
             }
+            previousLabelOnly = labelEnd >= 0 && !hasNumbers;
             if (!words.isEmpty()) {
                 out.append(String.join(forMapping ? "\n" : " ", words)).append('\n');
             }

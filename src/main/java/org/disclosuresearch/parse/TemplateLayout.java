@@ -46,7 +46,21 @@ final class TemplateLayout {
      */
     record Row(Table table, String label, String keyword, String fullLabel, List<String> columnKeywords,
                List<Figure> figures, String group) {
+
+        /** The keyword and the variants real reports print for it (2021 reports still write 规范性文件). */
+        List<String> keywords() {
+            List<String> aliases = LABEL_VARIANTS.get(fullLabel);
+            if (aliases == null) {
+                return List.of(keyword);
+            }
+            List<String> all = new ArrayList<>(List.of(keyword));
+            all.addAll(aliases);
+            return all;
+        }
     }
+
+    /** Labels real reports print instead of the template's own, by the template's normalized label. */
+    private static final Map<String, List<String>> LABEL_VARIANTS = Map.of("行政规范性文件", List.of("规范性文件"));
 
     /** A row that 2021 no longer prints but whose figures are the sum of its printed sub-rows. */
     record DerivedRow(List<Figure> figures, List<Row> parts) {
@@ -93,8 +107,8 @@ final class TemplateLayout {
             boolean hasSubRows = byRow.values().stream()
                     .anyMatch(o -> o.get(0).row().startsWith(base + " / ") && o.get(0).table().equals(first.table()));
             if (hasSubRows) {
+                // summed from its sub-rows where they are printed; read as a row where a report prints it as one
                 derivedFigures.add(figures);
-                continue;
             }
             Table table = tableOf(first.table());
             List<Figure> ordered = new ArrayList<>(figures);

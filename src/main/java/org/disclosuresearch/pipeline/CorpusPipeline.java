@@ -70,6 +70,14 @@ public final class CorpusPipeline {
 
     /** Brings the sink in line with the files under {@code docsRoots}. */
     public IndexSummary update(List<Path> docsRoots, IndexProgress progress) throws IOException {
+        try {
+            return updateOnce(docsRoots, progress);
+        } catch (IOException | RuntimeException e) {
+            throw sink.writeFailed(e);
+        }
+    }
+
+    private IndexSummary updateOnce(List<Path> docsRoots, IndexProgress progress) throws IOException {
         long started = System.nanoTime();
         Map<String, String> storedHashes = sink.storedHashes();
         boolean outdated = sink.outdated();
@@ -82,7 +90,7 @@ public final class CorpusPipeline {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
             }
-            for (Path file : CorpusFiles.list(List.of(root), excluded)) {
+            for (Path file : CorpusFiles.list(List.of(root), excluded, config.followLinks())) {
                 files.add(new Pending(file, root, null));
             }
         }
@@ -135,6 +143,14 @@ public final class CorpusPipeline {
 
     /** Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits. */
     public IndexSummary load(Collection<Report> reports) throws IOException {
+        try {
+            return loadOnce(reports);
+        } catch (IOException | RuntimeException e) {
+            throw sink.writeFailed(e);
+        }
+    }
+
+    private IndexSummary loadOnce(Collection<Report> reports) throws IOException {
         long started = System.nanoTime();
         List<IndexSummary.Failure> failures = new ArrayList<>();
         Iterator<Callable<Outcome>> tasks = reports.stream().<Callable<Outcome>>map(r -> () -> send(r, null, null))
@@ -152,6 +168,14 @@ public final class CorpusPipeline {
      * unchanged; a line that is not a report, or a report without its text, is a failure naming the line.
      */
     public IndexSummary loadJsonLines(Path jsonl, IndexProgress progress) throws IOException {
+        try {
+            return loadJsonLinesOnce(jsonl, progress);
+        } catch (IOException | RuntimeException e) {
+            throw sink.writeFailed(e);
+        }
+    }
+
+    private IndexSummary loadJsonLinesOnce(Path jsonl, IndexProgress progress) throws IOException {
         long started = System.nanoTime();
         if (!Files.isRegularFile(jsonl)) {
             throw new IOException("JSON Lines file " + jsonl + " does not exist or is not a file");

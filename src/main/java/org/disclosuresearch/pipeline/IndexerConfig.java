@@ -10,9 +10,15 @@ import java.time.Duration;
  * @param commitInterval   and at least this often while changes are pending
  * @param progressInterval how often the progress callback is called
  * @param reader           turns one corpus file into a Report (the parser, or a stand-in in tests)
+ * @param followLinks      whether the corpus walk follows symbolic links that lead out of the docs folder
  */
 public record IndexerConfig(int threads, int commitEvery, Duration commitInterval, Duration progressInterval,
-                            ReportFileReader reader) {
+                            ReportFileReader reader, boolean followLinks) {
+
+    public IndexerConfig(int threads, int commitEvery, Duration commitInterval, Duration progressInterval,
+                         ReportFileReader reader) {
+        this(threads, commitEvery, commitInterval, progressInterval, reader, false);
+    }
 
     public IndexerConfig {
         if (threads < 1) {
@@ -34,14 +40,18 @@ public record IndexerConfig(int threads, int commitEvery, Duration commitInterva
     }
 
     public IndexerConfig withReader(ReportFileReader newReader) {
-        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, newReader);
+        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, newReader, followLinks);
     }
 
     public IndexerConfig withThreads(int newThreads) {
-        return new IndexerConfig(newThreads, commitEvery, commitInterval, progressInterval, reader);
+        return new IndexerConfig(newThreads, commitEvery, commitInterval, progressInterval, reader, followLinks);
     }
 
     public IndexerConfig withCommitEvery(int newCommitEvery) {
-        return new IndexerConfig(threads, newCommitEvery, commitInterval, progressInterval, reader);
+        return new IndexerConfig(threads, newCommitEvery, commitInterval, progressInterval, reader, followLinks);
+    }
+
+    public IndexerConfig withFollowLinks(boolean follow) {
+        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, reader, follow);
     }
 }

@@ -38,4 +38,15 @@ public interface ReportSink extends Closeable {
      * @param runComplete true at the end of a run that sent every report: an {@link #outdated()} sink is current now
      */
     void commit(boolean runComplete) throws IOException;
+
+    /**
+     * What a failure of a run comes to: the sink may clean up after itself (an unfinished commit's files) and say
+     * what happened in its own terms (a full disk). By default the failure as it is.
+     */
+    default IOException writeFailed(Exception e) {
+        if (e instanceof IOException io) {
+            return io;
+        }
+        throw (RuntimeException) e;
+    }
 }

@@ -32,6 +32,27 @@ public final class Highlights {
         return new Hit(snippets(text == null ? "" : text, spans), spans.size());
     }
 
+    /**
+     * A window of the text, as the report view pages a long report.
+     *
+     * @param html    the characters {@code [from, to)}, escaped, with every mark (one crossing an edge is marked up to it)
+     * @param length  the characters of the whole text
+     * @param matches the marks in the whole text, not only in the window
+     */
+    public record Window(String html, int from, int to, int length, int matches) {
+    }
+
+    /** The window {@code [offset, offset + length)} of {@code text} with the marks of {@code query}. */
+    public static Window window(QueryNode query, String text, int offset, int length) {
+        String t = text == null ? "" : text;
+        List<Marks.Span> spans = Marks.find(query, t);
+        int from = Math.max(0, Math.min(offset, t.length()));
+        int to = (int) Math.min(t.length(), (long) from + Math.max(0, length));
+        StringBuilder html = new StringBuilder(to - from + 32);
+        mark(t, from, to, spans, html);
+        return new Window(html.toString(), from, to, t.length(), spans.size());
+    }
+
     /** The whole text, escaped, with every mark of {@code query}; and the number of marks. */
     public static Hit wholeText(QueryNode query, String text) {
         String t = text == null ? "" : text;
@@ -51,7 +72,7 @@ public final class Highlights {
         if (spans.isEmpty()) {
             return List.of(format(text, 0, Math.min(text.length(), LENGTH), spans));
         }
-        List<Window> windows = new ArrayList<>();
+        List<Candidate> windows = new ArrayList<>();
         int i = 0;
         while (i < spans.size()) {
             Marks.Span first = spans.get(i);
@@ -65,23 +86,24 @@ public final class Highlights {
                 distinct.add(text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT));
                 j++;
             }
-            windows.add(new Window(from, to, i, j, distinct.size()));
+            windows.add(new Candidate(from, to, i, j, distinct.size()));
             i = j;
         }
-        List<Window> best = windows.stream()
-                .sorted(Comparator.comparingInt(Window::distinct).thenComparingInt(Window::marks).reversed()
-                        .thenComparingInt(Window::from))
+        List<Candidate> best = windows.stream()
+                .sorted(Comparator.comparingInt(Candidate::distinct).thenComparingInt(Candidate::marks).reversed()
+                        .thenComparingInt(Candidate::from))
                 .limit(MAX_SNIPPETS)
-                .sorted(Comparator.comparingInt(Window::from))
+                .sorted(Comparator.comparingInt(Candidate::from))
                 .toList();
         List<String> out = new ArrayList<>();
-        for (Window w : best) {
+        for (Candidate w : best) {
             out.add(format(text, w.from(), w.to(), spans.subList(w.firstSpan(), w.endSpan())));
         }
         return out;
     }
 
-    private record Window(int from, int to, int firstSpan, int endSpan, int distinct) {
+    /** A stretch of text round a run of marks that may become a snippet. */
+    private record Candidate(int from, int to, int firstSpan, int endSpan, int distinct) {
         int marks() {
             return endSpan - firstSpan;
         }
@@ -102,6 +124,14 @@ public final class Highlights {
         if (from > 0) {
             sb.append('…');
         }
+        mark(text, from, to, spans, sb);
+        if (to < text.length()) {
+            sb.append('…');
+        }
+        return sb.toString();
+    }
+
+    private static void mark(String text, int from, int to, List<Marks.Span> spans, StringBuilder sb) {
         int pos = from;
         for (Marks.Span s : spans) {
             if (s.end() <= from || s.start() >= to) {
@@ -116,10 +146,6 @@ public final class Highlights {
             pos = end;
         }
         escape(text, pos, to, sb);
-        if (to < text.length()) {
-            sb.append('…');
-        }
-        return sb.toString();
     }
 
     /** HTML-escapes {@code s[from, to)}; a NUL (never meaningful in report text) becomes U+FFFD. */

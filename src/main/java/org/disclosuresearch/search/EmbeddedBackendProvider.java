@@ -24,8 +24,8 @@ public final class EmbeddedBackendProvider implements BackendProvider {
     }
 
     @Override
-    public ReportSink openSink(BackendOptions options) throws IOException {
-        return new Indexer(options.index(), IndexerConfig.defaults());
+    public ReportSink openSink(BackendOptions options, boolean rebuild) throws IOException {
+        return new Indexer(options.index(), IndexerConfig.defaults(), rebuild);
     }
 
     @Override

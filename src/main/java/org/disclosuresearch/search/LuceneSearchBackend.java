@@ -21,6 +21,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.disclosuresearch.index.Analyzers;
 import org.disclosuresearch.index.Fields;
+import org.disclosuresearch.index.IndexHealth;
 import org.disclosuresearch.index.ReportDocuments;
 import org.disclosuresearch.query.Highlights;
 import org.disclosuresearch.query.MatchMode;
@@ -167,9 +168,15 @@ public final class LuceneSearchBackend implements SearchBackend {
         List<SearchResult.Hit> hits = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(page[i].doc, STORED_FOR_SNIPPETS);
-            Report r = ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), null);
-            Highlights.Hit marked = Highlights.hit(tree, doc.get(Fields.TEXT));
+            Report r;
+            Highlights.Hit marked;
+            try {
+                Document doc = stored.document(page[i].doc, STORED_FOR_SNIPPETS);
+                r = ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), null);
+                marked = Highlights.hit(tree, doc.get(Fields.TEXT));
+            } catch (IOException | RuntimeException e) {
+                throw damaged(IndexHealth.idOf(searcher.getIndexReader(), page[i].doc), e);
+            }
             float score = request.sort().isRelevance() && page[i] instanceof FieldDoc fd
                     && fd.fields[0] instanceof Float f ? f : page[i].score;
             score = Float.isNaN(score) ? 0f : score;
@@ -217,12 +224,12 @@ public final class LuceneSearchBackend implements SearchBackend {
     }
 
     @Override
-    public Optional<HighlightedText> highlightedText(String id, String query, MatchMode match) {
-        QueryNode tree = parse(query, match); // a syntax error fails before any lookup
+    public Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset, int length) {
+        QueryNode tree = parse(query, match); // a syntax error fails before any lookup; no query marks nothing
         return withReport(id, (searcher, doc) -> {
-            Highlights.Hit whole = Highlights.wholeText(tree,
-                    searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT));
-            return new HighlightedText(whole.snippets().get(0), whole.matchCount());
+            Highlights.Window w = Highlights.window(tree,
+                    searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT), offset, length);
+            return new TextWindow(w.html(), w.from(), w.to(), w.length(), w.matches());
         });
     }
 
@@ -230,7 +237,10 @@ public final class LuceneSearchBackend implements SearchBackend {
         T apply(IndexSearcher searcher, int doc) throws IOException;
     }
 
-    /** Applies {@code f} to the document of report {@code id}, or empty for an unknown id. */
+    /**
+     * Applies {@code f} to the document of report {@code id}, or empty for an unknown id; a document the index
+     * cannot read back is a {@link DamagedIndexException} naming the report.
+     */
     private <T> Optional<T> withReport(String id, ReportFunction<T> f) {
         if (id == null || id.isBlank()) {
             return Optional.empty();
@@ -242,12 +252,39 @@ public final class LuceneSearchBackend implements SearchBackend {
                 if (top.scoreDocs.length == 0) {
                     return Optional.empty();
                 }
-                return Optional.of(f.apply(searcher, top.scoreDocs[0].doc));
+                try {
+                    return Optional.of(f.apply(searcher, top.scoreDocs[0].doc));
+                } catch (IOException | RuntimeException e) {
+                    throw damaged(id, e);
+                }
             } finally {
                 manager.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stored fields carry no checksum on the read path: flipped bytes come back as a decoding error, garbage JSON or
+     * an out-of-range index. Any of these while reading one report's stored data means the index is damaged.
+     */
+    private static RuntimeException damaged(String id, Exception e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return invalid;
+        }
+        if (e instanceof DamagedIndexException known) {
+            return known;
+        }
+        return new DamagedIndexException(id, e);
+    }
+
+    /** The report at {@code doc}, read from its stored JSON; a damaged one names its id (from doc values). */
+    private static Report storedReport(IndexSearcher searcher, StoredFields stored, int doc) {
+        try {
+            return ReportDocuments.fromStored(stored.document(doc, STORED_FOR_HIT).get(Fields.REPORT_JSON), null);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(IndexHealth.idOf(searcher.getIndexReader(), doc), e);
         }
     }
 
@@ -266,8 +303,7 @@ public final class LuceneSearchBackend implements SearchBackend {
                 while (true) {
                     TopDocs page = searcher.searchAfter(after, query, 500, sort, false);
                     for (ScoreDoc sd : page.scoreDocs) {
-                        sink.accept(ReportDocuments.fromStored(
-                                stored.document(sd.doc, STORED_FOR_HIT).get(Fields.REPORT_JSON), null));
+                        sink.accept(storedReport(searcher, stored, sd.doc));
                     }
                     if (page.scoreDocs.length < 500) {
                         return;

@@ -19,20 +19,24 @@ public interface SearchBackend extends Closeable {
      */
     SearchResult search(SearchRequest request);
 
-    /** The full stored report (with normalized text), or empty for an unknown id. */
+    /**
+     * The full stored report (with normalized text), or empty for an unknown id.
+     *
+     * @throws DamagedIndexException when the index holds the report but cannot read it back
+     */
     Optional<Report> report(String id);
 
     /**
-     * The report's whole normalized text as HTML: escaped, with {@code <mark>} around every match of {@code query}
-     * as the engine matched it (the same marks as the snippets), and the number of marks; empty for an unknown id.
+     * A window of the report's normalized text as HTML: escaped, with {@code <mark>} around every match of
+     * {@code query} (null: none) as the engine matched it (the same marks as the snippets), and the number of marks in
+     * the whole text ({@link TextWindow#matches()}: the report view's 命中 N 处); empty for an unknown id.
      *
+     * @param match  how unquoted text matches (exact strings, or words)
+     * @param offset the first character of the window (past the end: an empty window at the end)
+     * @param length the most characters in the window
      * @throws org.disclosuresearch.query.QueryException for a query that cannot be searched
      */
-    Optional<HighlightedText> highlightedText(String id, String query, MatchMode match);
-
-    /** A report's whole text as escaped HTML with its marks, and how many marks it holds. */
-    record HighlightedText(String html, int matchCount) {
-    }
+    Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset, int length);
 
     /** Every report matching the query and filters (no page cap), in the request's sort order. */
     void export(SearchRequest request, Consumer<Report> sink);

@@ -7,6 +7,7 @@ import org.disclosuresearch.report.SourceInfo;
 import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SearchResult;
+import org.disclosuresearch.search.TextWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +102,7 @@ class ApiServerLimitsTest {
         }
     }
 
-    private static Report report(SourceInfo source) {
+    static Report report(SourceInfo source) {
         return Report.builder()
                 .id("r1")
                 .file("x.txt")
@@ -117,7 +118,7 @@ class ApiServerLimitsTest {
     }
 
     /** A backend that knows one report and finds nothing: enough to exercise the server's own rules. */
-    private static class FixedBackend implements SearchBackend {
+    static class FixedBackend implements SearchBackend {
         private final Report report;
 
         FixedBackend(Report report) {
@@ -135,8 +136,13 @@ class ApiServerLimitsTest {
         }
 
         @Override
-        public Optional<HighlightedText> highlightedText(String id, String query, MatchMode match) {
-            return report(id).map(r -> new HighlightedText(r.text(), 0));
+        public Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset,
+                                                    int length) {
+            return report(id).map(r -> {
+                int from = Math.min(offset, r.text().length());
+                int to = Math.min(r.text().length(), from + length);
+                return new TextWindow(r.text().substring(from, to), from, to, r.text().length(), 0);
+            });
         }
 
         @Override

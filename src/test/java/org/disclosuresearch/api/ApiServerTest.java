@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -348,24 +350,38 @@ class ApiServerTest {
         assertError("/api/reports/no-such-report/original", 404, null, "no-such-report");
         assertError("/api/nothing/here", 404, null, "/api/nothing/here");
         assertError("/api", 404, null, "/api");
-        HttpJson.Response post = http.send("POST", "/api/search?q=x");
-        assertEquals(404, post.status(), post.text());
-        assertTrue(post.json().get("detail").asText().contains("POST /api/search"), post.text());
+        for (String method : List.of("POST", "PUT", "DELETE", "PROPFIND")) {
+            HttpJson.Response other = http.send(method, "/api/search?q=x");
+            assertEquals(405, other.status(), other.text());
+            assertEquals("GET, HEAD", other.raw().headers().firstValue("Allow").orElse(""));
+            assertTrue(other.json().get("detail").asText().startsWith(method + " is not supported"), other.text());
+        }
     }
 
-    /** A URL Jetty cannot decode never reaches a route; it is still a JSON 400, not Jetty's HTML page. */
+    /**
+     * A request Jetty cannot read never reaches a route; it is still a JSON 400, not Jetty's HTML page, and its
+     * detail names what is wrong with it (not one message for all).
+     */
     @Test
-    void aMalformedUrlIsAJson400() throws Exception {
-        for (String path : new String[]{"/api/reports/%", "/api/search%zz?q=1"}) {
-            // java.net.http refuses such a URL itself, so it goes over a plain socket as a browser or curl sends it
+    void aMalformedRequestIsAJson400ThatNamesTheProblem() throws Exception {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("GET /api/reports/% HTTP/1.1\r\nHost: 127.0.0.1\r\n", "a lone %");
+        cases.put("GET /api/search%zz?q=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n", "a % in the URL must start an escape");
+        cases.put("GET /api/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\n", "climbs above the root");
+        cases.put("GET /api/reports/a%00b HTTP/1.1\r\nHost: 127.0.0.1\r\n", "control character (NUL");
+        cases.put("GET /api/health HTTP/1.1\r\nHost: bad host!\r\n", "the Host header is not a host name");
+        cases.put("GET /api/health HTTP/1.1\r\nHost: a\r\nHost: b\r\n", "more than one Host header");
+        cases.put("GET /api/health HTTP/1.1\r\n", "needs a Host header");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            // java.net.http refuses such requests itself, so they go over a plain socket as a script would send them
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
-                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write((c.getKey() + "Connection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
                 assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
                 JsonNode body = Json.mapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-                assertTrue(body.get("detail").asText().contains("malformed"), answer);
+                assertTrue(body.get("detail").asText().contains(c.getValue()), c.getKey() + " → " + answer);
                 assertFalse(answer.contains("<html"), answer);
             }
         }

@@ -47,19 +47,44 @@ class CorpusFilesTest {
     }
 
     @Test
-    void linkedFolderIsWalkedAndAFileReachedTwiceIsListedOnce() throws Exception {
+    void withFollowLinksALinkedFolderIsWalkedAndAFileReachedTwiceIsListedOnce() throws Exception {
         Path outside = Files.createDirectories(root.resolve("archive"));
         Path report = copy(FormatFixtures.NAME + ".pdf", outside.resolve("r.pdf"));
         Path corpus = Files.createDirectories(root.resolve("corpus"));
         Path linked = Files.createSymbolicLink(corpus.resolve("linked"), outside);
         Files.createSymbolicLink(corpus.resolve("again"), outside);
-        CorpusFiles.Listing listing = CorpusFiles.scan(List.of(corpus));
+        CorpusFiles.Listing listing = CorpusFiles.scan(List.of(corpus), java.util.Set.of(), true);
         assertEquals(1, listing.files().size(), listing.files().toString());
         assertTrue(listing.files().get(0).endsWith("r.pdf"));
         assertEquals(report.toRealPath(), listing.files().get(0).toRealPath());
         assertEquals(1, listing.skipped().size());
         assertTrue(listing.skipped().get(0).contains("same file"), listing.skipped().get(0));
         assertTrue(linked.toString().length() > 0);
+    }
+
+    /** Links that lead out of the folder are not followed by default; links inside it are. */
+    @Test
+    void linksOutOfTheFolderAreNotFollowedUnlessAsked() throws Exception {
+        Path outside = Files.createDirectories(root.resolve("elsewhere"));
+        copy(FormatFixtures.NAME + ".pdf", outside.resolve("secret.pdf"));
+        Path corpus = Files.createDirectories(root.resolve("corpus"));
+        Path inside = copy(FormatFixtures.NAME + ".docx", corpus.resolve("real/r.docx"));
+        Path folderLink = Files.createSymbolicLink(corpus.resolve("linked"), outside);
+        Path fileLink = Files.createSymbolicLink(corpus.resolve("one.pdf"), outside.resolve("secret.pdf"));
+        Path innerLink = Files.createSymbolicLink(corpus.resolve("inner"), corpus.resolve("real"));
+        CorpusFiles.Listing listing = CorpusFiles.scan(List.of(corpus));
+        assertEquals(List.of(inside), listing.files(), listing.toString());
+        assertTrue(listing.skipped().contains(folderLink + ": skipped, a symbolic link that leads out of the docs "
+                + "folder (--follow-links follows it)"), listing.skipped().toString());
+        assertTrue(listing.skipped().stream().anyMatch(s -> s.startsWith(fileLink + ": skipped, a symbolic link")),
+                listing.skipped().toString());
+        assertTrue(listing.skipped().stream().anyMatch(s -> s.startsWith(innerLink.resolve("r.docx")
+                + ": skipped, the same file")), listing.skipped().toString());
+        // followed: the outside file is listed (once: the folder link and the file link lead to the same file)
+        List<Path> followed = CorpusFiles.scan(List.of(corpus), java.util.Set.of(), true).files();
+        assertEquals(2, followed.size(), followed.toString());
+        assertTrue(followed.stream().anyMatch(p -> p.getFileName().toString().equals("secret.pdf")
+                || p.getFileName().toString().equals("one.pdf")), followed.toString());
     }
 
     @Test

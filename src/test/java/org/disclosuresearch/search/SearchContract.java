@@ -291,9 +291,9 @@ public abstract class SearchContract {
             }
             assertEquals(occurrences, h.matchCount(), h.id());
             assertTrue(h.snippets().stream().anyMatch(s -> s.contains("<mark>依申请公开</mark>")), h.id());
-            SearchBackend.HighlightedText whole = backend.highlightedText(h.id(), "依申请公开", MatchMode.EXACT)
+            TextWindow whole = backend.highlightedText(h.id(), "依申请公开", MatchMode.EXACT, 0, Integer.MAX_VALUE)
                     .orElseThrow();
-            assertEquals(occurrences, whole.matchCount(), h.id());
+            assertEquals(occurrences, whole.matches(), h.id());
         }
         SearchResult none = backend.search(SearchRequest.of("依申请公开朋友圈"));
         assertEquals(0, none.total());

@@ -348,16 +348,16 @@ class SearchFeaturesTest {
                 occurrences++;
             }
             assertEquals(occurrences, h.matchCount(), h.id());
-            SearchBackend.HighlightedText whole = backend.highlightedText(h.id(), "依申请公开", MatchMode.EXACT)
+            TextWindow whole = backend.highlightedText(h.id(), "依申请公开", MatchMode.EXACT, 0, Integer.MAX_VALUE)
                     .orElseThrow();
-            assertEquals(occurrences, whole.matchCount(), h.id());
+            assertEquals(occurrences, whole.matches(), h.id());
             assertEquals(occurrences, whole.html().split("<mark>", -1).length - 1, h.id());
             assertFalse(whole.html().contains("<mark>公开</mark>"), h.id());
             // matching words marks the words of two or more characters, never a lone 依
-            SearchBackend.HighlightedText words = backend.highlightedText(h.id(), "依申请公开", MatchMode.WORDS)
+            TextWindow words = backend.highlightedText(h.id(), "依申请公开", MatchMode.WORDS, 0, Integer.MAX_VALUE)
                     .orElseThrow();
             assertFalse(words.html().contains("<mark>依</mark>"), h.id());
-            assertTrue(words.matchCount() >= occurrences, h.id());
+            assertTrue(words.matches() >= occurrences, h.id());
         }
     }
 

@@ -23,7 +23,11 @@ public final class SolrBackendProvider implements BackendProvider {
     }
 
     @Override
-    public ReportSink openSink(BackendOptions options) {
+    public ReportSink openSink(BackendOptions options, boolean rebuild) {
+        if (rebuild) {
+            throw new IllegalArgumentException("--rebuild is for the embedded index; for Solr, delete and create the "
+                    + "collection again (README, SolrCloud)");
+        }
         return new SolrReportSink(client(options), options.collection(), true);
     }
 

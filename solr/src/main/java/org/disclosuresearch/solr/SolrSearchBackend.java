@@ -26,6 +26,7 @@ import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SearchResult;
 import org.disclosuresearch.search.SortSpec;
 import org.disclosuresearch.search.StatsRequest;
+import org.disclosuresearch.search.TextWindow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -274,11 +275,11 @@ public final class SolrSearchBackend implements SearchBackend {
     }
 
     @Override
-    public Optional<HighlightedText> highlightedText(String id, String query, MatchMode match) {
-        QueryNode tree = parse(query, match); // a syntax error fails before any lookup
+    public Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset, int length) {
+        QueryNode tree = parse(query, match); // a syntax error fails before any lookup; no query marks nothing
         return document(id, SolrFields.TEXT).map(d -> {
-            Highlights.Hit whole = Highlights.wholeText(tree, (String) d.getFirstValue(SolrFields.TEXT));
-            return new HighlightedText(whole.snippets().get(0), whole.matchCount());
+            Highlights.Window w = Highlights.window(tree, (String) d.getFirstValue(SolrFields.TEXT), offset, length);
+            return new TextWindow(w.html(), w.from(), w.to(), w.length(), w.matches());
         });
     }
 
