@@ -1,5 +1,6 @@
 package org.disclosuresearch.solr;
 
+import org.apache.solr.client.solrj.impl.CloudLegacySolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.disclosuresearch.backend.BackendOptions;
 import org.disclosuresearch.backend.BackendProvider;
@@ -31,7 +32,11 @@ public final class SolrBackendProvider implements BackendProvider {
         return new SolrReportSink(client(options), options.collection(), true);
     }
 
-    /** A client that follows the cluster state in ZooKeeper: it routes to live replicas and fails over to others. */
+    /**
+     * A client that follows the cluster state in ZooKeeper: it routes to live replicas and fails over to others. The
+     * Apache HttpClient one (CloudLegacySolrClient), not SolrJ's default on Jetty 10: the server ({@code serve}) runs
+     * on Jetty 12, whose classes have the same names, so Jetty 10 stays out of that JVM.
+     */
     static CloudSolrClient client(BackendOptions options) {
         if (options.zkHost() == null || options.zkHost().isBlank()) {
             throw new IllegalArgumentException("the solr backend needs the ZooKeeper address (--zk HOST:PORT)");
@@ -40,7 +45,7 @@ public final class SolrBackendProvider implements BackendProvider {
         int slash = zk.indexOf('/');
         String hosts = slash < 0 ? zk : zk.substring(0, slash);
         Optional<String> chroot = slash < 0 ? Optional.empty() : Optional.of(zk.substring(slash));
-        return new CloudSolrClient.Builder(List.of(hosts.split(",")), chroot).build();
+        return new CloudLegacySolrClient.Builder(List.of(hosts.split(",")), chroot).build();
     }
 
     /** The search side over an existing client (tests, the launcher). */
