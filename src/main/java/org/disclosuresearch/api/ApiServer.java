@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.disclosuresearch.ingest.DocsFolder;
 import org.disclosuresearch.parse.CheckExplanations;
+import org.disclosuresearch.query.QueryException;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.DamagedIndexException;
@@ -168,6 +169,9 @@ public final class ApiServer implements AutoCloseable {
                 new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage()
                         + (e instanceof UnknownFigureException ? "; GET /api/fields lists every figure id" : ""),
                         e.parameter())));
+        // the message is the whole answer, in plain Chinese: the page shows it as it is
+        config.routes.exception(QueryException.class, (e, ctx) -> error(ctx, 400,
+                new ApiError(e.getMessage(), null, e.parameter(), e.code().id())));
         config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, new ApiError("not found", e.getMessage(),
                 null)));
         config.routes.exception(TooManyRequests.class, (e, ctx) -> {
@@ -223,17 +227,18 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * The report with a window of its text ({@code text}, from {@code textOffset}, of {@code textLength} characters
-     * in all); with {@code q}, also that window highlighted by the engine ({@code highlightedText}) and the matches
-     * in the whole text ({@code matches}). A window, so that no answer grows with the report. When the window is the
-     * whole text and the report keeps its printed text, that too ({@code printedText}) and, with {@code q}, the same
-     * marks on it ({@code printedHighlightedText}). Each failed check comes explained ({@code checkExplanations}).
+     * in all); with {@code q} (and {@code match}), also that window highlighted by the engine ({@code highlightedText})
+     * and the matches in the whole text ({@code matchCount}; {@code matches} is the same number). A window, so that
+     * no answer grows with the report. When the window is the whole text and the report keeps its printed text, that
+     * too ({@code printedText}) and, with {@code q}, the same marks on it ({@code printedHighlightedText}). Each failed
+     * check comes explained ({@code checkExplanations}).
      */
     private void reportView(Context ctx) {
         SearchParameters.ReportView view = parameters.reportView(ctx.queryParamMap());
         String id = ctx.pathParam("id");
         try (RequestGate.Slot slot = reportViews.enter()) {
             Report report = report(id);
-            TextWindow window = backend.highlightedText(id, view.query(), view.offset(), view.length())
+            TextWindow window = backend.highlightedText(id, view.query(), view.match(), view.offset(), view.length())
                     .orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
             ObjectNode body = withExplainedChecks(report.withoutTexts());
             String text = report.text() == null ? "" : report.text();
@@ -249,6 +254,7 @@ public final class ApiServer implements AutoCloseable {
             }
             if (view.query() != null) {
                 body.put("highlightedText", window.html());
+                body.put("matchCount", window.matches());
                 body.put("matches", window.matches());
                 if (printed) {
                     PrintedMarks.apply(report.printedText(), window.html())

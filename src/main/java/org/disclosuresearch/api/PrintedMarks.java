@@ -1,5 +1,7 @@
 package org.disclosuresearch.api;
 
+import org.disclosuresearch.query.Highlights;
+
 import org.disclosuresearch.parse.Normalizer;
 
 import java.util.ArrayList;
@@ -35,13 +37,13 @@ final class PrintedMarks {
         int at = 0;
         for (int[] mark : marks) {
             int[] range = mapped.printedRange(mark[0], mark[1]);
-            escape(printed, at, range[0], out);
+            Highlights.escape(printed, at, range[0], out);
             out.append(OPEN);
-            escape(printed, range[0], range[1], out);
+            Highlights.escape(printed, range[0], range[1], out);
             out.append(CLOSE);
             at = range[1];
         }
-        escape(printed, at, printed.length(), out);
+        Highlights.escape(printed, at, printed.length(), out);
         return Optional.of(out.toString());
     }
 
@@ -71,19 +73,4 @@ final class PrintedMarks {
         return length;
     }
 
-    /** The engine's escaping (Snippets): the five HTML specials; a NUL becomes U+FFFD. */
-    private static void escape(String s, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\u0000' -> out.append('\ufffd');
-                default -> out.append(c);
-            }
-        }
-    }
 }

@@ -3,7 +3,10 @@ package org.disclosuresearch.cli;
 import org.disclosuresearch.api.CsvExport;
 import org.disclosuresearch.api.SearchParameters;
 import org.disclosuresearch.search.InvalidRequestException;
-import org.disclosuresearch.search.LuceneSearchBackend;
+import org.disclosuresearch.backend.BackendOptions;
+import org.disclosuresearch.backend.Backends;
+import org.disclosuresearch.query.QueryException;
+import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.UnknownFigureException;
 import picocli.CommandLine.Command;
@@ -38,6 +41,9 @@ public final class ExportCommand implements Callable<Integer> {
             description = "figure columns, in order (default: every figure; the fields command lists them)")
     List<String> columns = new ArrayList<>();
 
+    @Mixin
+    BackendOption backendOption = new BackendOption();
+
     @Option(names = "--header", paramLabel = "zh|ids", defaultValue = "zh",
             description = "zh: the template's Chinese names and failed checks as sentences (default); ids: machine "
                     + "ids and check ids")
@@ -55,11 +61,19 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Path index = request.index;
-        if (!Files.isDirectory(index)) {
+        BackendOptions backendOptions;
+        try {
+            backendOptions = backendOption.options(index);
+            Backends.provider(backendOptions);
+        } catch (IllegalArgumentException e) {
+            err.println("export: " + e.getMessage());
+            return 2;
+        }
+        if (BackendOptions.EMBEDDED.equals(backendOptions.kind()) && !Files.isDirectory(index)) {
             err.println("export: no index at " + index + " (run: index --docs DIR --index " + index + ")");
             return 2;
         }
-        try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
+        try (SearchBackend backend = Backends.openSearch(backendOptions)) {
             SearchRequest searchRequest = request.request(1, List.of());
             // the API's own parsing of columns, header and evidence: one code path for both
             CsvExport.Options options = new SearchParameters(SearchParameters.Limits.DEFAULT).csvOptions(Map.of(
@@ -77,6 +91,9 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("export: wrote " + file);
             }
             return 0;
+        } catch (QueryException e) {
+            err.println("export: invalid QUERY: " + e.getMessage());
+            return 2;
         } catch (InvalidRequestException e) {
             err.println("export: invalid " + RequestOptions.optionOf(e.parameter()) + ": " + e.getMessage()
                     + (e instanceof UnknownFigureException ? "; the fields command lists every figure id" : ""));

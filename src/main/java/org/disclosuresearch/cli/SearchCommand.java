@@ -8,7 +8,10 @@ import org.disclosuresearch.report.FigureLabels;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.search.InvalidRequestException;
-import org.disclosuresearch.search.LuceneSearchBackend;
+import org.disclosuresearch.backend.BackendOptions;
+import org.disclosuresearch.backend.Backends;
+import org.disclosuresearch.query.QueryException;
+import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SearchResult;
 import org.disclosuresearch.search.SortSpec;
@@ -41,6 +44,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object {total, hits, facets, stats}")
     boolean json;
 
+    @Mixin
+    BackendOption backendOption = new BackendOption();
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "hits to show (default: 10)")
     int limit;
 
@@ -57,11 +63,19 @@ public final class SearchCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Path index = request.index;
-        if (!Files.isDirectory(index)) {
+        BackendOptions options;
+        try {
+            options = backendOption.options(index);
+            Backends.provider(options);
+        } catch (IllegalArgumentException e) {
+            err.println("search: " + e.getMessage());
+            return 2;
+        }
+        if (BackendOptions.EMBEDDED.equals(options.kind()) && !Files.isDirectory(index)) {
             err.println("search: no index at " + index + " (run: index --docs DIR --index " + index + ")");
             return 2;
         }
-        try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
+        try (SearchBackend backend = Backends.openSearch(options)) {
             SearchRequest searchRequest = request.request(limit, stats);
             List<Figure> shown = shownFigures();
             SearchResult result = backend.search(searchRequest);
@@ -71,12 +85,15 @@ public final class SearchCommand implements Callable<Integer> {
                 printTable(result, searchRequest.sort(), shown, out);
             }
             return 0;
+        } catch (QueryException e) {
+            err.println("search: invalid QUERY: " + e.getMessage());
+            return 2;
         } catch (InvalidRequestException e) {
             err.println("search: invalid " + RequestOptions.optionOf(e.parameter()) + ": " + e.getMessage()
                     + (e instanceof UnknownFigureException ? "; the fields command lists every figure id" : ""));
             return 2;
         } catch (IOException | UncheckedIOException e) {
-            err.println("search: cannot read the index at " + index + ": " + e.getMessage());
+            err.println("search: cannot read " + options.location() + ": " + e.getMessage());
             return 2;
         }
     }

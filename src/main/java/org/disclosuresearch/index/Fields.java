@@ -1,6 +1,7 @@
 package org.disclosuresearch.index;
 
 import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.report.ReportFacets;
 
 import java.util.List;
 
@@ -50,26 +51,17 @@ public final class Fields {
     public static final String SOURCE_PATH = "source_path";
 
     /** Year reported on: int point (ranges), doc values (sorting, stats), facet value. */
-    public static final String YEAR = "year";
+    public static final String YEAR = ReportFacets.YEAR;
 
-    // Facet dimensions: each a keyword field (filtering) plus sorted-set doc values (counting).
-    public static final String AGENCY_TYPE = "agencyType";
-    public static final String PROVINCE = "province";
-    public static final String CITY = "city";
-    public static final String COUNTY = "county";
-    public static final String TEMPLATE = "template";
-    public static final String CHECKS = "checks";
-    public static final String FORMAT = "format";
-
-    /** Facet dimensions a request may select, in display order. */
-    public static final List<String> FACET_DIMENSIONS =
-            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT);
-
-    /** Facet value of {@link #CHECKS}: "yes" when any check failed, else "no". */
-    public static final String CHECKS_FAILED = "yes";
-    public static final String CHECKS_PASSED = "no";
-    /** Facet value of {@link #TEMPLATE} when no table was recognised. */
-    public static final String TEMPLATE_NONE = "none";
+    // Facet dimensions (the request model's vocabulary, ReportFacets): each a keyword field (filtering) plus
+    // sorted-set doc values (counting).
+    public static final String AGENCY_TYPE = ReportFacets.AGENCY_TYPE;
+    public static final String PROVINCE = ReportFacets.PROVINCE;
+    public static final String CITY = ReportFacets.CITY;
+    public static final String COUNTY = ReportFacets.COUNTY;
+    public static final String TEMPLATE = ReportFacets.TEMPLATE;
+    public static final String CHECKS = ReportFacets.CHECKS;
+    public static final String FORMAT = ReportFacets.FORMAT;
 
     /** Doc-values field counting one facet dimension (region levels hold the full path, "浙江省/温州市"). */
     public static String facetValues(String dimension) {
@@ -77,5 +69,5 @@ public final class Fields {
     }
 
     /** Separator of region paths in {@link #facetValues} of city and county. */
-    public static final char PATH_SEPARATOR = '/';
+    public static final char PATH_SEPARATOR = ReportFacets.PATH_SEPARATOR;
 }

@@ -1,8 +1,8 @@
 package org.disclosuresearch.api;
 
-import org.disclosuresearch.index.IndexProgress;
+import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.SourceInfo;
 import org.disclosuresearch.search.LuceneSearchBackend;

@@ -2,7 +2,7 @@ package org.disclosuresearch.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;

@@ -164,6 +164,44 @@ class IndexAndSearchCommandTest {
         }
     }
 
+    /** parse --text once, load the JSON Lines anywhere: the same answers as indexing the files, nothing re-parsed. */
+    @Test
+    void index_from_jsonl_loads_parsed_reports_through_the_same_sink(@TempDir Path dir) throws Exception {
+        Path docs = seeds(dir);
+        Path fromFiles = dir.resolve("from-files");
+        assertEquals(0, run("index", "--docs", docs.toString(), "--index", fromFiles.toString()).code());
+        Run parsed = run("parse", "--text", docs.toString());
+        assertEquals(0, parsed.code(), parsed.err());
+        Path jsonl = dir.resolve("reports.jsonl");
+        Files.writeString(jsonl, parsed.out(), StandardCharsets.UTF_8);
+        Path fromJsonl = dir.resolve("from-jsonl");
+        Run loaded = run("index", "--from-jsonl", jsonl.toString(), "--index", fromJsonl.toString());
+        assertEquals(0, loaded.code(), loaded.err());
+        assertTrue(loaded.out().contains("indexed 5, unchanged 0"), loaded.out());
+        for (String q : List.of("依申请公开", "朋友圈", "agency:乐清", "penalties:1..")) {
+            Run a = run("search", "--index", fromFiles.toString(), "--json", "--limit", "10", q);
+            Run b = run("search", "--index", fromJsonl.toString(), "--json", "--limit", "10", q);
+            assertEquals(Json.mapper().readTree(a.out()).get("hits"), Json.mapper().readTree(b.out()).get("hits"), q);
+        }
+        // the same file again: every source hash is already held
+        assertTrue(run("index", "--from-jsonl", jsonl.toString(), "--index", fromJsonl.toString()).out()
+                .contains("indexed 0, unchanged 5"));
+        // a line that is not a report, and one without its text, fail by line; the rest is loaded
+        String first = parsed.out().lines().findFirst().orElseThrow();
+        Run withoutText = run("parse", docs.resolve("001_93bb57e9bc1ba9ba.txt").toString());
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{not json\n" + withoutText.out() + first + "\n", StandardCharsets.UTF_8);
+        Run partly = run("index", "--from-jsonl", bad.toString(), "--index", dir.resolve("bad-index").toString());
+        assertEquals(1, partly.code(), partly.err());
+        assertTrue(partly.out().contains("indexed 1,"), partly.out());
+        assertTrue(partly.err().contains(bad + ":1: not a report's JSON"), partly.err());
+        assertTrue(partly.err().contains(bad + ":2: report '001_93bb57e9bc1ba9ba' has no text"), partly.err());
+        Run missing = run("index", "--from-jsonl", dir.resolve("nothing.jsonl").toString(), "--index",
+                dir.resolve("x").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nothing.jsonl"), missing.err());
+    }
+
     @Test
     void bad_requests_exit_2_with_a_clear_message(@TempDir Path dir) throws Exception {
         Path index = dir.resolve("index");
@@ -173,10 +211,21 @@ class IndexAndSearchCommandTest {
         assertTrue(badRange.err().contains("unknown figure id 'nosuch'"), badRange.err());
         Run badQuery = run("search", "--index", index.toString(), "\"unclosed");
         assertEquals(2, badQuery.code());
-        assertTrue(badQuery.err().contains("invalid QUERY") && badQuery.err().contains("not closed"), badQuery.err());
+        assertTrue(badQuery.err().contains("invalid QUERY") && badQuery.err().contains("引号没有配对"), badQuery.err());
         Run badLimit = run("search", "--index", index.toString(), "--limit", "-1", "x");
         assertEquals(2, badLimit.code());
         assertTrue(badLimit.err().contains("invalid --limit"), badLimit.err());
+        Run unknownBackend = run("search", "--index", index.toString(), "--backend", "elastic", "x");
+        assertEquals(2, unknownBackend.code());
+        assertTrue(unknownBackend.err().contains("unknown backend 'elastic'"), unknownBackend.err());
+        for (String command : List.of("search", "index", "serve")) {
+            Run noZk = run(command, "--index", index.toString(), "--backend", "solr");
+            assertEquals(2, noZk.code(), command);
+            assertTrue(noZk.err().contains("--zk"), command + ": " + noZk.err());
+        }
+        Run noSolrJar = run("search", "--backend", "solr", "--zk", "127.0.0.1:1", "x");
+        assertEquals(2, noSolrJar.code());
+        assertTrue(noSolrJar.err().contains("solr backend is not in this jar"), noSolrJar.err());
         Run noIndex = run("search", "--index", dir.resolve("missing").toString(), "x");
         assertEquals(2, noIndex.code());
         Run noDocs = run("index", "--docs", dir.resolve("missing").toString(), "--index", index.toString());
