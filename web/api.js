@@ -1,10 +1,17 @@
-// The JSON API as the page uses it. Errors come back as {error, detail}; they are thrown as ApiError.
+// The JSON API as the page uses it. Errors come back as {error, detail, parameter, code}; they are thrown as
+// ApiError. A query error carries a code (query_too_long, unbalanced_quote …) and its error is already plain Chinese.
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body && body.detail ? body.detail : `服务器返回 ${status}`);
+    super(body && body.code && body.error ? body.error : body && body.detail ? body.detail : `服务器返回 ${status}`);
     this.status = status;
     this.parameter = body ? body.parameter : undefined;
+    this.code = body ? body.code : undefined;
+  }
+
+  /** True when the message is the server's own sentence for a user (Chinese), not a technical detail. */
+  get plain() {
+    return Boolean(this.code);
   }
 }
 

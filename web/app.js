@@ -1,35 +1,23 @@
-// The search page: reads the state from the URL, asks the API, renders results, facets, figure filters and
-// aggregates. The report view lives in report.js.
-import {getJson, fields, ApiError} from './api.js';
+// The search page: reads the state from the URL (router.js), asks the API, renders results as cards or as a table,
+// facets, figure filters and aggregates (a tile map by province, a line by year). The report view is report.js.
+import {getJson, fields} from './api.js';
 import {el, fill, snippetNodes, formatNumber} from './dom.js';
-import {readState, writeState, searchParams, withChanges, parseRange, DIMENSIONS} from './state.js';
-import {DIMENSION_LABELS, valueLabel, figureLabel, shortFigureLabel} from './labels.js';
+import {writeState, searchParams, withChanges, parseRange, activeFilterCount, DIMENSIONS} from './state.js';
+import {DIMENSION_LABELS, valueLabel, figureLabel, shortFigureLabel, templateNote} from './labels.js';
+import {navigate, currentState, onNavigate} from './router.js';
 import {showReport, setUpReportView} from './report.js';
+import {aggregatePicture, roundedMean} from './charts.js';
 
 const PAGE_SIZE = 20;
 const $ = id => document.getElementById(id);
-let state = readState(location.search);
+let state = currentState();
 let generation = 0;
 
-/** Moves to a new state: a new history entry (Back returns), then renders it. */
-export function navigate(next, {entry = null} = {}) {
-  state = next;
-  const query = writeState(next);
-  history.pushState(entry, '', `${location.pathname}${query ? '?' + query : ''}`);
-  render();
-}
-
-export function currentState() {
-  return state;
-}
-
-window.addEventListener('popstate', () => {
-  state = readState(location.search);
-  render();
-});
-
 async function render() {
+  state = currentState();
   $('q').value = state.q;
+  $('match-words').checked = state.match === 'words';
+  renderFilterCount();
   const inReport = Boolean(state.report);
   $('search-view').hidden = inReport;
   $('report-view').hidden = !inReport;
@@ -63,18 +51,23 @@ async function search() {
   if (mine !== generation) return;
   results.removeAttribute('aria-busy');
   fill($('status'));
+  lastTotal = result.total;
   renderSummary(result);
+  renderViewSwitch();
   renderHits(result, catalogue);
+  renderTable(result, catalogue);
   renderPager(result);
   renderFacets(result);
   renderChips(catalogue);
   renderFigureControls(catalogue);
   renderAggregates(result, catalogue);
   renderExport();
+  renderApplyButton();
 }
 
 const PARAMETER_HINTS = {
-  q: '查询写法有误：请检查英文引号、括号是否成对，OR 两边是否都有词。',
+  q: '查询写法有误：请检查引号、括号是否成对，OR 两边是否都有词。',
+  match: '匹配方式无效，请重新勾选“按词匹配”。',
   range: '数字筛选条件有误，请删除该条件后重新添加。',
   sort: '排序方式无效，请重新选择。',
   stats: '汇总统计的数字项或分组无效，请重新选择。',
@@ -82,18 +75,25 @@ const PARAMETER_HINTS = {
   size: '每页条数超出范围。',
 };
 
+/** What went wrong, in plain Chinese: the server's own sentence for a query error, else by status and parameter. */
+export function errorText(e) {
+  if (e.plain) return e.message;
+  if (e.status === 429) return '请求过于频繁，请稍候几秒再试。';
+  if (e.status === 0) return e.message;
+  if (e.status === 414 || e.status === 431) return '网址太长：筛选条件或检索式太多，请删去一些再试。';
+  return PARAMETER_HINTS[e.parameter] || (e.status >= 500 ? '服务器内部出错，请稍后再试。' : '请求无效。');
+}
+
 function showError(e) {
-  const hint = e.status === 429 ? '请求过于频繁，请稍候几秒再试。'
-    : e.status === 0 ? e.message
-    : PARAMETER_HINTS[e.parameter] || (e.status >= 500 ? '服务器内部出错，请稍后再试。' : '请求无效。');
   fill($('status'), el('div', {class: 'error', role: 'alert'},
-    el('p', {}, el('strong', {}, '检索出错：'), hint),
-    e.status > 0 && e.message ? el('details', {}, el('summary', {}, '技术细节'), el('p', {class: 'detail'}, e.message))
-      : null,
+    el('p', {}, el('strong', {}, '检索出错：'), errorText(e)),
+    e.status > 0 && e.message && !e.plain
+      ? el('details', {}, el('summary', {}, '技术细节'), el('p', {class: 'detail'}, e.message)) : null,
     e.parameter === 'cursor' ? el('button', {type: 'button', onclick: () => navigate(withChanges(state, {}))},
       '回到第一页') : null));
   fill($('summary'), '检索出错');
   fill($('hits'));
+  fill($('hit-table'));
   fill($('pager'));
   fill($('facets'), el('p', {class: 'hint'}, '检索出错时无法分类统计。'));
 }
@@ -102,21 +102,31 @@ function renderSummary(result) {
   const parts = [`共 ${formatNumber(result.total)} 份报告`];
   if (state.page > 1) parts.push(`第 ${state.page} 页`);
   fill($('summary'), parts.join(' · '));
-  // an unquoted Chinese run is searched as words; offer the exact phrase a journalist usually means
-  const phrase = /^[\p{Script=Han}]{3,}$/u.test(state.q) ? `"${state.q}"` : null;
-  fill($('phrase-hint'), phrase ? ['按词检索（各词都出现即可）。只要原文中连在一起的短语？ ',
-    el('a', {href: '?' + writeState(withChanges(state, {q: phrase})), onclick: e => {
-      e.preventDefault();
-      navigate(withChanges(state, {q: phrase}));
-    }}, `改为精确短语 ${phrase}`)] : []);
+  // The other match mode is offered as a switch of the same query, never by rewriting it (quotes the server might
+  // refuse): an exact search that finds nothing says what the word match would find.
+  const toWords = withChanges(state, {match: 'words'});
+  const toExact = withChanges(state, {match: ''});
+  const link = (next, text) => el('a', {href: '?' + writeState(next), onclick: e => {
+    e.preventDefault();
+    navigate(next);
+  }}, text);
+  let hint = [];
+  if (state.q && !state.match && result.total === 0 && result.wordMatchTotal > 0) {
+    hint = [`精确匹配无结果；按词匹配可找到 ${formatNumber(result.wordMatchTotal)} 份。`, link(toWords, '改为按词匹配')];
+  } else if (state.q && state.match === 'words' && /\p{Script=Han}{2,}/u.test(state.q)) {
+    hint = ['按词匹配（各词都出现即可，不必连在一起）。只要原文中连在一起的字串？ ', link(toExact, '改为精确匹配')];
+  }
+  fill($('phrase-hint'), hint);
 }
 
 function renderHits(result, catalogue) {
   const hits = $('hits');
+  hits.hidden = state.view === 'table' && result.hits.length > 0;
   if (result.hits.length === 0) {
     fill(hits, el('li', {class: 'empty'},
       el('p', {}, '没有找到符合条件的报告。'),
-      el('p', {}, '可以减少筛选条件，或换一个说法；短语要加英文引号，例如 "本机关不掌握"。')));
+      el('p', {}, state.match === 'words' ? '可以减少筛选条件，或换一个说法。'
+        : '可以减少筛选条件，换一个说法，或勾选“按词匹配”（不要求字串连在一起）。')));
     return;
   }
   const columns = visibleColumns();
@@ -125,14 +135,65 @@ function renderHits(result, catalogue) {
     const meta = [hit.year ? `${hit.year} 年度` : '年度未知', region || '地区未知', hit.agencyType || '类型未知'];
     if (hit.failedChecks && hit.failedChecks.length) meta.push(`${hit.failedChecks.length} 项校验未通过`);
     return el('li', {class: 'hit'},
-      el('h3', {}, el('a', {href: '?' + writeState({...state, report: hit.id}), 'data-report': hit.id,
-        onclick: openReport}, hit.agency || hit.id)),
+      state.q && typeof hit.matchCount === 'number' ? el('span', {class: 'match-count'}, `命中 ${formatNumber(hit.matchCount)} 处`)
+        : null,
+      el('h3', {}, reportLink(hit)),
       el('p', {class: 'meta'}, meta.join(' · ')),
       (hit.snippets || []).map(s => el('p', {class: 'snippet'}, snippetNodes(s))),
       columns.length ? el('dl', {class: 'figures'}, columns.map(id => el('div', {},
         el('dt', {title: figureLabel(catalogue.byId.get(id))}, shortFigureLabel(catalogue.byId.get(id))),
         el('dd', {}, hit.figures && id in hit.figures ? formatNumber(hit.figures[id]) : '—')))) : null);
   }));
+}
+
+function reportLink(hit) {
+  return el('a', {href: '?' + writeState({...state, report: hit.id}), 'data-report': hit.id, onclick: openReport},
+    hit.agency || hit.id);
+}
+
+/**
+ * The results as a table, like Kibana Discover: one row per report, the chosen figures as right-aligned columns;
+ * a click on a column head sorts by it (again: the other direction). The header stays in view while scrolling.
+ */
+function renderTable(result, catalogue) {
+  const box = $('hit-table');
+  box.hidden = state.view !== 'table' || result.hits.length === 0;
+  if (box.hidden) {
+    fill(box);
+    return;
+  }
+  const [sortField, sortDir] = state.sort ? state.sort.split(':') : ['relevance', 'desc'];
+  const sortable = (label, field, numeric) => {
+    const active = sortField === field;
+    const dir = active ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none';
+    const next = active && sortDir !== 'asc' ? 'asc' : 'desc';
+    return el('th', {scope: 'col', class: numeric ? 'num' : null, 'aria-sort': dir},
+      el('button', {type: 'button', class: 'sort-head', title: `按${label}排序`,
+        onclick: () => navigate(withChanges(state, {sort: `${field}:${next}`}))},
+      label, el('span', {class: 'sort-mark', 'aria-hidden': 'true'}, active ? (sortDir === 'asc' ? ' ▲' : ' ▼') : '')));
+  };
+  const columns = visibleColumns();
+  const showCount = Boolean(state.q) && result.hits.some(h => typeof h.matchCount === 'number');
+  const head = el('tr', {},
+    el('th', {scope: 'col'}, '机构'),
+    sortable('年度', 'year', true),
+    el('th', {scope: 'col'}, '地区'),
+    showCount ? el('th', {scope: 'col', class: 'num'}, '命中') : null,
+    columns.map(id => sortable(shortFigureLabel(catalogue.byId.get(id)) || id, id, true)));
+  const rows = result.hits.map(hit => el('tr', {},
+    el('th', {scope: 'row'}, reportLink(hit)),
+    el('td', {class: 'num'}, hit.year ?? '—'),
+    el('td', {}, [hit.region?.province, hit.region?.city, hit.region?.county].filter(Boolean).join(' › ') || '—'),
+    showCount ? el('td', {class: 'num'}, formatNumber(hit.matchCount)) : null,
+    columns.map(id => el('td', {class: 'num', 'data-figure': id},
+      hit.figures && id in hit.figures ? formatNumber(hit.figures[id]) : '—'))));
+  fill(box, el('div', {class: 'table-scroll sticky-head', tabindex: '0', role: 'region', 'aria-label': '检索结果表格'},
+    el('table', {class: 'numbers results-table'}, el('thead', {}, head), el('tbody', {}, rows))));
+}
+
+function renderViewSwitch() {
+  $('view-cards').setAttribute('aria-pressed', String(state.view !== 'table'));
+  $('view-table').setAttribute('aria-pressed', String(state.view === 'table'));
 }
 
 function openReport(event) {
@@ -325,9 +386,9 @@ function renderFigureControls(catalogue) {
     for (const select of document.querySelectorAll('select.figure-picker')) {
       const groups = new Map();
       for (const f of catalogue.fields) {
-        if (!groups.has(f.table)) groups.set(f.table, el('optgroup', {label: f.table}));
-        groups.get(f.table).append(el('option', {value: f.id},
-          `${figureLabel(f)}${f.unit === '万元' ? '（万元）' : ''}`));
+        if (!groups.has(f.table)) groups.set(f.table, el('optgroup', {label: `${f.table}（2021 版 / 2019 版模板）`}));
+        groups.get(f.table).append(el('option', {value: f.id, 'data-templates': f.templates.join(',')},
+          `${figureLabel(f)}${f.unit === '万元' ? '（万元）' : ''}${templateNote(f)}`));
       }
       select.append(...groups.values());
     }
@@ -353,8 +414,14 @@ function renderFigureControls(catalogue) {
 function setUpControls() {
   $('search-form').addEventListener('submit', e => {
     e.preventDefault();
-    navigate(withChanges(state, {q: $('q').value.trim(), report: ''}));
+    navigate(withChanges(state, {q: $('q').value.trim(), match: $('match-words').checked ? 'words' : '', report: ''}));
   });
+  // the match mode is part of the search: switching it searches again (the typed query included)
+  $('match-words').addEventListener('change', e => {
+    navigate(withChanges(state, {q: $('q').value.trim(), match: e.currentTarget.checked ? 'words' : ''}));
+  });
+  $('view-cards').addEventListener('click', () => navigate(withChanges(state, {view: ''}, {keepPage: true})));
+  $('view-table').addEventListener('click', () => navigate(withChanges(state, {view: 'table'}, {keepPage: true})));
   $('figure-filter').addEventListener('submit', e => {
     e.preventDefault();
     const id = $('filter-field').value;
@@ -403,10 +470,38 @@ function setUpControls() {
     const id = $('agg-field').value;
     navigate(withChanges(state, {stats: id ? `${id},${$('agg-by').value}` : ''}, {keepPage: true}));
   });
-  $('toggle-filters').addEventListener('click', e => {
-    const open = document.body.classList.toggle('filters-open');
-    e.currentTarget.setAttribute('aria-expanded', String(open));
+  // On a phone the filters are an overlay over the results: each change searches at once (the count on the button
+  // below follows), and 查看 N 份结果 (or 关闭, or Escape) closes it on the results.
+  $('toggle-filters').addEventListener('click', () => setFiltersOpen(!document.body.classList.contains('filters-open')));
+  $('close-filters').addEventListener('click', () => setFiltersOpen(false));
+  $('apply-filters').addEventListener('click', () => {
+    setFiltersOpen(false);
+    $('results').focus();
   });
+  document.addEventListener('keydown', e => {
+    if (e.key === 'Escape' && document.body.classList.contains('filters-open')) setFiltersOpen(false);
+  });
+}
+
+function setFiltersOpen(open) {
+  document.body.classList.toggle('filters-open', open);
+  $('toggle-filters').setAttribute('aria-expanded', String(open));
+  if (open) $('close-filters').focus();
+  else $('toggle-filters').focus();
+}
+
+let lastTotal = null;
+
+function renderApplyButton() {
+  $('apply-filters').textContent = lastTotal === null ? '查看结果' : `查看 ${formatNumber(lastTotal)} 份结果`;
+}
+
+function renderFilterCount() {
+  const n = activeFilterCount(state);
+  const badge = $('filter-count');
+  badge.hidden = n === 0;
+  badge.textContent = String(n);
+  $('toggle-filters').setAttribute('aria-label', n ? `筛选条件（已设 ${n} 项）` : '筛选条件');
 }
 
 // ---- aggregates -------------------------------------------------------------------------------------------
@@ -415,47 +510,45 @@ function renderAggregates(result, catalogue) {
   const out = $('aggregate-result');
   const stats = (result.stats || [])[0];
   if (!state.stats || !stats) {
-    fill(out, el('p', {class: 'hint'}, '选择一个数字项和分组维度，查看当前结果的合计与平均值。'));
+    fill(out, el('p', {class: 'hint'}, '选择一个数字项和分组维度，查看当前结果的合计与平均值；按省份分组时显示地图，按年度分组时显示走势。'));
     return;
   }
+  $('aggregates').open = true;
   const field = catalogue.byId.get(stats.field);
   const unit = field?.unit || '';
   const buckets = [...(stats.buckets || [])].sort((a, b) => b.summary.sum - a.summary.sum);
-  const max = Math.max(0, ...buckets.map(b => b.summary.sum));
   const caption = `${shortFigureLabel(field)}，按${DIMENSION_LABELS[stats.by] || '全部'}分组（单位：${unit}）`;
   const row = (label, s) => el('tr', {},
     el('th', {scope: 'row'}, label), el('td', {}, formatNumber(s.count)), el('td', {}, formatNumber(s.sum)),
-    el('td', {}, formatNumber(s.mean)), el('td', {}, formatNumber(s.min)), el('td', {}, formatNumber(s.max)));
+    el('td', {}, roundedMean(s.mean, unit)), el('td', {}, formatNumber(s.min)), el('td', {}, formatNumber(s.max)));
   const table = el('table', {class: 'numbers'},
     el('caption', {class: 'sr-only'}, caption),
     el('thead', {}, el('tr', {}, ['分组', '有数的报告', '合计', '平均', '最小', '最大'].map(h => el('th', {scope: 'col'}, h)))),
     el('tbody', {}, buckets.map(b => row(valueLabel(stats.by, b.value), b.summary))),
     el('tfoot', {}, row('全部', stats.overall)));
-  fill(out, el('p', {class: 'hint', 'aria-hidden': 'true'}, caption), el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption}, table),
-    bars(buckets, max, stats.by, caption));
-  // widths set through the CSSOM: the content policy allows no inline style attributes
-  for (const bar of out.querySelectorAll('.bar')) bar.style.width = `${bar.dataset.share}%`;
-}
-
-/** A horizontal bar chart of the bucket sums in plain HTML/CSS: it reflows at phone width and stays legible. */
-function bars(buckets, max, by, caption) {
-  if (buckets.length === 0) return null;
-  return el('div', {class: 'bars', role: 'img', 'aria-label': `柱状图：${caption}`},
-    buckets.map(b => el('div', {class: 'bar-row', 'aria-hidden': 'true'},
-      el('span', {class: 'bar-label', title: valueLabel(by, b.value)}, valueLabel(by, b.value)),
-      el('span', {class: 'bar-track'}, el('span', {class: 'bar',
-        'data-share': max > 0 ? String(Math.round(b.summary.sum / max * 1000) / 10) : '0'})),
-      el('span', {class: 'bar-value'}, formatNumber(b.summary.sum)))));
+  fill(out, el('p', {class: 'hint', 'aria-hidden': 'true'}, caption),
+    aggregatePicture(stats.by, buckets, caption, b => valueLabel(stats.by, b.value)),
+    el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption}, table));
+  // sizes set through the CSSOM: the content policy allows no inline style attributes
+  for (const node of out.querySelectorAll('[data-share]')) node.style.setProperty('--share', node.dataset.share);
 }
 
 function renderExport() {
   const params = searchParams(state, {paging: false});
   const chosen = new URLSearchParams(params);
   for (const id of visibleColumns()) chosen.append('columns', id);
+  const evidence = new URLSearchParams(chosen);
+  evidence.set('evidence', '1');
   $('export-chosen').href = `api/export.csv?${chosen}`;
   $('export-all').href = `api/export.csv?${params}`;
+  $('export-evidence').href = `api/export.csv?${evidence}`;
+  // the feed follows the query and filters, never the sort or page: its entries are the newest reports
+  const feed = searchParams({...state, sort: ''}, {paging: false});
+  $('feed-link').href = `api/feed.atom${feed.toString() ? '?' + feed : ''}`;
+  $('feed-alternate').href = $('feed-link').href;
 }
 
+onNavigate(render);
 setUpControls();
 setUpReportView();
 render();

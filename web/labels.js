@@ -43,44 +43,14 @@ export function tableLabel(table) {
   return table;
 }
 
-/** What a failed check means, in a sentence. */
-export function checkLabel(check) {
-  const [kind, arg] = check.split(':');
-  const what = {
-    balance: '新收 + 上年结转 应等于 办理结果总计 + 结转下年度',
-    row_sum: '各类申请人之和 应等于 总计',
-    outcome_sum: '各项办理结果之和 应等于 总计',
-    review_sum: '维持 + 纠正 + 其他 + 尚未审结 应等于 总计',
-  }[kind];
-  return what ? `${check}：${what}（${arg}）` : check;
+/** Which template prints a figure, for pickers: "" when both do, else "（仅 2019 版）". */
+export function templateNote(field) {
+  const t = field?.templates || [];
+  return t.length === 1 ? `（仅 ${t[0]} 版）` : '';
 }
 
-/**
- * The cells a failed check is about: {totals} (the total that disagrees with its parts) and {parts}. For the
- * balance check no cell is to blame alone, so all four are totals.
- */
-export function figuresOfCheck(check, ids) {
-  const [kind, arg] = check.split(':');
-  const known = list => list.filter(id => ids.has(id));
-  if (!arg) return {totals: [], parts: []};
-  const columns = ['natural', 'business', 'research', 'social', 'legal', 'org_other', 'total'];
-  switch (kind) {
-    case 'balance':
-      return {totals: known(['new', 'carried', 'total', 'carryover'].map(r => `apps_${r}_${arg}`)), parts: []};
-    case 'row_sum':
-      return {totals: known([`apps_${arg}_total`]),
-        parts: known(columns.filter(c => c !== 'total').map(c => `apps_${arg}_${c}`))};
-    case 'outcome_sum':
-      return {totals: known([`apps_total_${arg}`]),
-        parts: [...ids].filter(id => id.startsWith('apps_') && id.endsWith(`_${arg}`)
-          && !['new', 'carried', 'carryover', 'total'].some(r => id === `apps_${r}_${arg}`))};
-    case 'review_sum':
-      return {totals: known([`${arg}_total`]),
-        parts: [...ids].filter(id => id.startsWith(`${arg}_`) && id !== `${arg}_total`)};
-    default:
-      return {totals: [], parts: []};
-  }
-}
+/** How a figure was read (report.figureEvidence[id].method), in words; cell-read figures carry no evidence. */
+export const EVIDENCE_LABELS = {blank: '空白记0', split: '拆分连写数字', narrative: '依正文', sum: '子行相加'};
 
 /** A row label without the catalogue's notes for programmers: "(2019: a single row; …)". */
 export function rowLabel(row, template) {

@@ -1,33 +1,38 @@
 // The report view: metadata, the link to the original and its download, the three tables laid out as the
-// template prints them (failed checks marked), and the text with the search terms highlighted.
+// template prints them (failed checks explained and marked, figures read by splitting glued digits or from the
+// narrative marked with their evidence), and the text with the search terms highlighted, one match after another.
 import {getJson, fields} from './api.js';
 import {el, fill, snippetNodes, formatNumber} from './dom.js';
-import {checkLabel, figuresOfCheck, columnLabel, rowLabel} from './labels.js';
-import {navigate, currentState} from './app.js';
+import {columnLabel, rowLabel, EVIDENCE_LABELS} from './labels.js';
+import {navigate, currentState} from './router.js';
 
 const $ = id => document.getElementById(id);
 let shownId = null;
 
 export async function showReport(id, state) {
   const view = $('report-view');
-  if (shownId === id && view.dataset.q === state.q) return;
+  const key = `${state.q}\u0000${state.match}`;
+  if (shownId === id && view.dataset.q === key) return;
   shownId = id;
-  view.dataset.q = state.q;
+  view.dataset.q = key;
   view.setAttribute('aria-busy', 'true');
   fill($('report-body'), el('p', {class: 'loading', role: 'status'}, '正在载入报告…'));
   let report, catalogue;
   try {
-    [report, catalogue] = await Promise.all([reportWithHighlights(id, state.q), fields()]);
+    [report, catalogue] = await Promise.all([reportWithHighlights(id, state.q, state.match), fields()]);
   } catch (e) {
     shownId = null;
     view.removeAttribute('aria-busy');
     fill($('report-body'), el('div', {class: 'error', role: 'alert'},
-      el('strong', {}, e.status === 404 ? '找不到这份报告' : '载入报告出错'), '：', e.message));
+      e.status === 404 ? [el('strong', {}, '找不到这份报告'), `：编号“${id}”不在索引中，可能已被删除或链接有误。`]
+        : [el('strong', {}, '载入报告出错'), '：', e.status === 0 || e.plain ? e.message
+          : e.status >= 500 ? '服务器内部出错，请稍后再试。' : '请求无效。']));
     return;
   }
   view.removeAttribute('aria-busy');
   document.title = `${report.agency || report.id} – 政府信息公开年度报告检索`;
-  fill($('report-body'), header(report), tables(report, catalogue), text(report, state.q));
+  fill($('report-body'), header(report), tables(report, catalogue), text(report, state.q, state.match));
+  stickRowHeads();
   $('report-title').focus();
 }
 
@@ -36,11 +41,13 @@ export async function showReport(id, state) {
  * so that the view marks what the search matched: phrases the source broke over lines, words matched in pieces.
  * A query the engine rejects still shows the report, unmarked (the results list shows the query's error).
  */
-async function reportWithHighlights(id, q) {
+async function reportWithHighlights(id, q, match) {
   const path = `api/reports/${encodeURIComponent(id)}`;
   if (!q) return getJson(path);
   try {
-    return await getJson(path, new URLSearchParams({q}).toString());
+    const params = new URLSearchParams({q});
+    if (match) params.set('match', match);
+    return await getJson(path, params.toString());
   } catch (e) {
     if (e.status === 400 && e.parameter === 'q') return getJson(path);
     throw e;
@@ -72,7 +79,13 @@ function header(r) {
     r.failedChecks?.length ? el('div', {class: 'checks', role: 'note'},
       el('h3', {}, `勾稽校验未通过（${r.failedChecks.length} 项）`),
       el('p', {class: 'hint'}, '数字按报告原样记录，未作更正。下表中与分项之和不符的总计以红框标出，参与计算的分项以浅红底色标出。'),
-      el('ul', {}, r.failedChecks.map(c => el('li', {}, checkLabel(c))))) : null);
+      el('ul', {}, explanations(r).map(c => el('li', {'data-check': c.check}, c.sentence)))) : null);
+}
+
+/** The server's explanation of each failed check (cells, both sums, a sentence); a bare id if it sent none. */
+function explanations(r) {
+  if (Array.isArray(r.checkExplanations)) return r.checkExplanations;
+  return (r.failedChecks || []).map(check => ({check, parts: [], totals: [], sentence: `校验 ${check} 未通过`}));
 }
 
 function size(bytes) {
@@ -87,18 +100,16 @@ function tables(r, catalogue) {
     return el('section', {class: 'tables'}, el('h3', {}, '统计表'),
       el('p', {class: 'hint'}, '这份报告中没有识别出统计表（原文可能在提取时丢失了表格）。'));
   }
-  const ids = new Set(catalogue.fields.map(f => f.id));
   const failed = new Map();
-  const mark = (id, check, strength) => {
+  const mark = (id, sentence, strength) => {
     const entry = failed.get(id) || {checks: [], total: false};
-    entry.checks.push(check);
+    entry.checks.push(sentence);
     entry.total = entry.total || strength === 'total';
     failed.set(id, entry);
   };
-  for (const check of r.failedChecks || []) {
-    const {totals, parts} = figuresOfCheck(check, ids);
-    totals.forEach(id => mark(id, check, 'total'));
-    parts.forEach(id => mark(id, check, 'part'));
+  for (const c of explanations(r)) {
+    (c.totals || []).forEach(id => mark(id, c.sentence, 'total'));
+    (c.parts || []).forEach(id => mark(id, c.sentence, 'part'));
   }
   const byTable = new Map();
   for (const f of catalogue.fields) {
@@ -106,9 +117,16 @@ function tables(r, catalogue) {
     if (!byTable.has(f.table)) byTable.set(f.table, []);
     byTable.get(f.table).push(f);
   }
-  return el('section', {class: 'tables'}, [...byTable].map(([table, figures]) =>
+  const methods = new Set(Object.values(r.figureEvidence || {}).map(e => e.method));
+  const legend = methods.has('split') || methods.has('narrative') || methods.has('blank')
+    ? el('p', {class: 'hint evidence-legend'}, '数字前的小标记说明它不是直接从单元格读出的：',
+      methods.has('split') ? [el('span', {class: 'evidence evidence-split'}, '拆'), '由连写的数字串拆出；'] : null,
+      methods.has('narrative') ? [el('span', {class: 'evidence evidence-narrative'}, '文'), '拆法由正文中的数字确定；'] : null,
+      methods.has('blank') ? '虚线下划线：空白单元格，按 0 计；' : null,
+      '把鼠标移到标记上或用 Tab 键选中它，可看到依据。') : null;
+  return el('section', {class: 'tables'}, legend, [...byTable].map(([table, figures]) =>
     el('section', {class: 'table-block'}, el('h3', {}, table),
-      grids(figures, r.template).map(g => grid(g, r.figures || {}, failed)))));
+      grids(figures, r.template).map(g => grid(g, r.figures || {}, failed, r.figureEvidence || {})))));
 }
 
 function grids(figures, template) {
@@ -118,6 +136,15 @@ function grids(figures, template) {
     let row = rows.find(x => x.label === label);
     if (!row) rows.push(row = {label, cells: []});
     row.cells.push(f);
+  }
+  // The catalogue names table 三's rows (三)–(七) without their head: the template prints them all under
+  // 三、本年度办理结果, which (一) and (二) name. A row "（n）…" goes under the last numbered head that had sub-rows.
+  let parent = null;
+  for (const row of rows) {
+    const path = row.label.split(' / ');
+    if (/^[一二三四五六七八九十]+、/.test(path[0])) parent = path.length > 1 ? path[0] : null;
+    else if (parent && /^（[一二三四五六七八九十]+）/.test(path[0])) path.unshift(parent);
+    row.path = path;
   }
   const out = [];
   for (const row of rows) {
@@ -129,15 +156,18 @@ function grids(figures, template) {
   return out;
 }
 
-/** One grid with two-level headers: "法人或其他组织 / 商业企业" spans under one head, like the template. */
-function grid(g, values, failed) {
+/**
+ * One grid with the template's headers: columns in up to two levels ("法人或其他组织" over 商业企业 …), rows in up to
+ * three (三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密), each group head spanning its rows.
+ */
+function grid(g, values, failed, evidence) {
   const columns = g.columns.split('|');
   const split = s => s.includes(' / ') ? s.split(' / ') : [s];
   const twoLevelColumns = columns.some(c => split(c).length > 1);
-  const twoLevelRows = g.rows.some(r => split(r.label).length > 1);
-  const rowHeadCols = twoLevelRows ? 2 : 1;
+  const depth = Math.max(...g.rows.map(r => r.path.length));
   const head = [];
-  const top = el('tr', {}, el('th', {scope: 'col', colspan: rowHeadCols, rowspan: twoLevelColumns ? 2 : 1}, '项目'));
+  const top = el('tr', {}, el('th', {scope: 'col', colspan: depth, rowspan: twoLevelColumns ? 2 : 1, class: 'corner'},
+    '项目'));
   const sub = el('tr', {});
   for (let i = 0; i < columns.length;) {
     const [group, leaf] = split(columns[i]);
@@ -154,55 +184,122 @@ function grid(g, values, failed) {
   }
   head.push(top);
   if (twoLevelColumns) head.push(sub);
-  const body = [];
-  g.rows.forEach((row, index) => {
-    const [group, leaf] = split(row.label);
+  const samePrefix = (a, b, n) => a.length > n && b.length > n && a.slice(0, n + 1).every((s, i) => s === b[i]);
+  const body = g.rows.map((row, index) => {
     const tr = el('tr', {});
-    if (!twoLevelRows) tr.append(el('th', {scope: 'row'}, group));
-    else if (leaf === undefined) tr.append(el('th', {scope: 'row', colspan: 2}, group));
-    else {
-      const prev = index > 0 ? split(g.rows[index - 1].label) : [];
-      if (prev[0] !== group || prev[1] === undefined) {
-        let span = 0;
-        while (index + span < g.rows.length && split(g.rows[index + span].label)[0] === group
-          && split(g.rows[index + span].label)[1] !== undefined) span++;
-        tr.append(el('th', {scope: 'rowgroup', rowspan: span}, group));
-      }
-      tr.append(el('th', {scope: 'row'}, leaf));
+    const path = row.path;
+    for (let level = 0; level < path.length - 1; level++) {
+      const prev = index > 0 ? g.rows[index - 1].path : [];
+      if (samePrefix(prev, path, level) && prev.length > level + 1) continue; // spanned from above
+      let span = 1;
+      while (index + span < g.rows.length && samePrefix(g.rows[index + span].path, path, level)
+        && g.rows[index + span].path.length > level + 1) span++;
+      tr.append(el('th', {scope: 'rowgroup', rowspan: span, class: level === 0 && span >= 6 ? 'group vertical' : 'group'},
+        path[level]));
     }
-    for (const f of row.cells) {
-      const has = Object.prototype.hasOwnProperty.call(values, f.id);
-      const flagged = failed.get(f.id);
-      const classes = [flagged ? (flagged.total ? 'failed' : 'failed-part') : '', has ? '' : 'absent'];
-      tr.append(el('td', {
-        class: classes.join(' ').trim() || null,
-        title: flagged ? `未通过：${flagged.checks.join('，')}` : f.id,
-        'data-figure': f.id,
-      }, has ? formatNumber(values[f.id]) : '—',
-      flagged ? el('span', {class: 'sr-only'}, `（${flagged.total ? '与分项之和不符' : '参与未通过的校验'}：${flagged.checks.join('，')}）`) : null));
-    }
-    body.push(tr);
+    tr.append(el('th', {scope: 'row', colspan: depth - path.length + 1}, path[path.length - 1]));
+    for (const f of row.cells) tr.append(cell(f, values, failed, evidence));
+    return tr;
   });
-  return el('div', {class: 'grid-wrap', tabindex: '0', role: 'region', 'aria-label': g.rows.map(r => r.label)[0]},
+  return el('div', {class: 'grid-wrap', tabindex: '0', role: 'region', 'aria-label': g.rows[0].path.join(' ')},
     el('table', {class: 'template'}, el('thead', {}, head), el('tbody', {}, body)));
 }
 
+/** A figure's cell: the value as printed, a failed check's mark, and how it was read unless from its own cell. */
+function cell(f, values, failed, evidence) {
+  const has = Object.prototype.hasOwnProperty.call(values, f.id);
+  const flagged = failed.get(f.id);
+  const how = has ? evidence[f.id] : null;
+  const classes = [flagged ? (flagged.total ? 'failed' : 'failed-part') : '', has ? '' : 'absent',
+    how && how.method === 'blank' ? 'blank' : ''];
+  const marker = how && (how.method === 'split' || how.method === 'narrative')
+    ? evidenceMarker(f.id, how) : null;
+  return el('td', {
+    class: classes.join(' ').trim() || null,
+    title: flagged ? `未通过：${flagged.checks.join('；')}` : how && how.method === 'blank' ? how.detail || '空白单元格，按 0 计' : null,
+    'data-figure': f.id,
+  }, marker, has ? formatNumber(values[f.id]) : '—',
+  how && how.method === 'blank' ? el('span', {class: 'sr-only'}, '（空白单元格，按 0 计）') : null,
+  flagged ? el('span', {class: 'sr-only'}, `（${flagged.total ? '与分项之和不符' : '参与未通过的校验'}：${flagged.checks.join('；')}）`) : null);
+}
+
+/**
+ * A small marker before a figure that was not simply read from its cell: hovering it or giving it the keyboard focus
+ * shows the evidence (the glued run it was split from, or the sentence of the narrative that settled it).
+ */
+function evidenceMarker(id, how) {
+  const tipId = `evidence-${id}`;
+  return [el('button', {type: 'button', class: `evidence evidence-${how.method}`, 'aria-describedby': tipId,
+    'aria-label': `读取方式：${EVIDENCE_LABELS[how.method]}`, 'data-evidence': how.method,
+    onmouseenter: showTip, onfocus: showTip, onmouseleave: hideTip, onblur: hideTip,
+    onkeydown: e => { if (e.key === 'Escape') hideTip(e); }}, how.method === 'split' ? '拆' : '文'),
+  el('span', {class: 'evidence-tip', role: 'tooltip', id: tipId, hidden: true},
+    el('strong', {}, EVIDENCE_LABELS[how.method]), '：', how.detail || (how.quote ? `正文：“${how.quote}”` : ''))];
+}
+
+/** The tip floats over the page (fixed), so that the table's scrolling box does not clip it. */
+function showTip(e) {
+  const tip = document.getElementById(e.currentTarget.getAttribute('aria-describedby'));
+  if (!tip) return;
+  tip.hidden = false;
+  const box = e.currentTarget.getBoundingClientRect();
+  const width = Math.min(320, window.innerWidth - 16);
+  tip.style.maxWidth = `${width}px`;
+  tip.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - width - 8))}px`;
+  tip.style.top = `${box.bottom + 6}px`;
+}
+
+function hideTip(e) {
+  const tip = document.getElementById(e.currentTarget.getAttribute('aria-describedby'));
+  if (tip) tip.hidden = true;
+}
+
+/**
+ * On a narrow screen the numbers scroll sideways under the row labels: every row head is sticky at the place the
+ * table lays it out (its own offset), so that all levels of a grouped head stay in view together.
+ */
+function stickRowHeads() {
+  for (const table of document.querySelectorAll('#report-body table.template')) {
+    const heads = [...table.querySelectorAll('tbody th, thead th.corner')];
+    // measured where the table lays them out unstuck, relative to the table (which scrolls with its box)
+    heads.forEach(th => { th.classList.remove('stick'); th.style.left = ''; });
+    const origin = table.getBoundingClientRect().left;
+    const lefts = heads.map(th => th.getBoundingClientRect().left - origin);
+    heads.forEach((th, i) => { th.style.left = `${lefts[i]}px`; th.classList.add('stick'); });
+  }
+}
+
+window.addEventListener('resize', () => {
+  if (!$('report-view').hidden) stickRowHeads();
+});
+
 /**
  * The text, one window at a time (the API answers at most 200,000 characters per request, so that a huge report
- * cannot exhaust the server or this page); a longer text gets buttons for the windows before and after.
+ * cannot exhaust the server or this page); a longer text gets buttons for the windows before and after. A text the
+ * server keeps as printed (paragraphs, original punctuation) is shown so, with the engine's marks moved onto it
+ * (printedHighlightedText); else the normalized text the engine searched.
  */
-function text(r, q) {
-  const highlighted = typeof r.highlightedText === 'string';
+function text(r, q, match) {
   const body = el('div', {class: 'report-text', tabindex: '0', role: 'region', 'aria-label': '报告全文'});
   const pager = el('p', {class: 'hint text-pager'});
+  const steps = el('div', {class: 'mark-steps'});
+  const queried = typeof r.highlightedText === 'string';
   const show = w => {
-    fill(body, highlighted ? snippetNodes(w.highlightedText || '') : document.createTextNode(w.text || ''));
+    const printed = typeof w.printedText === 'string';
+    const marked = typeof w.printedHighlightedText === 'string' ? w.printedHighlightedText
+      : typeof w.highlightedText === 'string' ? w.highlightedText : null;
+    body.dataset.form = typeof w.printedHighlightedText === 'string' || (printed && marked === null) ? 'printed'
+      : 'normalized';
+    fill(body, marked !== null ? snippetNodes(marked) : document.createTextNode(printed ? w.printedText : w.text || ''));
+    const marks = [...body.querySelectorAll('mark')];
+    const windowed = w.textLength > (w.text || '').length;
+    fill(steps, marks.length ? markStepper(marks, windowed ? '本段' : '') : null);
     const end = w.textOffset + (w.text || '').length;
-    if (!(w.textLength > (w.text || '').length)) return fill(pager);
+    if (!windowed) return fill(pager);
     const windowLength = Math.max(1, (w.text || '').length);
     const go = offset => async () => {
       try {
-        show(await textWindow(r.id, q, offset, highlighted));
+        show(await textWindow(r.id, q, match, offset, queried));
         body.scrollTop = 0;
       } catch (e) {
         fill(pager, el('span', {class: 'error', role: 'alert'}, '载入正文出错：', e.message));
@@ -214,22 +311,42 @@ function text(r, q) {
       end < w.textLength ? el('button', {type: 'button', class: 'link', onclick: go(end)}, '下一段') : null);
   };
   show(r);
-  const marks = highlighted ? (r.matches ?? body.querySelectorAll('mark').length) : 0;
+  const count = r.matchCount ?? r.matches ?? body.querySelectorAll('mark').length;
   return el('section', {class: 'text-block'},
     el('h3', {}, '报告全文'),
-    highlighted ? el('p', {class: 'hint'}, `检索式「${q}」在正文中匹配 ${marks} 处，已用底色标出。`,
-      body.querySelector('mark') ? el('button', {type: 'button', class: 'link', onclick: () => {
-        const m = body.querySelector('mark');
-        if (m) m.scrollIntoView({block: 'center'});
-      }}, '跳到第一处') : null) : null,
+    queried ? el('p', {class: 'hint'}, `检索式「${q}」在正文中匹配 ${count} 处，已用底色标出。`) : null,
+    steps,
     pager,
     body);
 }
 
+/**
+ * 上一处 / 下一处 with a counter: the current match is scrolled into the middle of the text box and outlined. In a
+ * window of a long text the counter is of this window (本段).
+ */
+function markStepper(marks, scope) {
+  let at = -1;
+  const counter = el('span', {class: 'mark-counter', 'aria-live': 'polite'}, `${scope}共 ${marks.length} 处`);
+  const go = step => {
+    if (at >= 0) marks[at].classList.remove('current');
+    at = (at + step + marks.length) % marks.length;
+    const m = marks[at];
+    m.classList.add('current');
+    const box = m.closest('.report-text');
+    box.scrollTop += m.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 2;
+    fill(counter, `${scope}第 ${at + 1} / ${marks.length} 处`);
+  };
+  return el('div', {class: 'mark-stepper', role: 'group', 'aria-label': '在正文中逐处查看'},
+    el('button', {type: 'button', id: 'prev-mark', onclick: () => go(at < 0 ? 0 : -1)}, '‹ 上一处'),
+    counter,
+    el('button', {type: 'button', id: 'next-mark', onclick: () => go(1)}, '下一处 ›'));
+}
+
 /** Another window of the report's text (with the same query's marks when the first one had them). */
-function textWindow(id, q, offset, highlighted) {
+function textWindow(id, q, match, offset, highlighted) {
   const params = new URLSearchParams({offset: String(offset)});
   if (highlighted && q) params.set('q', q);
+  if (highlighted && q && match) params.set('match', match);
   return getJson(`api/reports/${encodeURIComponent(id)}`, params.toString());
 }
 

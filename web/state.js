@@ -23,6 +23,10 @@ export function readState(search) {
     cols: cols === null ? DEFAULT_COLUMNS : cols.split(',').filter(Boolean),
     stats: p.get('stats') || '',
     report: p.get('report') || '',
+    // exact (the default: an unquoted run is searched as written) or words (any order, smartcn words)
+    match: p.get('match') === 'words' ? 'words' : '',
+    // cards (default) or table: one row per report, the chosen figures as columns
+    view: p.get('view') === 'table' ? 'table' : '',
   };
 }
 
@@ -32,6 +36,7 @@ export function writeState(s) {
   if (s.page > 1) p.set('page', String(s.page));
   if (s.cols.join(',') !== DEFAULT_COLUMNS.join(',')) p.set('cols', s.cols.join(','));
   if (s.stats) p.set('stats', s.stats);
+  if (s.view) p.set('view', s.view);
   if (s.report) p.set('report', s.report);
   return p.toString();
 }
@@ -40,6 +45,7 @@ export function writeState(s) {
 export function searchParams(s, {paging}) {
   const p = new URLSearchParams();
   if (s.q) p.set('q', s.q);
+  if (s.q && s.match) p.set('match', s.match);
   for (const dim of DIMENSIONS) for (const v of s.facets[dim] || []) p.append(dim, v);
   for (const r of s.ranges) p.append('range', r);
   if (s.sort) p.set('sort', s.sort);
@@ -55,6 +61,11 @@ export function withChanges(s, changes, {keepPage = false} = {}) {
     next.page = 1;
   }
   return next;
+}
+
+/** How many filters are set (facet values and figure ranges; the query is not a filter). */
+export function activeFilterCount(s) {
+  return Object.values(s.facets).reduce((n, values) => n + values.length, 0) + s.ranges.length;
 }
 
 /** Parses "id:min..max" into {id, min, max} (strings, '' when open); null if malformed. */

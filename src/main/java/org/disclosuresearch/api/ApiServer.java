@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.disclosuresearch.ingest.DocsFolder;
+import org.disclosuresearch.parse.CheckExplanations;
+import org.disclosuresearch.query.QueryException;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.DamagedIndexException;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +54,8 @@ public final class ApiServer implements AutoCloseable {
     private final RequestGate searches;
     private final RequestGate exports;
     private final Javalin app;
+    private final CheckExplanations checkExplanations = new CheckExplanations();
+    private static final String NOT_FOUND_PAGE = notFoundPage();
 
     /**
      * @param docsRoot          the corpus folder originals are served from, or null
@@ -147,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/reports/{id}", this::reportView);
         config.routes.get("/api/reports/{id}/original", this::original);
         config.routes.get("/api/export.csv", this::export);
+        config.routes.get("/api/feed.atom", this::feed);
         // A path or method no route knows (GET /api/nothing, POST /api/search): Javalin would answer in plain text,
         // the API answers in JSON. A 404 that already has its JSON body (unknown report) is left alone.
         config.routes.error(404, "*", ctx -> {
@@ -154,13 +160,18 @@ public final class ApiServer implements AutoCloseable {
             if (ctx.path().startsWith("/api") && !answered) {
                 error(ctx, 404, new ApiError("not found", "no API endpoint " + ctx.method() + " " + ctx.path()
                         + " (GET /api/health, /api/search, /api/reports/{id}, /api/reports/{id}/original, "
-                        + "/api/export.csv, /api/fields)", null));
+                        + "/api/export.csv, /api/feed.atom, /api/fields)", null));
+            } else if (!answered) {
+                ctx.html(NOT_FOUND_PAGE); // a person's browser: the page's own words, in Chinese
             }
         });
         config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400,
                 new ApiError("invalid parameter '" + e.parameter() + "'", e.getMessage()
                         + (e instanceof UnknownFigureException ? "; GET /api/fields lists every figure id" : ""),
                         e.parameter())));
+        // the message is the whole answer, in plain Chinese: the page shows it as it is
+        config.routes.exception(QueryException.class, (e, ctx) -> error(ctx, 400,
+                new ApiError(e.getMessage(), null, e.parameter(), e.code().id())));
         config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, new ApiError("not found", e.getMessage(),
                 null)));
         config.routes.exception(TooManyRequests.class, (e, ctx) -> {
@@ -216,27 +227,49 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * The report with a window of its text ({@code text}, from {@code textOffset}, of {@code textLength} characters
-     * in all); with {@code q}, also that window highlighted by the engine ({@code highlightedText}) and the matches
-     * in the whole text ({@code matches}). A window, so that no answer grows with the report.
+     * in all); with {@code q} (and {@code match}), also that window highlighted by the engine ({@code highlightedText})
+     * and the matches in the whole text ({@code matchCount}; {@code matches} is the same number). A window, so that
+     * no answer grows with the report. When the window is the whole text and the report keeps its printed text, that
+     * too ({@code printedText}) and, with {@code q}, the same marks on it ({@code printedHighlightedText}). Each failed
+     * check comes explained ({@code checkExplanations}).
      */
     private void reportView(Context ctx) {
         SearchParameters.ReportView view = parameters.reportView(ctx.queryParamMap());
         String id = ctx.pathParam("id");
         try (RequestGate.Slot slot = reportViews.enter()) {
             Report report = report(id);
-            TextWindow window = backend.highlightedText(id, view.query(), view.offset(), view.length())
+            TextWindow window = backend.highlightedText(id, view.query(), view.match(), view.offset(), view.length())
                     .orElseThrow(() -> new NotFound("no report with id '" + id + "'"));
-            ObjectNode body = Json.mapper().valueToTree(report.toBuilder().text(null).build());
+            ObjectNode body = withExplainedChecks(report.withoutTexts());
             String text = report.text() == null ? "" : report.text();
-            body.put("text", text.substring(window.offset(), window.end()));
+            // read twice, so clamped: a re-index between the two reads may have changed the text's length
+            body.put("text", text.substring(Math.min(window.offset(), text.length()),
+                    Math.min(window.end(), text.length())));
             body.put("textOffset", window.offset());
             body.put("textLength", window.length());
+            // a long report is read window by window in its normalized form; a whole one as printed
+            boolean printed = report.printedText() != null && window.offset() == 0 && window.end() == text.length();
+            if (printed) {
+                body.put("printedText", report.printedText());
+            }
             if (view.query() != null) {
                 body.put("highlightedText", window.html());
+                body.put("matchCount", window.matches());
                 body.put("matches", window.matches());
+                if (printed) {
+                    PrintedMarks.apply(report.printedText(), window.html())
+                            .ifPresent(marked -> body.put("printedHighlightedText", marked));
+                }
             }
             ctx.json(body);
         }
+    }
+
+    /** The report with {@code checkExplanations}: each failed check's cells, expected and printed sums, sentence. */
+    private ObjectNode withExplainedChecks(Report report) {
+        ObjectNode body = Json.mapper().valueToTree(report);
+        body.set("checkExplanations", Json.mapper().valueToTree(checkExplanations.of(report)));
+        return body;
     }
 
     private void original(Context ctx) throws IOException {
@@ -248,9 +281,7 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> new NotFound("the original file of report '" + report.id()
                         + "' is no longer in the docs folder"));
         ctx.contentType(OriginalFiles.contentType(report.source().format()));
-        String name = file.getFileName().toString();
-        ctx.header("Content-Disposition", "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.header("Content-Disposition", attachment(file.getFileName().toString()));
         ctx.header("Content-Length", Long.toString(Files.size(file)));
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(ctx.outputStream());
@@ -260,17 +291,16 @@ public final class ApiServer implements AutoCloseable {
     private void export(Context ctx) throws IOException {
         Map<String, List<String>> params = ctx.queryParamMap();
         SearchRequest request = parameters.export(params);
-        List<String> columns = parameters.columns(params);
+        CsvExport.Options options = parameters.csvOptions(params);
         try (RequestGate.Slot slot = exports.enter()) {
             ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"disclosure-search.csv\"");
+            ctx.header("Content-Disposition", attachment(CsvExport.fileName(request.query(), LocalDate.now())));
             // Buffered: a request the backend rejects (query syntax) fails before anything is committed.
             Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8),
                     1 << 16);
-            CsvExport csv = new CsvExport(writer, columns);
+            CsvExport csv = new CsvExport(writer, options);
             try {
-                csv.writeHeader();
-                backend.export(request, csv::write);
+                csv.writeAll(backend, request);
                 writer.flush();
             } catch (RuntimeException | IOException e) {
                 if (!ctx.res().isCommitted()) {
@@ -314,6 +344,36 @@ public final class ApiServer implements AutoCloseable {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw new MethodNotAllowed(method + " is not supported; every resource of this server answers GET "
                     + "(and HEAD) only");
+        }
+    }
+
+    /** The search's newest matches as Atom (the search's own parameters; sort and page do not apply). */
+    private void feed(Context ctx) {
+        Map<String, List<String>> params = ctx.queryParamMap();
+        SearchRequest request = parameters.export(params);
+        String base = ctx.scheme() + "://" + ctx.host();
+        String query = ctx.queryString() == null ? "" : ctx.queryString();
+        try (RequestGate.Slot slot = searches.enter()) {
+            ctx.contentType(AtomFeed.CONTENT_TYPE);
+            ctx.result(AtomFeed.write(base, query, request.query() == null ? "" : request.query(),
+                    backend.newest(request, FEED_ENTRIES)));
+        }
+    }
+
+    /** Entries of a feed: a reader polls it, so the newest few are enough. */
+    private static final int FEED_ENTRIES = 50;
+
+    /** A download named {@code name}: an ASCII fallback for old clients, the UTF-8 name for the rest (RFC 6266). */
+    private static String attachment(String name) {
+        return "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String notFoundPage() {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/web/404.html")) {
+            return in == null ? "找不到这个页面" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "找不到这个页面";
         }
     }
 

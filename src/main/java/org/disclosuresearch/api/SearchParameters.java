@@ -1,5 +1,7 @@
 package org.disclosuresearch.api;
 
+import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.query.QueryLanguage;
 import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.search.FacetSelection;
 import org.disclosuresearch.search.InvalidRequestException;
@@ -54,8 +56,32 @@ public final class SearchParameters {
         return ids.isEmpty() ? List.copyOf(FigureCatalog.get().ids()) : List.copyOf(ids);
     }
 
+    /** How an export writes its CSV: {@code columns=}, {@code header=ids} (machine ids), {@code evidence=1}. */
+    public CsvExport.Options csvOptions(Map<String, List<String>> params) {
+        String header = single(params, "header");
+        if (header != null && !header.isBlank() && !header.strip().equals("ids") && !header.strip().equals("zh")) {
+            throw new InvalidRequestException("header", "header must be 'ids' (machine ids) or 'zh' (Chinese, the "
+                    + "default), got '" + header + "'");
+        }
+        return new CsvExport.Options(columns(params), header != null && header.strip().equals("ids"),
+                flag(params, "evidence"));
+    }
+
+    private static boolean flag(Map<String, List<String>> params, String name) {
+        String value = single(params, name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw new InvalidRequestException(name, name + " must be 1 or 0, got '" + value + "'");
+        };
+    }
+
     /** Parameters besides the facet dimensions; anything else is a typo that must not be silently ignored. */
-    private static final List<String> KNOWN = List.of("q", "range", "sort", "size", "cursor", "stats", "columns");
+    private static final List<String> KNOWN = List.of("q", "match", "range", "sort", "size", "cursor", "stats",
+            "columns", "header", "evidence");
 
     private SearchRequest build(Map<String, List<String>> params, int size) {
         for (String name : params.keySet()) {
@@ -81,30 +107,40 @@ public final class SearchParameters {
             stats.add(StatsRequest.parse(s));
         }
         return new SearchRequest(query, facets, ranges, SortSpec.parse(single(params, "sort")), size,
-                blankToNull(single(params, "cursor")), stats);
+                blankToNull(single(params, "cursor")), stats, match(params));
     }
 
-    /** A report view: the query whose matches are marked (or null) and the window of its text to answer. */
-    public record ReportView(String query, int offset, int length) {
+    /** {@code match=exact} (the default) or {@code match=words}. */
+    public MatchMode match(Map<String, List<String>> params) {
+        try {
+            return MatchMode.parse(single(params, "match"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("match", e.getMessage());
+        }
+    }
+
+    /** A report view: the query whose matches are marked (or null), how it matches, the window of its text. */
+    public record ReportView(String query, MatchMode match, int offset, int length) {
     }
 
     /**
-     * The report view's parameters: {@code q} (marks its matches), {@code offset} and {@code length} (the window of
-     * the text answered, at most {@link #MAX_TEXT_WINDOW} characters, so no answer grows with the report).
+     * The report view's parameters: {@code q} (marks its matches), {@code match}, {@code offset} and {@code length}
+     * (the window of the text answered, at most {@link #MAX_TEXT_WINDOW} characters, so no answer grows with the
+     * report).
      */
     public ReportView reportView(Map<String, List<String>> params) {
         for (String name : params.keySet()) {
-            if (!name.equals("q") && !name.equals("offset") && !name.equals("length")) {
+            if (!List.of("q", "match", "offset", "length").contains(name)) {
                 throw new InvalidRequestException(name, "unknown parameter '" + name + "'; a report takes q "
-                        + "(the query whose matches are marked in its text), offset and length (the window of its "
-                        + "text, in characters)");
+                        + "(the query whose matches are marked in its text), match, offset and length (the window of "
+                        + "its text, in characters)");
             }
         }
         String query = query(params);
         int offset = wholeNumber(params, "offset", 0, 0, Integer.MAX_VALUE, "");
         int length = wholeNumber(params, "length", MAX_TEXT_WINDOW, 1, MAX_TEXT_WINDOW,
                 " (ask for the next window with offset)");
-        return new ReportView(query == null || query.isBlank() ? null : query, offset, length);
+        return new ReportView(query == null || query.isBlank() ? null : query, match(params), offset, length);
     }
 
     /** The most text one report view answers; real reports (up to some 100,000 characters) fit whole. */
@@ -112,10 +148,7 @@ public final class SearchParameters {
 
     private String query(Map<String, List<String>> params) {
         String query = single(params, "q");
-        if (query != null && query.length() > limits.maxQueryLength()) {
-            throw new InvalidRequestException("q", "query is " + query.length() + " characters long; the limit is "
-                    + limits.maxQueryLength());
-        }
+        QueryLanguage.requireLength(query, limits.maxQueryLength());
         return query;
     }
 

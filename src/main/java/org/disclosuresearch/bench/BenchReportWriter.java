@@ -1,6 +1,6 @@
 package org.disclosuresearch.bench;
 
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

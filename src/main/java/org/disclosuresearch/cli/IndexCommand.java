@@ -1,10 +1,12 @@
 package org.disclosuresearch.cli;
 
+import org.disclosuresearch.backend.BackendOptions;
+import org.disclosuresearch.backend.Backends;
 import org.disclosuresearch.index.IndexHealth;
-import org.disclosuresearch.index.IndexSummary;
 import org.disclosuresearch.index.IndexUnusable;
-import org.disclosuresearch.index.IndexerConfig;
-import org.disclosuresearch.index.ReportFileReader;
+import org.disclosuresearch.pipeline.IndexSummary;
+import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.ReportFileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,11 +32,19 @@ public final class IndexCommand implements Callable<Integer> {
             defaultValue = "index")
     Path index;
 
+    @Option(names = "--from-jsonl", paramLabel = "FILE",
+            description = "load the reports that 'parse --text' printed (JSON Lines) instead of parsing --docs: "
+                    + "upserts only, unchanged source hashes skipped")
+    Path fromJsonl;
+
     @Option(names = "--threads", paramLabel = "N", description = "parse threads (default: number of cores)")
     Integer threads;
 
     @Mixin
     IngestLimitsOptions limits = new IngestLimitsOptions();
+
+    @Mixin
+    BackendOption backendOption = new BackendOption();
 
     @Option(names = "--check", description = "verify the index (every checksum, every report read back) and name "
             + "the damaged reports; changes nothing. Exit 0 when healthy, 1 when damaged")
@@ -51,7 +61,7 @@ public final class IndexCommand implements Callable<Integer> {
         if (check) {
             return check(out, err);
         }
-        if (!Files.isDirectory(docs)) {
+        if (fromJsonl == null && !Files.isDirectory(docs)) {
             err.println("index: corpus folder " + docs + " does not exist or is not a folder");
             return 2;
         }
@@ -65,16 +75,26 @@ public final class IndexCommand implements Callable<Integer> {
             config = config.withThreads(threads);
         }
         IndexSummary summary;
+        BackendOptions backend;
         try {
-            summary = IndexRun.update(docs, index, config, rebuild, err);
+            backend = backendOption.options(index);
+            Backends.provider(backend); // an unknown or missing backend is named before any work
+        } catch (IllegalArgumentException e) {
+            err.println("index: " + e.getMessage());
+            return 2;
+        }
+        try {
+            summary = fromJsonl != null ? IndexRun.load(fromJsonl, backend, config, err)
+                    : IndexRun.update(docs, backend, config, rebuild, err);
         } catch (IndexUnusable e) {
             err.println("index: " + e.getMessage());
             return 2;
         } catch (IOException | RuntimeException e) {
-            err.println("index: " + e.getMessage() + " (the last committed index in " + index + " stays usable)");
+            err.println("index: " + e.getMessage() + " (the last commit in " + backend.location()
+                    + " stays usable)");
             return 2;
         }
-        out.println(IndexRun.summary(summary, index));
+        out.println(IndexRun.summary(summary, backend));
         IndexRun.printFailures(summary, err, Integer.MAX_VALUE);
         return summary.failed().isEmpty() ? 0 : 1;
     }

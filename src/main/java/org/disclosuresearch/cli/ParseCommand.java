@@ -54,7 +54,7 @@ public final class ParseCommand implements Callable<Integer> {
             for (Path file : CorpusFiles.list(List.of(input), Set.of(), limits.followLinks)) {
                 try {
                     Report report = reader.read(file, root);
-                    out.println(Json.mapper().writeValueAsString(includeText ? report : report.withText(null)));
+                    out.println(Json.mapper().writeValueAsString(includeText ? report : report.withoutTexts()));
                 } catch (DocumentProblem problem) {
                     err.println(problem.getMessage());
                     failures++;

@@ -2,24 +2,28 @@ package org.disclosuresearch.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.disclosuresearch.report.Figure;
+import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.report.FigureLabels;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Region;
-import org.disclosuresearch.search.FacetSelection;
 import org.disclosuresearch.search.InvalidRequestException;
-import org.disclosuresearch.search.LuceneSearchBackend;
-import org.disclosuresearch.search.RangeFilter;
+import org.disclosuresearch.backend.BackendOptions;
+import org.disclosuresearch.backend.Backends;
+import org.disclosuresearch.query.QueryException;
+import org.disclosuresearch.search.SearchBackend;
 import org.disclosuresearch.search.SearchRequest;
 import org.disclosuresearch.search.SearchResult;
 import org.disclosuresearch.search.SortSpec;
-import org.disclosuresearch.search.StatsRequest;
 import org.disclosuresearch.search.UnknownFigureException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,24 +38,14 @@ import java.util.concurrent.Callable;
         description = "Search the index: words (AND), \"exact phrases\", OR, -exclusion, agency:prefix.")
 public final class SearchCommand implements Callable<Integer> {
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index",
-            description = "index folder (default: ${DEFAULT-VALUE})")
-    Path index;
+    @Mixin
+    RequestOptions request;
 
     @Option(names = "--json", description = "print one JSON object {total, hits, facets, stats}")
     boolean json;
 
-    @Option(names = "--facet", paramLabel = "DIM=VALUE",
-            description = "select a facet value (repeatable; DIM: agencyType, province, city, county, year, "
-                    + "template, checks, format)")
-    List<String> facets = new ArrayList<>();
-
-    @Option(names = "--range", paramLabel = "ID=MIN..MAX",
-            description = "numeric filter on a figure id or year: MIN..MAX, MIN.. or ..MAX (repeatable)")
-    List<String> ranges = new ArrayList<>();
-
-    @Option(names = "--sort", paramLabel = "FIELD[:asc|desc]", description = "relevance (default), year or a figure id")
-    String sort;
+    @Mixin
+    BackendOption backendOption = new BackendOption();
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "hits to show (default: 10)")
     int limit;
@@ -60,46 +54,63 @@ public final class SearchCommand implements Callable<Integer> {
             description = "count, sum, min, max, mean of a figure over all matches, optionally per facet value")
     List<String> stats = new ArrayList<>();
 
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "the query (several words are joined)")
-    List<String> query = new ArrayList<>();
+    @Option(names = "--columns", paramLabel = "ID[,ID...]", split = ",",
+            description = "figures to show as columns of the table (the sort value has its own column)")
+    List<String> columns = new ArrayList<>();
 
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (!Files.isDirectory(index)) {
+        Path index = request.index;
+        BackendOptions options;
+        try {
+            options = backendOption.options(index);
+            Backends.provider(options);
+        } catch (IllegalArgumentException e) {
+            err.println("search: " + e.getMessage());
+            return 2;
+        }
+        if (BackendOptions.EMBEDDED.equals(options.kind()) && !Files.isDirectory(index)) {
             err.println("search: no index at " + index + " (run: index --docs DIR --index " + index + ")");
             return 2;
         }
-        try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
-            SearchRequest request = new SearchRequest(String.join(" ", query), FacetSelection.parse(facets),
-                    ranges.stream().map(RangeFilter::parse).toList(), SortSpec.parse(sort), limit, null,
-                    stats.stream().map(StatsRequest::parse).toList());
-            SearchResult result = backend.search(request);
+        try (SearchBackend backend = Backends.openSearch(options)) {
+            SearchRequest searchRequest = request.request(limit, stats);
+            List<Figure> shown = shownFigures();
+            SearchResult result = backend.search(searchRequest);
             if (json) {
                 out.println(Json.mapper().writeValueAsString(toJson(result)));
             } else {
-                printTable(result, out);
+                printTable(result, searchRequest.sort(), shown, out);
             }
             return 0;
+        } catch (QueryException e) {
+            err.println("search: invalid QUERY: " + e.getMessage());
+            return 2;
         } catch (InvalidRequestException e) {
-            err.println("search: invalid " + optionOf(e.parameter()) + ": " + e.getMessage()
+            err.println("search: invalid " + RequestOptions.optionOf(e.parameter()) + ": " + e.getMessage()
                     + (e instanceof UnknownFigureException ? "; the fields command lists every figure id" : ""));
             return 2;
         } catch (IOException | UncheckedIOException e) {
-            err.println("search: cannot read the index at " + index + ": " + e.getMessage());
+            err.println("search: cannot read " + options.location() + ": " + e.getMessage());
             return 2;
         }
     }
 
-    /** The request parameter an error names, as this command's option. */
-    private static String optionOf(String parameter) {
-        return switch (parameter) {
-            case "q" -> "QUERY";
-            case "size" -> "--limit";
-            case "facet", "range", "sort", "stats" -> "--" + parameter;
-            default -> parameter;
-        };
+    /** The --columns figures (the sort figure has its own column, the sort value). */
+    private List<Figure> shownFigures() {
+        List<String> ids = new ArrayList<>();
+        for (String id : columns) {
+            if (!id.isBlank() && !ids.contains(id.strip())) {
+                ids.add(id.strip());
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (String id : ids) {
+            figures.add(FigureCatalog.get().find(id).orElseThrow(() -> new UnknownFigureException("columns", id)));
+        }
+        return figures;
     }
 
     private static ObjectNode toJson(SearchResult result) {
@@ -134,16 +145,42 @@ public final class SearchCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void printTable(SearchResult result, PrintStream out) {
-        out.printf(Locale.ROOT, "%d report%s%n", result.total(), result.total() == 1 ? "" : "s");
+    /**
+     * One line per hit: id, year, region, type, the sort value (the score, or the year or figure sorted by, so that
+     * the order can be checked), the chosen figures right-aligned under their Chinese names, then the agency.
+     */
+    private static void printTable(SearchResult result, SortSpec sort, List<Figure> figures, PrintStream out) {
+        out.printf(Locale.ROOT, "%d report%s, sorted by %s%n", result.total(), result.total() == 1 ? "" : "s", sort);
+        List<String> heads = figures.stream().map(FigureLabels::brief).toList();
+        int[] widths = new int[figures.size()];
+        for (int c = 0; c < figures.size(); c++) {
+            widths[c] = width(heads.get(c));
+            for (SearchResult.Hit h : result.hits()) {
+                widths[c] = Math.max(widths[c], width(figureValue(h, figures.get(c))));
+            }
+        }
+        String sortHead = sort.isRelevance() ? "score" : sort.field().equals(SortSpec.YEAR) ? "year"
+                : FigureLabels.brief(FigureCatalog.get().require(sort.field()));
+        int sortWidth = Math.max(6, width(sortHead));
+        for (SearchResult.Hit h : result.hits()) {
+            sortWidth = Math.max(sortWidth, width(sortValue(h, sort)));
+        }
         if (!result.hits().isEmpty()) {
-            out.printf(Locale.ROOT, "%-28s %-4s %s %s %6s  %s%n", "id", "year", pad("region", 24), pad("type", 10),
-                    "score", "agency");
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-28s %-4s %s %s %s", "id", "year",
+                    pad("region", 24), pad("type", 10), padLeft(sortHead, sortWidth)));
+            for (int c = 0; c < figures.size(); c++) {
+                head.append("  ").append(padLeft(heads.get(c), widths[c]));
+            }
+            out.println(head.append("  agency"));
         }
         for (SearchResult.Hit h : result.hits()) {
-            out.printf(Locale.ROOT, "%-28s %-4s %s %s %6.2f  %s%n", h.id(), h.year() == null ? "-" : h.year(),
-                    pad(region(h.region()), 24), pad(h.agencyType() == null ? "-" : h.agencyType(), 10), h.score(),
-                    h.agency());
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-28s %-4s %s %s %s", h.id(),
+                    h.year() == null ? "-" : h.year(), pad(region(h.region()), 24),
+                    pad(h.agencyType() == null ? "-" : h.agencyType(), 10), padLeft(sortValue(h, sort), sortWidth)));
+            for (int c = 0; c < figures.size(); c++) {
+                line.append("  ").append(padLeft(figureValue(h, figures.get(c)), widths[c]));
+            }
+            out.println(line.append("  ").append(h.agency()));
             for (String s : h.snippets()) {
                 out.println("    " + plain(s));
             }
@@ -164,6 +201,31 @@ public final class SearchCommand implements Callable<Integer> {
                 out.println("    " + s.by() + "=" + b.value() + ": " + summary(b.summary()));
             }
         }
+    }
+
+    /** What the hits are ordered by: the score, the year or the figure ("-" when the report does not print it). */
+    private static String sortValue(SearchResult.Hit h, SortSpec sort) {
+        if (sort.isRelevance()) {
+            return String.format(Locale.ROOT, "%.2f", h.score());
+        }
+        if (sort.field().equals(SortSpec.YEAR)) {
+            return h.year() == null ? "-" : h.year().toString();
+        }
+        return number(h.figures().get(sort.field()));
+    }
+
+    private static String figureValue(SearchResult.Hit h, Figure f) {
+        return number(h.figures() == null ? null : h.figures().get(f.id()));
+    }
+
+    private static String number(Number n) {
+        return n == null ? "-" : n instanceof BigDecimal d ? d.toPlainString() : n.toString();
+    }
+
+    /** Right-aligns to {@code columns} terminal columns (numbers line up on their last digit). */
+    static String padLeft(String text, int columns) {
+        int width = width(text);
+        return width >= columns ? text : " ".repeat(columns - width) + text;
     }
 
     private static String summary(SearchResult.Summary s) {

@@ -1,12 +1,14 @@
 package org.disclosuresearch.cli;
 
 import org.disclosuresearch.api.ApiServer;
+import org.disclosuresearch.backend.BackendOptions;
+import org.disclosuresearch.backend.Backends;
 import org.disclosuresearch.index.IndexHealth;
-import org.disclosuresearch.index.IndexSummary;
 import org.disclosuresearch.index.IndexUnusable;
-import org.disclosuresearch.index.IndexerConfig;
-import org.disclosuresearch.index.ReportFileReader;
-import org.disclosuresearch.search.LuceneSearchBackend;
+import org.disclosuresearch.pipeline.IndexSummary;
+import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.ReportFileReader;
+import org.disclosuresearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +54,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     IngestLimitsOptions limits = new IngestLimitsOptions();
 
+    @Mixin
+    BackendOption backendOption = new BackendOption();
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -65,19 +70,28 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: --port must be between 0 and 65535, got " + port);
             return 2;
         }
-        LuceneSearchBackend backend;
+        BackendOptions options;
+        try {
+            options = backendOption.options(index);
+            Backends.provider(options);
+        } catch (IllegalArgumentException e) {
+            err.println("serve: " + e.getMessage());
+            return 2;
+        }
+        SearchBackend backend;
         try {
             if (docs != null) {
-                updateIndex(config, err); // the indexer verifies the index's checksums when it opens it
-            } else {
+                updateIndex(options, config, err); // the indexer verifies the index's checksums when it opens it
+            } else if (BackendOptions.EMBEDDED.equals(options.kind())) {
                 verify(err);
             }
-            backend = LuceneSearchBackend.open(index);
+            backend = Backends.openSearch(options);
         } catch (IndexUnusable e) {
             err.println("serve: " + e.getMessage());
             return 2;
         } catch (IOException | RuntimeException e) {
-            err.println("serve: cannot use the index at " + index + ": " + rootMessage(e));
+            err.println("serve: cannot use the " + (BackendOptions.EMBEDDED.equals(options.kind()) ? "index at "
+                    : "") + options.location() + ": " + rootMessage(e));
             return 2;
         }
         ApiServer server;
@@ -101,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "serve-shutdown"));
         String shownHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-        System.out.println("Serving " + backend.size() + " reports from " + index + ". Open http://" + shownHost + ":"
+        System.out.println("Serving " + backend.size() + " reports from " + options.location() + ". Open http://" + shownHost + ":"
                 + server.port() + "/ in a browser (Ctrl-C stops the server).");
         System.out.flush();
         stopped.await();
@@ -121,10 +135,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private void updateIndex(IndexerConfig config, PrintStream err) throws IOException {
-        err.println("serve: indexing " + docs + " into " + index + " …");
-        IndexSummary summary = IndexRun.update(docs, index, config, err);
-        err.println("serve: " + IndexRun.summary(summary, index));
+    private void updateIndex(BackendOptions options, IndexerConfig config, PrintStream err) throws IOException {
+        err.println("serve: indexing " + docs + " into " + options.location() + " …");
+        IndexSummary summary = IndexRun.update(docs, options, config, err);
+        err.println("serve: " + IndexRun.summary(summary, options));
         IndexRun.printFailures(summary, err, 20);
     }
 

@@ -2,8 +2,15 @@ package org.disclosuresearch.index;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.disclosuresearch.query.WordSegmenter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The index's analysis, shared by the indexer, the query builder and the highlighter. */
@@ -28,6 +35,26 @@ public final class Analyzers {
     /** smartcn word segmentation (ranked word search), clause by clause with recurring clauses cached. */
     public static Analyzer words() {
         return SMARTCN;
+    }
+
+    /** The words {@link #words()} cuts a query's text into: what the query tree requires and ranks by. */
+    public static WordSegmenter wordSegmenter() {
+        return Analyzers::wordsOf;
+    }
+
+    private static List<String> wordsOf(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = SMARTCN.tokenStream(Fields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** How many clauses the word analysis took from its cache so far in this process (reported by the benchmark). */

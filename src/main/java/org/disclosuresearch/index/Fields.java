@@ -1,6 +1,7 @@
 package org.disclosuresearch.index;
 
 import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.report.ReportFacets;
 
 import java.util.List;
 
@@ -16,6 +17,8 @@ public final class Fields {
     public static final String ID = "id";
     /** Normalized text, smartcn-analyzed (documents and frequencies), stored: ranked word search; snippet text. */
     public static final String TEXT = "text";
+    /** The text as printed (stored only): the report view marks matches on it through the normalizer's offsets. */
+    public static final String PRINTED_TEXT = "printed_text";
     /** Normalized text, exact-phrase bigrams (see {@link ExactPhraseTokenizer}) with positions, not stored. */
     public static final String TEXT_EXACT = "text_exact";
     /** Distinct characters of the normalized text, documents only: one-character exact queries. */
@@ -39,30 +42,26 @@ public final class Fields {
     public static final String REPORT_JSON = "report_json";
     /** Content hash of the source file (stored): incremental indexing skips unchanged files. */
     public static final String SHA256 = "sha256";
+    /**
+     * When the report was (re)indexed, epoch milliseconds: doc values (newest first, for the feed) and stored. An
+     * unchanged file is not indexed again, so the time stays that of the first indexing of its content.
+     */
+    public static final String INDEXED_AT = "indexed_at";
     /** Path of the source file inside its corpus root (stored). */
     public static final String SOURCE_PATH = "source_path";
 
     /** Year reported on: int point (ranges), doc values (sorting, stats), facet value. */
-    public static final String YEAR = "year";
+    public static final String YEAR = ReportFacets.YEAR;
 
-    // Facet dimensions: each a keyword field (filtering) plus sorted-set doc values (counting).
-    public static final String AGENCY_TYPE = "agencyType";
-    public static final String PROVINCE = "province";
-    public static final String CITY = "city";
-    public static final String COUNTY = "county";
-    public static final String TEMPLATE = "template";
-    public static final String CHECKS = "checks";
-    public static final String FORMAT = "format";
-
-    /** Facet dimensions a request may select, in display order. */
-    public static final List<String> FACET_DIMENSIONS =
-            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT);
-
-    /** Facet value of {@link #CHECKS}: "yes" when any check failed, else "no". */
-    public static final String CHECKS_FAILED = "yes";
-    public static final String CHECKS_PASSED = "no";
-    /** Facet value of {@link #TEMPLATE} when no table was recognised. */
-    public static final String TEMPLATE_NONE = "none";
+    // Facet dimensions (the request model's vocabulary, ReportFacets): each a keyword field (filtering) plus
+    // sorted-set doc values (counting).
+    public static final String AGENCY_TYPE = ReportFacets.AGENCY_TYPE;
+    public static final String PROVINCE = ReportFacets.PROVINCE;
+    public static final String CITY = ReportFacets.CITY;
+    public static final String COUNTY = ReportFacets.COUNTY;
+    public static final String TEMPLATE = ReportFacets.TEMPLATE;
+    public static final String CHECKS = ReportFacets.CHECKS;
+    public static final String FORMAT = ReportFacets.FORMAT;
 
     /** Doc-values field counting one facet dimension (region levels hold the full path, "浙江省/温州市"). */
     public static String facetValues(String dimension) {
@@ -70,5 +69,5 @@ public final class Fields {
     }
 
     /** Separator of region paths in {@link #facetValues} of city and county. */
-    public static final char PATH_SEPARATOR = '/';
+    public static final char PATH_SEPARATOR = ReportFacets.PATH_SEPARATOR;
 }

@@ -13,42 +13,30 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
-import org.disclosuresearch.ingest.CorpusFiles;
-import org.disclosuresearch.ingest.DocumentProblem;
+import org.disclosuresearch.pipeline.CorpusPipeline;
+import org.disclosuresearch.pipeline.IndexProgress;
+import org.disclosuresearch.pipeline.IndexSummary;
+import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.report.Report;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * Keeps a Lucene index in step with a corpus: incremental (content hash), upsert by report id, deletes reports whose
- * file is gone, parses in parallel, commits periodically so an interrupted run leaves the last commit usable.
- * One Indexer per index directory at a time (Lucene's write lock); searchers may read it meanwhile.
+ * The embedded Lucene index as a {@link ReportSink}: upsert by report id, deletes, commits that record the document
+ * layout. {@link #update} and {@link #index} run the {@link CorpusPipeline} (walking, change detection, parsing)
+ * into it. One Indexer per index directory at a time (Lucene's write lock); searchers may read it meanwhile.
  */
-public final class Indexer implements Closeable {
+public final class Indexer implements ReportSink {
 
     private final IndexerConfig config;
     /** Left out of the corpus walk: an index kept inside --docs holds no reports. */
@@ -142,222 +130,46 @@ public final class Indexer implements Closeable {
         return Math.max(32, Math.min(256, heapMb / 8));
     }
 
-    /** What one file or report came to: indexed, or a failure. */
-    private record Outcome(IndexSummary.Failure failure) {
-        static final Outcome INDEXED = new Outcome(null);
-    }
-
-    /** A file to (re)index; {@code sha256} when already computed. */
-    private record Pending(Path file, Path root, String sha256) {
-    }
-
     /**
      * Brings the index in line with the files under {@code docsRoots}; never stops at a bad file. When the index
      * itself cannot be written (a full disk), the files of the unfinished commit are removed and the last commit
      * stays as it was.
      */
     public IndexSummary update(List<Path> docsRoots, IndexProgress progress) throws IOException {
-        try {
-            return updateOnce(docsRoots, progress);
-        } catch (IOException | RuntimeException e) {
-            throw writeFailed(e);
-        }
-    }
-
-    private IndexSummary updateOnce(List<Path> docsRoots, IndexProgress progress) throws IOException {
-        long started = System.nanoTime();
-        Map<String, String> indexedHashes = indexedHashes();
-        List<IndexSummary.Failure> failures = new ArrayList<>();
-        Map<String, Path> fileOfId = new HashMap<>();
-        List<Pending> pending = new ArrayList<>();
-        long unchanged = 0;
-        List<Pending> files = new ArrayList<>();
-        for (Path root : docsRoots) {
-            if (!Files.isDirectory(root)) {
-                throw new IOException("corpus folder " + root + " does not exist or is not a folder");
-            }
-            for (Path file : CorpusFiles.list(List.of(root), Set.of(indexDir), config.followLinks())) {
-                files.add(new Pending(file, root, null));
-            }
-        }
-        ProgressClock clock = new ProgressClock(progress, config, started, files.size());
-        long done = 0;
-        for (Pending p : files) {
-            String id = idOf(p.file());
-            Path first = fileOfId.putIfAbsent(id, p.file());
-            if (first != null) {
-                failures.add(new IndexSummary.Failure(p.file(), "DUPLICATE_ID", p.file() + ": report id '" + id
-                        + "' is already taken by " + first + " (ids are file names without extension)"));
-                done++;
-                continue;
-            }
-            String indexedHash = indexedHashes.get(id);
-            if (indexedHash == null || staleLayout) {
-                pending.add(p);
-                continue;
-            }
-            try {
-                String hash = sha256(p.file());
-                if (hash.equals(indexedHash)) {
-                    unchanged++;
-                    done++;
-                } else {
-                    pending.add(new Pending(p.file(), p.root(), hash));
-                }
-            } catch (IOException e) {
-                failures.add(unreadable(p.file(), e));
-                done++;
-            }
-            clock.tick(done, false);
-        }
-        List<Callable<Outcome>> tasks = new ArrayList<>();
-        for (Pending p : pending) {
-            tasks.add(() -> indexFile(p));
-        }
-        long indexedCount = runInParallel(tasks, failures, clock, done);
-
-        long deleted = 0;
-        for (String id : indexedHashes.keySet()) {
-            if (!fileOfId.containsKey(id)) {
-                writer.deleteDocuments(new Term(Fields.ID, id));
-                deleted++;
-            }
-        }
-        if (staleLayout) { // only now: an interrupted run must leave the old marker, so that the next one goes on
-            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
-            staleLayout = false;
-        }
-        writer.commit();
-        clock.tick(done + tasks.size(), true);
-        return new IndexSummary(indexedCount, unchanged, deleted, failures,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return pipeline().update(docsRoots, progress);
     }
 
     /** Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits. */
     public IndexSummary index(Collection<Report> reports) throws IOException {
-        try {
-            return indexOnce(reports);
-        } catch (IOException | RuntimeException e) {
-            throw writeFailed(e);
-        }
+        return pipeline().load(reports);
     }
 
-    private IndexSummary indexOnce(Collection<Report> reports) throws IOException {
-        long started = System.nanoTime();
-        List<IndexSummary.Failure> failures = new ArrayList<>();
-        List<Callable<Outcome>> tasks = new ArrayList<>();
-        for (Report report : reports) {
-            tasks.add(() -> {
-                try {
-                    String hash = report.source() == null ? null : report.source().sha256();
-                    writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, hash));
-                    return Outcome.INDEXED;
-                } catch (IllegalArgumentException e) {
-                    return new Outcome(new IndexSummary.Failure(null, "INVALID_REPORT", e.getMessage()));
-                }
-            });
+    /** Loads the reports {@code parse --text} printed as JSON Lines, without parsing again. */
+    public IndexSummary indexJsonLines(Path jsonl, IndexProgress progress) throws IOException {
+        return pipeline().loadJsonLines(jsonl, progress);
+    }
+
+    private CorpusPipeline pipeline() {
+        return new CorpusPipeline(this, config, Set.of(indexDir));
+    }
+
+    @Override
+    public boolean outdated() {
+        return staleLayout;
+    }
+
+    @Override
+    public void upsert(Report report, String sha256) throws IOException {
+        writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, sha256));
+    }
+
+    @Override
+    public void commit(boolean runComplete) throws IOException {
+        if (runComplete && staleLayout) { // only now: an interrupted run must leave the old marker, so that the next one goes on
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            staleLayout = false;
         }
-        long count = runInParallel(tasks, failures, new ProgressClock(IndexProgress.NONE, config, started,
-                tasks.size()), 0);
         writer.commit();
-        return new IndexSummary(count, 0, 0, failures, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    }
-
-    /**
-     * Runs the tasks on the parse threads (at most a few per thread in flight, so memory stays bounded), commits every
-     * {@code commitEvery} documents or {@code commitInterval}, and returns how many were indexed.
-     */
-    private long runInParallel(List<Callable<Outcome>> tasks, List<IndexSummary.Failure> failures, ProgressClock clock,
-                               long doneBefore) throws IOException {
-        long indexed = 0;
-        long done = doneBefore;
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
-            Thread t = new Thread(r, "indexer");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            CompletionService<Outcome> results = new ExecutorCompletionService<>(pool);
-            int inFlight = 0;
-            int next = 0;
-            int maxInFlight = config.threads() * 4;
-            long sinceCommit = 0;
-            long lastCommit = System.nanoTime();
-            while (next < tasks.size() || inFlight > 0) {
-                while (inFlight < maxInFlight && next < tasks.size()) {
-                    results.submit(tasks.get(next++));
-                    inFlight++;
-                }
-                Future<Outcome> f = results.poll(200, TimeUnit.MILLISECONDS);
-                if (f != null) {
-                    inFlight--;
-                    done++;
-                    Outcome r = get(f);
-                    if (r.failure() == null) {
-                        indexed++;
-                        sinceCommit++;
-                    } else {
-                        failures.add(r.failure());
-                    }
-                }
-                boolean due = System.nanoTime() - lastCommit > config.commitInterval().toNanos();
-                if (sinceCommit >= config.commitEvery() || (sinceCommit > 0 && due)) {
-                    writer.commit();
-                    sinceCommit = 0;
-                    lastCommit = System.nanoTime();
-                }
-                clock.tick(done, false);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("index run interrupted; the last commit stays usable", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        return indexed;
-    }
-
-    private static Outcome get(Future<Outcome> f) throws IOException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io; // the index itself failed (disk full …): stop, the last commit stays usable
-            }
-            throw new IOException("indexing failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("index run interrupted", e);
-        }
-    }
-
-    private static IndexSummary.Failure unreadable(Path file, IOException e) {
-        return new IndexSummary.Failure(file, DocumentProblem.Kind.UNREADABLE.name(),
-                file + ": " + DocumentProblem.Kind.UNREADABLE.label() + " (" + e.getMessage() + ")");
-    }
-
-    /** Parses one file and upserts its document; a problem with the file is a failure, not an exception. */
-    private Outcome indexFile(Pending p) throws IOException {
-        Path file = p.file();
-        Report report;
-        Document doc;
-        try {
-            String hash = p.sha256() != null ? p.sha256() : sha256(file);
-            report = config.reader().read(file, p.root());
-            if (report.id() == null) {
-                report = report.toBuilder().id(idOf(file)).build();
-            }
-            doc = ReportDocuments.toDocument(report, hash);
-        } catch (DocumentProblem problem) {
-            return new Outcome(new IndexSummary.Failure(file, problem.kind().name(), problem.getMessage()));
-        } catch (IOException e) {
-            return new Outcome(unreadable(file, e));
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Outcome(new IndexSummary.Failure(file, "PARSER_ERROR", file + ": the parser failed (" + e + ")"));
-        }
-        writer.updateDocument(new Term(Fields.ID, report.id()), doc);
-        return Outcome.INDEXED;
     }
 
     /**
@@ -365,7 +177,8 @@ public final class Indexer implements Closeable {
      * disk), so later calls only say AlreadyClosedException: the message comes from the first failure instead. The
      * unfinished commit's files are deleted, so that a failed run does not leave megabytes behind.
      */
-    private IOException writeFailed(Exception e) {
+    @Override
+    public IOException writeFailed(Exception e) {
         Throwable first = writer.getTragicException() != null ? writer.getTragicException() : e;
         String reason = describe(first);
         if (writer.isOpen() && first == e && !reason.startsWith(NO_SPACE)) {
@@ -428,6 +241,7 @@ public final class Indexer implements Closeable {
     }
 
     /** Removes one report by id (visible after the next {@link #commit()}). */
+    @Override
     public void delete(String id) throws IOException {
         writer.deleteDocuments(new Term(Fields.ID, id));
     }
@@ -437,7 +251,8 @@ public final class Indexer implements Closeable {
     }
 
     /** The id and source hash of every report in the index (committed or pending in the writer). */
-    private Map<String, String> indexedHashes() throws IOException {
+    @Override
+    public Map<String, String> storedHashes() throws IOException {
         Map<String, String> hashes = new HashMap<>();
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             Set<String> wanted = Set.of(Fields.ID, Fields.SHA256);
@@ -453,64 +268,6 @@ public final class Indexer implements Closeable {
             }
         }
         return hashes;
-    }
-
-    /** The report id of a file: its name without extension (as the parser names it). */
-    static String idOf(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStreamSink.INSTANCE);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
-    }
-
-    /** Calls the progress callback at the configured interval (and once at the end). */
-    private static final class ProgressClock {
-        private final IndexProgress progress;
-        private final long intervalNanos;
-        private final long started;
-        private final long total;
-        private long last;
-
-        ProgressClock(IndexProgress progress, IndexerConfig config, long started, long total) {
-            this.progress = progress == null ? IndexProgress.NONE : progress;
-            this.intervalNanos = config.progressInterval().toNanos();
-            this.started = started;
-            this.total = total;
-            this.last = started;
-        }
-
-        void tick(long done, boolean force) {
-            long now = System.nanoTime();
-            if (force || now - last >= intervalNanos) {
-                last = now;
-                double seconds = Math.max(1e-9, (now - started) / 1e9);
-                progress.update(done, total, done / seconds);
-            }
-        }
     }
 
     @Override

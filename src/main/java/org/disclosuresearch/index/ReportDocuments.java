@@ -23,6 +23,8 @@ import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;
+import org.disclosuresearch.report.ReportFacets;
+import org.disclosuresearch.report.ReportJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,10 +52,6 @@ public final class ReportDocuments {
     /** Which documents hold a term, nothing more: the characters fields only answer "does it occur". */
     private static final FieldType CHARACTERS = charactersType();
 
-    private static final ObjectReader REPORT_READER = Json.mapper().readerFor(Report.class)
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .with(DeserializationFeature.USE_LONG_FOR_INTS)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // Region serializes isEmpty() as "empty"
 
     private static FieldType indexed(IndexOptions options, boolean stored) {
         FieldType type = new FieldType();
@@ -94,47 +92,28 @@ public final class ReportDocuments {
             doc.add(new Field(Fields.AGENCY_EXACT, agency, BIGRAMS));
             doc.add(new Field(Fields.AGENCY_CHARACTERS, agency, CHARACTERS));
         }
-        doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withText(null))));
+        doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withoutTexts())));
+        if (report.printedText() != null) {
+            doc.add(new StoredField(Fields.PRINTED_TEXT, report.printedText()));
+        }
         if (sha256 != null) {
             doc.add(new StoredField(Fields.SHA256, sha256));
         }
+        long now = System.currentTimeMillis();
+        doc.add(new NumericDocValuesField(Fields.INDEXED_AT, now));
+        doc.add(new StoredField(Fields.INDEXED_AT, now));
         if (report.source() != null && report.source().path() != null) {
             doc.add(new StoredField(Fields.SOURCE_PATH, report.source().path()));
         }
         if (report.year() != null) {
             doc.add(new IntPoint(Fields.YEAR, report.year()));
             doc.add(new NumericDocValuesField(Fields.YEAR, report.year()));
-            facet(doc, Fields.YEAR, report.year().toString(), report.year().toString());
         }
-        addFacets(doc, report);
+        for (ReportFacets.Value v : ReportFacets.of(report)) {
+            facet(doc, v.dimension(), v.filter(), v.count());
+        }
         addFigures(doc, report.figures());
         return doc;
-    }
-
-    private static void addFacets(Document doc, Report report) {
-        if (report.agencyType() != null) {
-            facet(doc, Fields.AGENCY_TYPE, report.agencyType(), report.agencyType());
-        }
-        Region region = report.region();
-        if (region.province() != null) {
-            facet(doc, Fields.PROVINCE, region.province(), region.province());
-        }
-        String province = region.province() == null ? "" : region.province();
-        String city = region.city() == null ? "" : region.city();
-        if (region.city() != null) {
-            facet(doc, Fields.CITY, region.city(), province + Fields.PATH_SEPARATOR + city);
-        }
-        if (region.county() != null) {
-            facet(doc, Fields.COUNTY, region.county(),
-                    province + Fields.PATH_SEPARATOR + city + Fields.PATH_SEPARATOR + region.county());
-        }
-        String template = report.template() == null ? Fields.TEMPLATE_NONE : report.template();
-        facet(doc, Fields.TEMPLATE, template, template);
-        String checks = report.failedChecks().isEmpty() ? Fields.CHECKS_PASSED : Fields.CHECKS_FAILED;
-        facet(doc, Fields.CHECKS, checks, checks);
-        if (report.source() != null && report.source().format() != null) {
-            facet(doc, Fields.FORMAT, report.source().format(), report.source().format());
-        }
     }
 
     /** A facet value: a keyword term to filter on, and doc values to count (region levels count by full path). */
@@ -177,18 +156,13 @@ public final class ReportDocuments {
      * {@code text} when given.
      */
     public static Report fromStored(String reportJson, String text) {
+        return fromStored(reportJson, text, null);
+    }
+
+    /** The report from its stored JSON, with its normalized and printed texts when they were read. */
+    public static Report fromStored(String reportJson, String text, String printedText) {
         try {
-            Report r = REPORT_READER.readValue(reportJson);
-            Map<String, Number> typed = new LinkedHashMap<>();
-            for (Map.Entry<String, Number> e : r.figures().entrySet()) {
-                Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
-                Number v = e.getValue();
-                if (figure != null && v != null) {
-                    v = figure.isDecimal() ? new BigDecimal(v.toString()) : (Number) v.longValue();
-                }
-                typed.put(e.getKey(), v);
-            }
-            return r.toBuilder().figures(typed).text(text).build();
+            return ReportJson.read(reportJson).toBuilder().text(text).printedText(printedText).build();
         } catch (IOException e) {
             throw new UncheckedIOException("stored report is not valid JSON", e);
         }

@@ -52,6 +52,7 @@ final class DocxReader implements FormatReader {
     private static TableBlock readTable(XWPFTable table) {
         GridBuilder grid = new GridBuilder();
         for (XWPFTableRow row : table.getRows()) {
+            ReadCancellation.check();
             grid.startRow();
             for (XWPFTableCell cell : row.getTableCells()) {
                 // A vertically merged cell's continuation is a real (empty) cell in DOCX, so rowspan stays 1.

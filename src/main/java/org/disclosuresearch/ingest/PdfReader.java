@@ -51,6 +51,7 @@ final class PdfReader implements FormatReader {
             List<Block> blocks = new ArrayList<>();
             List<Integer> scannedPages = new ArrayList<>();
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                ReadCancellation.check(); // a reader past its time stops at the next page
                 boolean hasText = readPage(doc, i, blocks);
                 if (!hasText && hasImages(doc.getPage(i))) {
                     scannedPages.add(i + 1);

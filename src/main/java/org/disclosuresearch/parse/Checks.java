@@ -4,9 +4,11 @@ import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,37 +42,85 @@ public final class Checks {
     }
 
     /**
+     * One check: the figures on its {@code parts} side must add up to those on its {@code totals} side (for balance
+     * the parts are new + carried, the totals total + carryover). {@code kind} is the family, {@code key} the row,
+     * column or group it runs on (the id is {@code kind:key}).
+     */
+    public record Rule(String kind, String key, List<String> parts, List<String> totals) {
+        public Rule {
+            parts = List.copyOf(parts);
+            totals = List.copyOf(totals);
+        }
+
+        public String id() {
+            return kind + ":" + key;
+        }
+
+        /** Sum of the parts, or null when one of them was not printed (the check then does not run). */
+        public Long partsSum(Map<String, Number> figures) {
+            return sum(figures, parts.toArray(String[]::new));
+        }
+
+        public Long totalsSum(Map<String, Number> figures) {
+            return sum(figures, totals.toArray(String[]::new));
+        }
+
+        /** True when both sides were printed and disagree. */
+        public boolean fails(Map<String, Number> figures) {
+            Long left = partsSum(figures);
+            Long right = totalsSum(figures);
+            return left != null && right != null && !left.equals(right);
+        }
+    }
+
+    public static final String BALANCE = "balance";
+    public static final String ROW_SUM = "row_sum";
+    public static final String OUTCOME_SUM = "outcome_sum";
+    public static final String REVIEW_SUM = "review_sum";
+
+    /**
      * @param figures      as printed (and 2021's derived apps_other_*)
      * @param derivedIds   figures the template does not print but the parser derived (their rows get no row_sum)
      */
     public List<String> failed(Map<String, Number> figures, Set<String> derivedIds) {
-        List<String> failed = new ArrayList<>();
+        return rules(derivedIds).stream().filter(r -> r.fails(figures)).map(Rule::id).toList();
+    }
+
+    /** Every check in the order {@link #failed} reports them; rows of derived figures get no row_sum. */
+    public List<Rule> rules(Set<String> derivedIds) {
+        List<Rule> rules = new ArrayList<>();
         List<String> columns = columnsOf(applicationRows);
         for (String col : columns) {
-            Long left = sum(figures, id("new", col), id("carried", col));
-            Long right = sum(figures, id(TOTAL, col), id("carryover", col));
-            if (left != null && right != null && !left.equals(right)) {
-                failed.add("balance:" + col);
-            }
+            addIfComplete(rules, BALANCE, col, Arrays.asList(id("new", col), id("carried", col)),
+                    Arrays.asList(id(TOTAL, col), id("carryover", col)));
         }
         for (Map.Entry<String, Map<String, String>> row : applicationRows.entrySet()) {
-            if (derivedIds.contains(row.getValue().get(TOTAL))) {
-                continue;
+            if (!derivedIds.contains(row.getValue().get(TOTAL))) {
+                partsAndTotal(ROW_SUM, row.getKey(), row.getValue()).ifPresent(rules::add);
             }
-            addIfPartsDisagree(failed, "row_sum:" + row.getKey(), figures, row.getValue());
         }
         List<String> outcomeRows = applicationRows.keySet().stream().filter(this::isOutcomeRow).toList();
         for (String col : columns) {
-            Long total = value(figures, id(TOTAL, col));
-            Long parts = sum(figures, outcomeRows.stream().map(r -> id(r, col)).toArray(String[]::new));
-            if (total != null && parts != null && !total.equals(parts)) {
-                failed.add("outcome_sum:" + col);
-            }
+            addIfComplete(rules, OUTCOME_SUM, col, outcomeRows.stream().map(r -> id(r, col)).toList(),
+                    Arrays.asList(id(TOTAL, col)));
         }
         for (Map.Entry<String, Map<String, String>> group : reviewGroups.entrySet()) {
-            addIfPartsDisagree(failed, "review_sum:" + group.getKey(), figures, group.getValue());
+            partsAndTotal(REVIEW_SUM, group.getKey(), group.getValue()).ifPresent(rules::add);
         }
-        return failed;
+        return rules;
+    }
+
+    /** The rule with this id ({@code row_sum:new} …), whatever the template derives. */
+    public Optional<Rule> rule(String id) {
+        return rules(Set.of()).stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** Adds the rule unless the catalogue lacks one of its figures (such a check could never run). */
+    private static void addIfComplete(List<Rule> rules, String kind, String key, List<String> parts,
+                                      List<String> totals) {
+        if (!parts.contains(null) && !totals.contains(null)) {
+            rules.add(new Rule(kind, key, parts, totals));
+        }
     }
 
     /** granted, partial, every denied_/unable_/rejected_ row and the single （六）其他处理 row. */
@@ -79,19 +129,14 @@ public final class Checks {
                 || OUTCOME_FAMILIES.stream().anyMatch(row::startsWith);
     }
 
-    private static void addIfPartsDisagree(List<String> failed, String checkId, Map<String, Number> figures,
-                                           Map<String, String> columns) {
+    private static Optional<Rule> partsAndTotal(String kind, String key, Map<String, String> columns) {
         String totalId = columns.get(TOTAL);
         if (totalId == null) {
-            return;
+            return Optional.empty();
         }
-        String[] partIds = columns.entrySet().stream().filter(e -> !e.getKey().equals(TOTAL))
-                .map(Map.Entry::getValue).toArray(String[]::new);
-        Long total = value(figures, totalId);
-        Long parts = sum(figures, partIds);
-        if (total != null && parts != null && !total.equals(parts)) {
-            failed.add(checkId);
-        }
+        List<String> partIds = columns.entrySet().stream().filter(e -> !e.getKey().equals(TOTAL))
+                .map(Map.Entry::getValue).toList();
+        return Optional.of(new Rule(kind, key, partIds, List.of(totalId)));
     }
 
     private String id(String row, String col) {

@@ -66,14 +66,17 @@ final class FigureMapper {
     static Result map(TemplateLayout layout, List<Segment> segments, NarrativeFigures narrative, Checks checks) {
         FigureMapper mapper = new FigureMapper(layout, segments);
         mapper.run();
+        mapper.dropDerivedRowsPrintedBesideTheirParts();
         mapper.weighVanishedBlanks();
         ReadingResolver.Resolved resolved = new ReadingResolver(checks, narrative, mapper::withDerived)
                 .resolve(mapper.readings);
         Map<String, Number> ordered = new LinkedHashMap<>(resolved.figures());
         Map<String, FigureEvidence> evidence = new LinkedHashMap<>(resolved.evidence());
-        Set<String> derivedIds = mapper.addDerived(ordered, evidence);
         List<String> notes = new ArrayList<>(mapper.notes);
         notes.addAll(resolved.notes());
+        int before = mapper.notes.size();
+        Set<String> derivedIds = mapper.addDerived(ordered, evidence);
+        notes.addAll(mapper.notes.subList(before, mapper.notes.size()));
         return new Result(layout.template(), FigureOrder.inCatalogueOrder(ordered), evidence, derivedIds,
                 List.copyOf(notes));
     }
@@ -92,11 +95,29 @@ final class FigureMapper {
                 r.negativeAllowed(), r.identities(), true)) : r);
     }
 
+    /**
+     * 2021's （六）其他处理 is its sub-rows' sum (spec): a report that prints the sub-rows and a line of its own for the
+     * group has that line read as nothing, so that a sub-row left absent cannot let the line stand in for the sum.
+     */
+    private void dropDerivedRowsPrintedBesideTheirParts() {
+        for (TemplateLayout.DerivedRow derived : layout.derived()) {
+            Set<String> partIds = new HashSet<>();
+            derived.parts().forEach(p -> p.figures().forEach(f -> partIds.add(f.id())));
+            boolean partsPrinted = readings.stream().anyMatch(r -> r.figures().stream().anyMatch(f -> partIds.contains(f.id())));
+            if (partsPrinted) {
+                readings.removeIf(r -> r.figures().equals(derived.figures()));
+            }
+        }
+    }
+
     private Map<String, Number> withDerived(Map<String, Number> printed) {
         Map<String, Number> all = new HashMap<>(printed);
-        addDerived(all, new HashMap<>());
+        addDerived(all, scratch);
         return all;
     }
+
+    /** Evidence of trial sums while column identities are tried: thrown away, and their notes are not kept. */
+    private final Map<String, FigureEvidence> scratch = new HashMap<>();
 
     private void run() {
         int heading = lastSegmentContaining(TABLE2_HEADING);
@@ -402,17 +423,16 @@ final class FigureMapper {
     }
 
     /**
-     * 2021's （六）其他处理 is the sum of its three sub-rows, when all of them were read and the report did not print
-     * the row itself.
+     * 2021's （六）其他处理 is the sum of its three sub-rows wherever all of them were read (spec); a report that prints
+     * the row itself without sub-rows gets its printed values. Where both are printed and disagree, the sum wins and
+     * the note says so.
      */
     private Set<String> addDerived(Map<String, Number> ordered, Map<String, FigureEvidence> evidence) {
         Set<String> derivedIds = new HashSet<>();
+        List<String> disagreeing = new ArrayList<>();
         for (TemplateLayout.DerivedRow derived : layout.derived()) {
             for (int c = 0; c < derived.figures().size(); c++) {
                 String id = derived.figures().get(c).id();
-                if (ordered.containsKey(id)) {
-                    continue;
-                }
                 long sum = 0;
                 boolean complete = true;
                 for (Row part : derived.parts()) {
@@ -424,11 +444,17 @@ final class FigureMapper {
                     sum += n.longValue();
                 }
                 if (complete) {
-                    ordered.put(id, sum);
+                    Number printed = ordered.put(id, sum);
+                    if (printed != null && printed.longValue() != sum) {
+                        disagreeing.add(id + " " + printed + "≠" + sum);
+                    }
                     evidence.put(id, FigureEvidence.SUM_OF_SUB_ROWS);
                     derivedIds.add(id);
                 }
             }
+        }
+        if (!disagreeing.isEmpty() && evidence != scratch) {
+            notes.add("（六）其他处理：印出的合计与三个子行之和不一致（" + String.join("，", disagreeing) + "），取子行之和");
         }
         return derivedIds;
     }

@@ -21,24 +21,74 @@ public final class Normalizer {
     }
 
     public static String normalize(String text) {
+        return normalize(text, null);
+    }
+
+    /**
+     * The normalized text and, for each of its chars, where it came from in {@code text}: the printed text a reader
+     * cites can then be marked where the engine matched the normalized text.
+     *
+     * @param text    the printed text
+     * @param offsets {@code offsets[i]} is the index in {@code text} of the char that became normalized char {@code i}
+     *                (for a space that stands for a whitespace run, the run's first char); {@code offsets[length]} is
+     *                {@code text.length()}
+     */
+    public record Mapped(String text, int[] offsets) {
+        /**
+         * The printed range {@code [start, end)} of the normalized range {@code [from, to)} (to > from): each
+         * normalized char stands for one printed char (a code point keeps its UTF-16 length), so the range ends one
+         * after the printed char of its last; whitespace the rule removed inside it is covered.
+         */
+        public int[] printedRange(int from, int to) {
+            return new int[]{offsets[from], offsets[to - 1] + 1};
+        }
+    }
+
+    /** {@link #normalize} with the offset map back into the printed text (the same rule, the same loop). */
+    public static Mapped normalizeMapped(String text) {
+        if (text == null || text.isEmpty()) {
+            return new Mapped("", new int[]{0});
+        }
+        int[] offsets = new int[text.length() + 1];
+        String normalized = normalize(text, offsets);
+        int[] exact = java.util.Arrays.copyOf(offsets, normalized.length() + 1);
+        exact[normalized.length()] = text.length();
+        return new Mapped(normalized, exact);
+    }
+
+    /** The rule, once; when {@code offsets} is given, records each output char's source index in it. */
+    private static String normalize(String text, int[] offsets) {
         if (text == null || text.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
+        int spaceAt = 0; // where the pending whitespace run began
         int previous = -1; // last code point written, -1 at the start
         for (int i = 0; i < text.length(); ) {
+            int at = i;
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (isWhiteSpace(cp)) {
+                if (!pendingSpace) {
+                    spaceAt = at;
+                }
                 pendingSpace = previous >= 0;
                 continue;
             }
             cp = toHalfWidth(cp);
             if (pendingSpace && !(isHan(previous) && isHan(cp))) {
+                if (offsets != null) {
+                    offsets[out.length()] = spaceAt;
+                }
                 out.append(' ');
             }
             pendingSpace = false;
+            if (offsets != null) {
+                for (int k = 0; k < Character.charCount(cp); k++) {
+                    offsets[out.length() + k] = at + k;
+                }
+            }
             out.appendCodePoint(cp);
             previous = cp;
         }

@@ -81,8 +81,8 @@ final class ReadingResolver {
 
     /**
      * Tries the open rows of table 三 together: a combination is consistent when it fails no balance / outcome_sum
-     * check that some other combination passes (checks every combination fails are the report's own contradiction
-     * elsewhere). A row is settled when all consistent combinations choose the same cut for it.
+     * check. A row is settled when all consistent combinations choose the same cut for it — and only when some
+     * combination passes every column check: a table that contradicts itself whatever the cut settles nothing.
      */
     private boolean byColumnIdentities(List<Reading> open) {
         List<Reading> rows = open.stream().filter(r -> r.figures().get(0).id().startsWith("apps_")).toList();
@@ -128,7 +128,9 @@ final class ReadingResolver {
                 consistent.add(choices.get(i));
             }
         }
-        if (consistent.isEmpty() || deciding.isEmpty()) {
+        if (consistent.isEmpty() || deciding.isEmpty() || !unavoidable.isEmpty()) {
+            // a column check that fails whatever the cut says the table contradicts itself: then no check can be
+            // trusted to tell the printed cut (the property test found 1|0|0|0|0|0|10 read as 10|0|…|10 so)
             return false;
         }
         boolean changed = false;

@@ -100,6 +100,7 @@ public final class ReportParser {
                 .note(notes.isEmpty() ? null : String.join("；", notes))
                 .source(source)
                 .text(text)
+                .printedText(printed)
                 .build();
     }
 

@@ -24,9 +24,11 @@ import java.util.Map;
  * @param note         what the parser wants a reader to know (tables missing, glued digits …), or null
  * @param source       the source file's format, size, hash and provenance, or null
  * @param text         the normalized text (spec "Normalized text"), or null when not asked for
+ * @param printedText  the text as the report prints it (paragraphs, original punctuation), of which {@code text} is
+ *                     the normalization; null when not asked for or not known
  */
 @JsonPropertyOrder({"id", "file", "agency", "year", "published", "template", "region", "agencyType", "figures",
-        "figureEvidence", "failedChecks", "note", "source", "text"})
+        "figureEvidence", "failedChecks", "note", "source", "text", "printedText"})
 public record Report(
         String id,
         String file,
@@ -41,7 +43,8 @@ public record Report(
         List<String> failedChecks,
         String note,
         SourceInfo source,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String printedText) {
 
     public Report {
         figures = figures == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
@@ -63,6 +66,11 @@ public record Report(
         return toBuilder().text(newText).build();
     }
 
+    /** This report without its normalized and printed texts (a search hit, an export row, the stored JSON). */
+    public Report withoutTexts() {
+        return toBuilder().text(null).printedText(null).build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -71,7 +79,7 @@ public record Report(
     public Builder toBuilder() {
         return new Builder().id(id).file(file).agency(agency).year(year).published(published).template(template)
                 .region(region).agencyType(agencyType).figures(figures).figureEvidence(figureEvidence)
-                .failedChecks(failedChecks).note(note).source(source).text(text);
+                .failedChecks(failedChecks).note(note).source(source).text(text).printedText(printedText);
     }
 
     /** Builds a {@link Report}; every component defaults to null (empty for collections). */
@@ -90,6 +98,7 @@ public record Report(
         private String note;
         private SourceInfo source;
         private String text;
+        private String printedText;
 
         private Builder() {
         }
@@ -108,10 +117,11 @@ public record Report(
         public Builder note(String v) { note = v; return this; }
         public Builder source(SourceInfo v) { source = v; return this; }
         public Builder text(String v) { text = v; return this; }
+        public Builder printedText(String v) { printedText = v; return this; }
 
         public Report build() {
             return new Report(id, file, agency, year, published, template, region, agencyType, figures, figureEvidence,
-                    failedChecks, note, source, text);
+                    failedChecks, note, source, text, printedText);
         }
     }
 }

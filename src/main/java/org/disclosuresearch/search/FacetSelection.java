@@ -1,6 +1,6 @@
 package org.disclosuresearch.search;
 
-import org.disclosuresearch.index.Fields;
+import org.disclosuresearch.report.ReportFacets;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class FacetSelection {
     private FacetSelection() {
     }
 
-    public static final List<String> DIMENSIONS = Fields.FACET_DIMENSIONS;
+    public static final List<String> DIMENSIONS = ReportFacets.DIMENSIONS;
 
     /** Dimensions of {@link SearchResult#facets()}: region is one tree (province > city > county). */
     public static final List<String> RESULT_DIMENSIONS =

@@ -1,5 +1,7 @@
 package org.disclosuresearch.search;
 
+import java.time.Instant;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -23,6 +25,10 @@ import org.disclosuresearch.index.Analyzers;
 import org.disclosuresearch.index.Fields;
 import org.disclosuresearch.index.IndexHealth;
 import org.disclosuresearch.index.ReportDocuments;
+import org.disclosuresearch.query.Highlights;
+import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.query.QueryLanguage;
+import org.disclosuresearch.query.QueryNode;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
@@ -32,7 +38,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +52,10 @@ import java.util.function.Consumer;
 public final class LuceneSearchBackend implements SearchBackend {
 
     /** Largest page a request may ask for; deeper results come by cursor. */
-    public static final int MAX_PAGE_SIZE = 1000;
+    public static final int MAX_PAGE_SIZE = SearchRequest.MAX_PAGE_SIZE;
     private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Set<String> STORED_FOR_HIT = Set.of(Fields.REPORT_JSON);
+    private static final Set<String> STORED_FOR_SNIPPETS = Set.of(Fields.REPORT_JSON, Fields.TEXT);
 
     private final Directory directory;
     private final SearcherManager manager;
@@ -105,7 +111,8 @@ public final class LuceneSearchBackend implements SearchBackend {
             throw new InvalidRequestException("size", "page size must be between 0 and " + MAX_PAGE_SIZE
                     + ", got " + request.size());
         }
-        Query userQuery = ReportQueryParser.toQuery(request.query());
+        QueryNode tree = parse(request.query(), request.match());
+        Query userQuery = LuceneQueries.toLucene(tree);
         RequestFilters filters = new RequestFilters(request);
         Sort sort = SortAndCursor.sort(request.sort());
         SortAndCursor.decode(request.sort(), request.cursor(), 1); // a bad cursor fails before any searching
@@ -114,7 +121,8 @@ public final class LuceneSearchBackend implements SearchBackend {
             try {
                 FieldDoc after = SortAndCursor.decode(request.sort(), request.cursor(),
                         searcher.getIndexReader().maxDoc());
-                return search(searcher, request, userQuery, filters, sort, after);
+                SearchResult result = search(searcher, request, tree, userQuery, filters, sort, after);
+                return result.total() == 0 ? withWordMatchTotal(searcher, request, result, filters) : result;
             } finally {
                 manager.release(searcher);
             }
@@ -123,8 +131,28 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
     }
 
-    private SearchResult search(IndexSearcher searcher, SearchRequest request, Query userQuery, RequestFilters filters,
-                                Sort sort, FieldDoc after) throws IOException {
+    private static QueryNode parse(String query, MatchMode match) {
+        return QueryLanguage.parse(query, match, Analyzers.wordSegmenter());
+    }
+
+    /**
+     * An exact search that found nothing says how many reports matching words would find (the page offers 按词匹配),
+     * when that is a different search at all.
+     */
+    private static SearchResult withWordMatchTotal(IndexSearcher searcher, SearchRequest request, SearchResult result,
+                                                   RequestFilters filters) throws IOException {
+        if (request.match() != MatchMode.EXACT || request.query().isBlank()) {
+            return result;
+        }
+        QueryNode words = parse(request.query(), MatchMode.WORDS);
+        long count = words.equals(parse(request.query(), MatchMode.EXACT)) ? 0
+                : searcher.count(filters.apply(LuceneQueries.toLucene(words), null));
+        return new SearchResult(result.total(), result.hits(), result.facets(), result.stats(), result.nextCursor(),
+                count);
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchRequest request, QueryNode tree, Query userQuery,
+                                RequestFilters filters, Sort sort, FieldDoc after) throws IOException {
         Query query = filters.apply(userQuery, null);
         // one hit beyond the page tells whether a next page exists: the last page offers no cursor to an empty one
         int n = Math.max(1, request.size()) + 1;
@@ -140,24 +168,22 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
 
         List<SearchResult.Hit> hits = new ArrayList<>();
-        int[] docIds = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            docIds[i] = page[i].doc;
-        }
-        List<List<String>> snippets;
-        try {
-            snippets = Snippets.highlight(searcher, userQuery, docIds);
-        } catch (IOException | RuntimeException e) {
-            throw damaged(null, e);
-        }
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Report r = storedReport(searcher, stored, page[i].doc);
+            Report r;
+            Highlights.Hit marked;
+            try {
+                Document doc = stored.document(page[i].doc, STORED_FOR_SNIPPETS);
+                r = ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), null);
+                marked = Highlights.hit(tree, doc.get(Fields.TEXT));
+            } catch (IOException | RuntimeException e) {
+                throw damaged(IndexHealth.idOf(searcher.getIndexReader(), page[i].doc), e);
+            }
             float score = request.sort().isRelevance() && page[i] instanceof FieldDoc fd
                     && fd.fields[0] instanceof Float f ? f : page[i].score;
             score = Float.isNaN(score) ? 0f : score;
             hits.add(new SearchResult.Hit(r.id(), r.agency(), r.year(), r.region(), r.agencyType(), r.template(),
-                    score, snippets.get(i), r.figures(), r.failedChecks()));
+                    score, marked.snippets(), marked.matchCount(), r.figures(), r.failedChecks()));
         }
         String nextCursor = more && page.length > 0 && page[page.length - 1] instanceof FieldDoc last
                 ? SortAndCursor.encode(request.sort(), last) : null;
@@ -188,29 +214,27 @@ public final class LuceneSearchBackend implements SearchBackend {
             }
         }
         counts.putAll(FacetCounter.count(matching, unselected));
-        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-        out.put(Fields.AGENCY_TYPE, FacetCounter.flat(counts.get(Fields.AGENCY_TYPE)));
-        out.put("region", FacetCounter.regionTree(counts.get(Fields.PROVINCE), counts.get(Fields.CITY),
-                counts.get(Fields.COUNTY)));
-        out.put(Fields.YEAR, FacetCounter.flat(counts.get(Fields.YEAR), FacetCounter.NEWEST_FIRST));
-        for (String dim : List.of(Fields.TEMPLATE, Fields.CHECKS, Fields.FORMAT)) {
-            out.put(dim, FacetCounter.flat(counts.get(dim)));
-        }
-        return out;
+        return FacetResults.of(counts);
     }
 
     @Override
     public Optional<Report> report(String id) {
         return withReport(id, (searcher, doc) -> {
-            Document stored = searcher.storedFields().document(doc, Set.of(Fields.REPORT_JSON, Fields.TEXT));
-            return ReportDocuments.fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT));
+            Document stored = searcher.storedFields().document(doc,
+                    Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT));
+            return ReportDocuments.fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT),
+                    stored.get(Fields.PRINTED_TEXT));
         });
     }
 
     @Override
-    public Optional<TextWindow> highlightedText(String id, String query, int offset, int length) {
-        Query userQuery = query == null ? null : ReportQueryParser.toQuery(query); // a syntax error fails first
-        return withReport(id, (searcher, doc) -> Snippets.window(searcher, userQuery, doc, offset, length));
+    public Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset, int length) {
+        QueryNode tree = parse(query, match); // a syntax error fails before any lookup; no query marks nothing
+        return withReport(id, (searcher, doc) -> {
+            Highlights.Window w = Highlights.window(tree,
+                    searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT), offset, length);
+            return new TextWindow(w.html(), w.from(), w.to(), w.length(), w.matches());
+        });
     }
 
     private interface ReportFunction<T> {
@@ -271,7 +295,8 @@ public final class LuceneSearchBackend implements SearchBackend {
     /** Every matching report (without its text, which an export does not need), in the request's order. */
     @Override
     public void export(SearchRequest request, Consumer<Report> sink) {
-        Query query = new RequestFilters(request).apply(ReportQueryParser.toQuery(request.query()), null);
+        Query query = new RequestFilters(request).apply(LuceneQueries.toLucene(parse(request.query(), request.match())),
+                null);
         Sort sort = SortAndCursor.sort(request.sort());
         try {
             IndexSearcher searcher = acquire();
@@ -289,6 +314,33 @@ public final class LuceneSearchBackend implements SearchBackend {
                     }
                     after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
                 }
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<IndexedReport> newest(SearchRequest request, int limit) {
+        Query query = new RequestFilters(request).apply(LuceneQueries.toLucene(parse(request.query(), request.match())),
+                null);
+        Sort sort = new Sort(new SortField(Fields.INDEXED_AT, SortField.Type.LONG, true),
+                new SortField(Fields.ID, SortField.Type.STRING));
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                StoredFields stored = searcher.storedFields();
+                List<IndexedReport> out = new ArrayList<>();
+                for (ScoreDoc sd : searcher.search(query, Math.max(1, limit), sort, false).scoreDocs) {
+                    Document doc = stored.document(sd.doc, Set.of(Fields.REPORT_JSON, Fields.INDEXED_AT));
+                    Number at = doc.getField(Fields.INDEXED_AT) == null ? null
+                            : doc.getField(Fields.INDEXED_AT).numericValue();
+                    out.add(new IndexedReport(ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), null),
+                            Instant.ofEpochMilli(at == null ? 0 : at.longValue())));
+                }
+                return out;
             } finally {
                 manager.release(searcher);
             }

@@ -86,6 +86,16 @@ public record RangeFilter(String field, Double min, Double max) {
         }
     }
 
+    /** The lower bound as a whole number (counts and years are whole: {@code 2.5..} starts at 3); open is MIN_VALUE. */
+    public long minWhole() {
+        return min == null ? Long.MIN_VALUE : (long) Math.max(Long.MIN_VALUE, Math.ceil(min));
+    }
+
+    /** The upper bound as a whole number; open is MAX_VALUE. */
+    public long maxWhole() {
+        return max == null ? Long.MAX_VALUE : (long) Math.min(Long.MAX_VALUE, Math.floor(max));
+    }
+
     @Override
     public String toString() {
         return field + "=" + (min == null ? "" : format(min)) + ".." + (max == null ? "" : format(max));

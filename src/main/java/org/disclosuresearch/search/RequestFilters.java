@@ -59,8 +59,8 @@ final class RequestFilters {
 
     static Query rangeQuery(RangeFilter range) {
         if (RangeFilter.YEAR.equals(range.field())) {
-            return IntPoint.newRangeQuery(Fields.YEAR, (int) ceilOr(range.min(), Integer.MIN_VALUE),
-                    (int) floorOr(range.max(), Integer.MAX_VALUE));
+            return IntPoint.newRangeQuery(Fields.YEAR, (int) Math.max(Integer.MIN_VALUE, range.minWhole()),
+                    (int) Math.min(Integer.MAX_VALUE, range.maxWhole()));
         }
         Figure figure = FigureCatalog.get().find(range.field()).orElseThrow(() ->
                 new UnknownFigureException("range", range.field(), RangeFilter.YEAR));
@@ -69,16 +69,6 @@ final class RequestFilters {
                     range.min() == null ? Double.NEGATIVE_INFINITY : range.min(),
                     range.max() == null ? Double.POSITIVE_INFINITY : range.max());
         }
-        return LongPoint.newRangeQuery(figure.id(), ceilOr(range.min(), Long.MIN_VALUE),
-                floorOr(range.max(), Long.MAX_VALUE));
-    }
-
-    /** Counts are whole numbers: {@code 2.5..} starts at 3. */
-    private static long ceilOr(Double bound, long open) {
-        return bound == null ? open : (long) Math.max(open, Math.ceil(bound));
-    }
-
-    private static long floorOr(Double bound, long open) {
-        return bound == null ? open : (long) Math.min(open, Math.floor(bound));
+        return LongPoint.newRangeQuery(figure.id(), range.minWhole(), range.maxWhole());
     }
 }

@@ -1,8 +1,11 @@
 package org.disclosuresearch.search;
 
+import org.disclosuresearch.query.MatchMode;
 import org.disclosuresearch.report.Report;
 
 import java.io.Closeable;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -12,7 +15,10 @@ import java.util.function.Consumer;
  */
 public interface SearchBackend extends Closeable {
 
-    /** @throws InvalidRequestException for an unknown figure id, malformed range, query syntax error … */
+    /**
+     * @throws InvalidRequestException for an unknown figure id, malformed range …
+     * @throws org.disclosuresearch.query.QueryException for a query that cannot be searched (in plain Chinese)
+     */
     SearchResult search(SearchRequest request);
 
     /**
@@ -24,16 +30,28 @@ public interface SearchBackend extends Closeable {
 
     /**
      * A window of the report's normalized text as HTML: escaped, with {@code <mark>} around every match of
-     * {@code query} (null: none) as the engine matched it (the same marks as the snippets); empty for an unknown id.
+     * {@code query} (null: none) as the engine matched it (the same marks as the snippets), and the number of marks in
+     * the whole text ({@link TextWindow#matches()}: the report view's 命中 N 处); empty for an unknown id.
      *
+     * @param match  how unquoted text matches (exact strings, or words)
      * @param offset the first character of the window (past the end: an empty window at the end)
      * @param length the most characters in the window
-     * @throws InvalidRequestException for a query syntax error
+     * @throws org.disclosuresearch.query.QueryException for a query that cannot be searched
      */
-    Optional<TextWindow> highlightedText(String id, String query, int offset, int length);
+    Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset, int length);
 
     /** Every report matching the query and filters (no page cap), in the request's sort order. */
     void export(SearchRequest request, Consumer<Report> sink);
+
+    /**
+     * The newest matching reports by the time they were indexed, newest first (ties by id), at most {@code limit}:
+     * what a feed of the search shows.
+     */
+    List<IndexedReport> newest(SearchRequest request, int limit);
+
+    /** A report (without its text) and when it was indexed. */
+    record IndexedReport(Report report, Instant indexedAt) {
+    }
 
     /** Number of reports in the index. */
     long size();

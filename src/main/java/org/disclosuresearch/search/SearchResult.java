@@ -1,5 +1,6 @@
 package org.disclosuresearch.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.disclosuresearch.report.Region;
 
 import java.util.List;
@@ -8,12 +9,24 @@ import java.util.Map;
 /**
  * The answer to a {@link SearchRequest}. Snippets are HTML: the report text escaped, each match wrapped in
  * {@code <mark>…</mark>}, so that a page can insert them as they are.
+ *
+ * @param wordMatchTotal when an exact search ({@link org.disclosuresearch.query.MatchMode#EXACT}) finds nothing, how
+ *                       many reports the same request would find matching words ({@code match=words}); else null
+ *                       (and left out of the JSON)
  */
 public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, List<Stats> stats,
-                           String nextCursor) {
+                           String nextCursor,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Long wordMatchTotal) {
 
+    public SearchResult(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, List<Stats> stats,
+                        String nextCursor) {
+        this(total, hits, facets, stats, nextCursor, null);
+    }
+
+    /** @param matchCount how many places of the report's text the query marks (the report view's 命中 N 处) */
     public record Hit(String id, String agency, Integer year, Region region, String agencyType, String template,
-                      float score, List<String> snippets, Map<String, Number> figures, List<String> failedChecks) {
+                      float score, List<String> snippets, int matchCount, Map<String, Number> figures,
+                      List<String> failedChecks) {
     }
 
     /** A facet value with its count; region values carry their children (province > city > county). */

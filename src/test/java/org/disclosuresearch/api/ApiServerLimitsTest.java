@@ -1,6 +1,7 @@
 package org.disclosuresearch.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosuresearch.query.MatchMode;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.SourceInfo;
 import org.disclosuresearch.search.SearchBackend;
@@ -135,7 +136,8 @@ class ApiServerLimitsTest {
         }
 
         @Override
-        public Optional<TextWindow> highlightedText(String id, String query, int offset, int length) {
+        public Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset,
+                                                    int length) {
             return report(id).map(r -> {
                 int from = Math.min(offset, r.text().length());
                 int to = Math.min(r.text().length(), from + length);
@@ -145,6 +147,11 @@ class ApiServerLimitsTest {
 
         @Override
         public void export(SearchRequest request, Consumer<Report> sink) {
+        }
+
+        @Override
+        public List<IndexedReport> newest(SearchRequest request, int limit) {
+            return List.of();
         }
 
         @Override

@@ -27,6 +27,7 @@ import static org.disclosuresearch.api.HttpJson.enc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,21 @@ class ApiServerTest {
         }
     }
 
+    @Test
+    void exactIsTheDefaultAndAnEmptyExactSearchSaysWhatMatchingWordsWouldFind() throws Exception {
+        JsonNode exact = http.get("/api/search?q=" + enc("依申请公开朋友圈")).json();
+        assertEquals(0, exact.get("total").asLong(), exact.toString());
+        assertEquals(1, exact.get("wordMatchTotal").asLong(), exact.toString());
+        JsonNode words = http.get("/api/search?q=" + enc("依申请公开朋友圈") + "&match=words").json();
+        assertEquals(1, words.get("total").asLong(), words.toString());
+        assertFalse(words.has("wordMatchTotal"), words.toString());
+        JsonNode found = http.get("/api/search?q=" + enc("依申请公开")).json();
+        assertFalse(found.has("wordMatchTotal"), found.toString());
+        for (JsonNode hit : found.get("hits")) {
+            assertTrue(hit.get("matchCount").asInt() >= 1, hit.toString());
+        }
+    }
+
     /** Seed 000 breaks 依申请公开 over a blank line (依申 / 请公开); the engine marks it whole in the report view. */
     @Test
     void reportViewHighlightsTheWholeTextAsTheEngineMatched() throws Exception {
@@ -106,6 +122,14 @@ class ApiServerTest {
                     .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
         }
         assertFalse(http.get("/api/reports/" + id).json().has("highlightedText"));
+        // matchCount is the number of marks; matching words marks more places, never a lone character
+        for (String match : List.of("exact", "words")) {
+            JsonNode r = http.get("/api/reports/" + id + "?q=" + enc("依申请公开") + "&match=" + match).json();
+            String html = r.get("highlightedText").asText();
+            assertEquals(html.split("<mark>", -1).length - 1, r.get("matchCount").asInt(), match);
+            assertTrue(r.get("matchCount").asInt() > 0, match);
+            assertFalse(html.contains("<mark>依</mark>"), match);
+        }
         assertEquals(400, http.get("/api/reports/" + id + "?q=" + enc("(依申请公开")).status());
         assertEquals(400, http.get("/api/reports/" + id + "?query=x").status());
         assertEquals(404, http.get("/api/reports/nothing?q=x").status());
@@ -240,7 +264,8 @@ class ApiServerTest {
 
     @Test
     void exportStreamsEveryMatchAsUtf8CsvWithBom() throws Exception {
-        HttpJson.Response r = http.get("/api/export.csv?q=" + enc("依申请公开") + "&columns=penalties&columns=apps_new_total");
+        HttpJson.Response r = http.get("/api/export.csv?q=" + enc("依申请公开")
+                + "&columns=penalties&columns=apps_new_total&header=ids");
         assertEquals(200, r.status());
         assertTrue(r.contentType().startsWith("text/csv"), r.contentType());
         byte[] b = r.body();
@@ -254,9 +279,46 @@ class ApiServerTest {
             assertTrue(body.contains(e.get("agency").asText()), e.get("agency").asText());
         }
         // without chosen columns the export carries every figure of the catalogue
-        String all = http.get("/api/export.csv").text();
+        String all = http.get("/api/export.csv?header=ids").text();
         assertTrue(all.lines().findFirst().orElseThrow().endsWith("," + String.join(",", FigureCatalog.get().ids())));
         assertEquals(1 + expected.size(), all.split("\r\n").length);
+    }
+
+    /** By default a spreadsheet reader's CSV: Chinese headers, failed checks as sentences, a file name to keep. */
+    @Test
+    void exportSpeaksChineseByDefaultAndSaysHowEachFigureWasRead() throws Exception {
+        HttpJson.Response r = http.get("/api/export.csv?q=" + enc("依申请公开") + "&columns=apps_new_total&evidence=1");
+        assertEquals(200, r.status(), r.text());
+        String disposition = r.raw().headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.contains("filename*=UTF-8''disclosure-search_" + enc("依申请公开") + "_"), disposition);
+        String[] lines = r.text().split("\r\n");
+        assertEquals("\uFEFF报告编号,机构,年度,发布日期,模板,省份,城市,区县,机构类型,未通过的校验,文件格式,原文地址,"
+                + "表三·本年新收政府信息公开申请数量·总计,表三·本年新收政府信息公开申请数量·总计·读取方式", lines[0]);
+        String row004 = java.util.Arrays.stream(lines).filter(l -> l.startsWith("004_")).findFirst().orElseThrow();
+        assertTrue(row004.contains("（四）无法提供 · 1.本机关不掌握相关政府信息：各类申请人之和"), row004);
+        assertTrue(row004.endsWith(",单元格") || row004.matches(".*,(空白记0|拆分连写数字|依正文)$"), row004);
+        assertError("/api/export.csv?header=names", 400, "header", "ids");
+        assertError("/api/export.csv?evidence=yes", 400, "evidence", "1 or 0");
+    }
+
+    /** Each failed check comes with its cells, both sums and a sentence, so that no client re-derives it. */
+    @Test
+    void aReportExplainsItsFailedChecks() throws Exception {
+        JsonNode report = http.get("/api/reports/004_0a91ce1974c0f436").json();
+        JsonNode explained = report.get("checkExplanations");
+        assertEquals(report.get("failedChecks").size(), explained.size(), explained.toString());
+        for (JsonNode e : explained) {
+            long expectedSum = 0;
+            for (JsonNode part : e.get("parts")) {
+                expectedSum += report.get("figures").get(part.asText()).asLong();
+            }
+            assertEquals(expectedSum, e.get("expected").asLong(), e.toString());
+            assertNotEquals(e.get("expected").asLong(), e.get("printed").asLong(), e.toString());
+            assertTrue(e.get("sentence").asText().contains(" " + e.get("expected").asLong() + "，"), e.toString());
+            assertEquals(e.get("parts").size() + e.get("totals").size(), e.get("cells").size());
+        }
+        assertEquals("row_sum:unable_not_held", explained.get(0).get("check").asText());
+        assertEquals(0, http.get("/api/reports/000_c6adf1d2ada892b8").json().get("checkExplanations").size());
     }
 
     @Test
@@ -275,8 +337,11 @@ class ApiServerTest {
         assertError("/api/search?stats=" + enc("nosuchfigure"), 400, "stats", "nosuchfigure");
         assertError("/api/search?size=101", 400, "size", "100");
         assertError("/api/search?size=abc", 400, "size", "abc");
-        assertError("/api/search?q=" + enc("依".repeat(501)), 400, "q", "500");
-        assertError("/api/search?q=" + enc("\"依申请公开"), 400, "q", "");
+        assertQueryError("/api/search?q=" + enc("依".repeat(501)), "query_too_long", "500");
+        assertQueryError("/api/search?q=" + enc("\"依申请公开"), "unbalanced_quote", "引号");
+        assertQueryError("/api/search?q=" + enc("penalty:1000.."), "unknown_figure", "penalties");
+        assertQueryError("/api/reports/000_c6adf1d2ada892b8?q=" + enc("申*"), "unsupported_syntax", "通配符");
+        assertError("/api/search?match=all", 400, "match", "words");
         assertError("/api/export.csv?columns=nosuchfigure", 400, "columns", "nosuchfigure");
         assertError("/api/search?provice=" + enc("浙江省"), 400, "provice", "unknown parameter");
         // a typo gets the closest ids, and the API's own pointer to the catalogue
@@ -290,16 +355,19 @@ class ApiServerTest {
     /** Inputs a user or a script really sends: each is a JSON 400 that says what is wrong, never a 500. */
     @Test
     void malformedInputsAreClearJson400s() throws Exception {
-        assertError("/api/search?q=" + enc("\""), 400, "q", "not closed");
-        assertError("/api/search?q=" + enc("\"依申请"), 400, "q", "not closed");
-        assertError("/api/search?q=" + enc("朋友圈 AND"), 400, "q", "ends too early");
-        assertError("/api/search?q=" + enc("agency:"), 400, "q", "ends too early");
-        assertError("/api/search?q=" + enc("OR 朋友圈"), 400, "q", "on each side");
-        assertError("/api/search?q=" + enc("朋友圈)"), 400, "q", "closing bracket");
-        for (String q : new String[]{"(", "a:", "*", "?", "-", "OR", "~"}) {
+        assertQueryError("/api/search?q=" + enc("\""), "unbalanced_quote", "引号");
+        assertQueryError("/api/search?q=" + enc("\"依申请"), "unbalanced_quote", "引号");
+        assertQueryError("/api/search?q=" + enc("「依申请"), "unbalanced_quote", "引号");
+        assertQueryError("/api/search?q=" + enc("朋友圈 AND"), "unsupported_syntax", "AND");
+        assertQueryError("/api/search?q=" + enc("agency:"), "unsupported_syntax", "agency:");
+        assertQueryError("/api/search?q=" + enc("OR 朋友圈"), "unsupported_syntax", "OR");
+        assertQueryError("/api/search?q=" + enc("(朋友圈"), "unsupported_syntax", "括号");
+        assertQueryError("/api/search?q=" + enc("依申请*"), "unsupported_syntax", "通配符");
+        assertQueryError("/api/search?q=" + enc("依申请公~1"), "unsupported_syntax", "模糊");
+        for (String q : new String[]{"(", "a:", "*", "?", "OR", "~"}) {
             HttpJson.Response r = http.get("/api/search?q=" + enc(q));
             assertEquals(400, r.status(), q + " -> " + r.text());
-            assertFalse(r.json().get("detail").asText().contains("Cannot parse"), r.text());
+            assertFalse(r.json().get("error").asText().contains("Cannot parse"), r.text());
         }
         assertError("/api/search?size=-1", 400, "size", "between 1 and 100");
         assertError("/api/search?size=0", 400, "size", "between 1 and 100");
@@ -366,6 +434,21 @@ class ApiServerTest {
         String csp = page.raw().headers().firstValue("Content-Security-Policy").orElse("");
         assertTrue(csp.contains("default-src 'self'"), csp);
         assertEquals(200, http.get("/app.js").status());
+    }
+
+    /** A query the engine refuses: a plain Chinese error, its code, parameter q; no English parser words. */
+    private static void assertQueryError(String path, String code, String errorPart) throws Exception {
+        HttpJson.Response r = http.get(path);
+        assertEquals(400, r.status(), path + " -> " + r.text());
+        assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+        JsonNode body = r.json();
+        assertEquals(code, body.get("code").asText(), r.text());
+        assertEquals("q", body.get("parameter").asText(), r.text());
+        String error = body.get("error").asText();
+        assertTrue(error.contains(errorPart), r.text());
+        assertTrue(error.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN),
+                r.text());
+        assertFalse(error.matches("(?s).*(Cannot parse|Encountered|Lexical|invalid parameter).*"), r.text());
     }
 
     private static void assertError(String path, int status, String parameter, String detailPart) throws Exception {

@@ -1,8 +1,9 @@
 package org.disclosuresearch.api;
 
+import org.disclosuresearch.query.MatchMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.SourceInfo;
@@ -101,7 +102,8 @@ class HostileRequestsTest {
         Report report = ApiServerLimitsTest.report(new SourceInfo("r.txt", "txt", 4, "", null, null));
         ApiServerLimitsTest.FixedBackend slow = new ApiServerLimitsTest.FixedBackend(report) {
             @Override
-            public Optional<TextWindow> highlightedText(String id, String query, int offset, int length) {
+            public Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset,
+                                                        int length) {
                 most.accumulateAndGet(inside.incrementAndGet(), Math::max);
                 try {
                     release.await(30, TimeUnit.SECONDS);
@@ -110,7 +112,7 @@ class HostileRequestsTest {
                 } finally {
                     inside.decrementAndGet();
                 }
-                return super.highlightedText(id, query, offset, length);
+                return super.highlightedText(id, query, match, offset, length);
             }
         };
         ApiServer.Options options = ApiServer.Options.defaults("127.0.0.1", 0, null).withHeavyRequests(2);

@@ -1,8 +1,8 @@
 package org.disclosuresearch.api;
 
-import org.disclosuresearch.index.IndexProgress;
+import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +62,9 @@ class LongReportBrowserTest {
             // (getText of the 200,000 characters themselves would take WebDriver tens of seconds: read through the DOM)
             String hint = driver.findElement(By.cssSelector(".text-block .hint")).getText();
             assertTrue(hint.contains("匹配 " + matches + " 处"), hint);
+            // the stepper counts the marks of this window, and says so
+            String counter = driver.findElement(By.cssSelector(".mark-counter")).getText();
+            assertTrue(counter.matches("本段共 [\\d]+ 处"), counter);
             Path shots = Files.createDirectories(Path.of("target", "screenshots"));
             Files.copy(driver.findElement(By.cssSelector(".text-block")).getScreenshotAs(OutputType.FILE).toPath(),
                     shots.resolve("long-report.png"), StandardCopyOption.REPLACE_EXISTING);

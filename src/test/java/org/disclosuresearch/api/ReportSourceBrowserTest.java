@@ -1,9 +1,9 @@
 package org.disclosuresearch.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.disclosuresearch.index.IndexProgress;
+import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchBackend;
 import org.junit.jupiter.api.AfterAll;

@@ -1,9 +1,9 @@
 package org.disclosuresearch.api;
 
-import org.disclosuresearch.index.IndexProgress;
-import org.disclosuresearch.index.IndexSummary;
+import org.disclosuresearch.pipeline.IndexProgress;
+import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchBackend;
 

@@ -60,4 +60,21 @@ class FieldsCommandTest {
             assertFalse(r.err().contains("/api/"), r.err());
         }
     }
+
+    @Test
+    void words_filter_the_list() {
+        IndexAndSearchCommandTest.Run r = run("fields", "处罚");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().skip(1).filter(l -> !l.contains(" figures")).toList();
+        long expected = FigureCatalog.get().all().stream().filter(f -> (f.id() + f.table() + f.row() + f.column())
+                .contains("处罚")).count();
+        assertTrue(expected > 0);
+        assertEquals(expected, rows.size(), r.out());
+        assertTrue(rows.stream().allMatch(l -> l.contains("处罚")), r.out());
+        assertTrue(r.out().contains(expected + " figures matching 处罚"), r.out());
+
+        IndexAndSearchCommandTest.Run none = run("fields", "不存在的词");
+        assertEquals(1, none.code());
+        assertTrue(none.err().contains("no figure matches 不存在的词"), none.err());
+    }
 }

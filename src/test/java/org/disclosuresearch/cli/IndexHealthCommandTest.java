@@ -4,6 +4,8 @@ import org.disclosuresearch.index.IndexDamage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import static org.disclosuresearch.cli.IndexAndSearchCommandTest.run;
@@ -35,6 +37,20 @@ class IndexHealthCommandTest {
         assertTrue(again.err().strip().startsWith("index: index " + index + " is damaged"), again.err());
         assertFalse(again.err().contains("Invalid vLong"), again.err());
         assertFalse(again.err().contains("stays usable"), again.err());
+
+        // serve with --docs refuses to update a damaged index, with the same message; without --docs it warns and
+        // names the damaged reports (here it then stops at the taken port, before serving)
+        IndexAndSearchCommandTest.Run serveDocs = run("serve", "--docs", docs.toString(), "--index",
+                index.toString(), "--port", "0");
+        assertEquals(2, serveDocs.code());
+        assertTrue(serveDocs.err().contains("serve: index " + index + " is damaged"), serveDocs.err());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            IndexAndSearchCommandTest.Run serve = run("serve", "--index", index.toString(), "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertEquals(2, serve.code());
+            assertTrue(serve.err().contains("serve: WARNING index " + index + " is damaged"), serve.err());
+            assertTrue(serve.err().contains("report(s) cannot be read back: 00"), serve.err());
+        }
 
         IndexAndSearchCommandTest.Run rebuild = run("index", "--rebuild", "--docs", docs.toString(), "--index",
                 index.toString());

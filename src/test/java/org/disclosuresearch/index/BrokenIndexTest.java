@@ -1,5 +1,8 @@
 package org.disclosuresearch.index;
 
+import org.disclosuresearch.pipeline.IndexProgress;
+import org.disclosuresearch.pipeline.IndexSummary;
+import org.disclosuresearch.pipeline.IndexerConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;

@@ -1,5 +1,9 @@
 package org.disclosuresearch.index;
 
+import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexSummary;
+import org.disclosuresearch.pipeline.IndexProgress;
+
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;

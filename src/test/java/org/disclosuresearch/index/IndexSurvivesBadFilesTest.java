@@ -1,5 +1,8 @@
 package org.disclosuresearch.index;
 
+import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexSummary;
+
 import org.disclosuresearch.ingest.FormatFixtures;
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchRequest;

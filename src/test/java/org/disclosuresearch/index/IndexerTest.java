@@ -1,5 +1,10 @@
 package org.disclosuresearch.index;
 
+import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexSummary;
+import org.disclosuresearch.pipeline.IndexProgress;
+import org.disclosuresearch.pipeline.ReportFileReader;
+
 import org.disclosuresearch.ingest.DocumentProblem;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.LuceneSearchBackend;

@@ -96,4 +96,41 @@ class NormalizerTest {
         assertTrue(Normalizer.normalize(s).contains(Normalizer.normalize(part)),
                 () -> "'" + part + "' in '" + s + "'");
     }
+
+    @Test
+    void theOffsetMapPointsEachNormalizedCharAtItsPrintedChar() {
+        String printed = "  依申\n\n请公开，本机关　不掌握 ABC\tx𠀀y ";
+        Normalizer.Mapped m = Normalizer.normalizeMapped(printed);
+        assertEquals(Normalizer.normalize(printed), m.text());
+        assertEquals(m.text().length() + 1, m.offsets().length);
+        assertEquals(printed.length(), m.offsets()[m.text().length()]);
+        for (int i = 0; i < m.text().length(); i++) {
+            char n = m.text().charAt(i);
+            char p = printed.charAt(m.offsets()[i]);
+            if (n == ' ') {
+                assertTrue(Normalizer.isWhiteSpace(p), "a space comes from whitespace at " + m.offsets()[i]);
+            } else {
+                assertEquals(n, (char) Normalizer.toHalfWidth(p), "char " + i);
+            }
+        }
+        // 依申请公开 is one range of the normalized text, and spans the blank line in the printed one
+        int from = m.text().indexOf("依申请公开");
+        int[] range = m.printedRange(from, from + 5);
+        assertEquals("依申\n\n请公开", printed.substring(range[0], range[1]));
+        int comma = m.text().indexOf(',');
+        range = m.printedRange(comma, comma + 1);
+        assertEquals("，", printed.substring(range[0], range[1]));
+        int rare = m.text().indexOf("𠀀");
+        range = m.printedRange(rare, rare + 2);
+        assertEquals("𠀀", printed.substring(range[0], range[1]));
+    }
+
+    @Property
+    void theOffsetMapAgreesWithNormalizeOnAnyText(@ForAll String text) {
+        Normalizer.Mapped m = Normalizer.normalizeMapped(text);
+        assertEquals(Normalizer.normalize(text), m.text());
+        for (int i = 1; i < m.text().length(); i++) {
+            assertTrue(m.offsets()[i] > m.offsets()[i - 1], "offsets increase");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.disclosuresearch.search;
 
+import org.disclosuresearch.index.Analyzers;
+import org.disclosuresearch.query.MatchMode;
 import org.disclosuresearch.report.Report;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -267,7 +269,7 @@ class SearchFeaturesTest {
     }
 
     @Test
-    void query_language_words_or_exclusion_prefixes_and_errors() {
+    void query_language_words_or_exclusion_prefixes_ranges_and_errors() {
         assertEquals(Set.of(id("000")), ids(search("朋友圈", null, null, null, 10)));
         assertEquals(5, search("依申请公开", null, null, null, 10).total());
         Set<String> friends = ids(search("朋友圈", null, null, null, 10));
@@ -276,39 +278,87 @@ class SearchFeaturesTest {
         either.addAll(longCare);
         assertEquals(either, ids(search("朋友圈 OR \"长护险\"", null, null, null, 10)));
         assertEquals(5 - friends.size(), search("依申请公开 -朋友圈", null, null, null, 10).total());
+        assertEquals(5 - friends.size(), search("依申请公开 NOT 朋友圈", null, null, null, 10).total());
         assertEquals(5 - friends.size(), search("-朋友圈", null, null, null, 10).total());
         assertEquals(Set.of(id("000"), id("004")), ids(search("agency:乐清市", null, null, null, 10)));
         assertEquals(Set.of(id("004")), ids(search("agency:\"卫生健康局\"", null, null, null, 10)));
         assertEquals(Set.of(id("001")), ids(search("id:" + id("001"), null, null, null, 10)));
-        assertEquals(ids(search("\"三审三校\"", null, null, null, 10)), ids(search("“三审三校”", null, null, null, 10)));
+        for (String quoted : List.of("“三审三校”", "「三审三校」", "『三审三校』", "＂三审三校＂")) {
+            assertEquals(ids(search("\"三审三校\"", null, null, null, 10)), ids(search(quoted, null, null, null, 10)),
+                    quoted);
+        }
         assertEquals(1, search("\"18-70\"", null, null, null, 10).total());
         // inside ASCII quotes a Chinese quotation mark is just a character of the phrase
         long withMark = seeds.stream().filter(s -> s.text().contains("危及“三安全一稳定”")).count();
         assertTrue(withMark > 0);
         assertEquals(withMark, search("\"危及“三安全一稳定”\"", null, null, null, 10).total());
         assertEquals(withMark, search("\"及“三安全一\"", null, null, null, 10).total());
-        assertEquals("\"a\\\"b\" \\/", ReportQueryParser.toClassicSyntax("“a\"b” /"));
-        for (String bad : List.of("\"unclosed", "agency:", "(依申请", "colour:red", "AND", "[1 TO 5]")) {
-            InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                    () -> search(bad, null, null, null, 10), bad);
-            assertEquals("q", e.parameter());
-        }
+        // a figure range in the query is the same filter as range=
+        assertEquals(ids(search("", null, List.of(RangeFilter.parse("penalties=1000..")), null, 10)),
+                ids(search("penalties:1000..", null, null, null, 10)));
+        assertEquals(ids(search("依申请公开", null, List.of(RangeFilter.parse("year=..2020")), null, 10)),
+                ids(search("依申请公开 year:..2020", null, null, null, 10)));
+        // OR binds tighter than the implicit AND: (朋友圈 OR 长护险) and 依申请公开
+        assertEquals(either, ids(search("朋友圈 OR 长护险 依申请公开", null, null, null, 10)));
+        assertEquals(either, ids(search("(朋友圈 OR 长护险) AND 依申请公开", null, null, null, 10)));
         assertThrows(InvalidRequestException.class, () -> search("", null, null, null, -1));
         assertThrows(InvalidRequestException.class,
                 () -> search("", Map.of("colour", List.of("red")), null, null, 10));
     }
 
     @Test
-    void an_unquoted_word_that_smartcn_cuts_into_pieces_requires_all_of_them() {
-        List<String> pieces = ReportQueryParser.words("text", "医保局长");
+    void an_unquoted_run_is_one_exact_string_by_default_and_words_in_any_order_when_asked() {
+        // 依申请公开朋友圈 occurs nowhere as one string; its words do, all of them in seed 000 only
+        assertEquals(0, search("依申请公开朋友圈", null, null, null, 10).total());
+        SearchResult byWords = backend.search(new SearchRequest("依申请公开朋友圈", null, null, null, 10, null, null,
+                MatchMode.WORDS));
+        assertEquals(Set.of(id("000")), ids(byWords));
+        // the exact search that found nothing says what the word match would find
+        assertEquals(1L, search("依申请公开朋友圈", null, null, null, 10).wordMatchTotal());
+        assertNull(search("依申请公开", null, null, null, 10).wordMatchTotal());
+        // several runs must all occur, each as one string
+        assertEquals(friends(), ids(search("依申请公开 朋友圈", null, null, null, 10)));
+
+        List<String> pieces = Analyzers.wordSegmenter().words("医保局长");
         assertTrue(pieces.size() > 1, "smartcn cuts 医保局长 into " + pieces);
-        // every hit holds every piece (or the word itself), never just one of them
-        for (SearchResult.Hit h : search("医保局长", null, null, null, 10).hits()) {
+        // matching words: every hit holds every piece (or the word itself), never just one of them
+        for (SearchResult.Hit h : backend.search(new SearchRequest("医保局长", null, null, null, 10, null, null,
+                MatchMode.WORDS)).hits()) {
             String text = backend.report(h.id()).orElseThrow().text();
             assertTrue(text.contains("医保局长") || pieces.stream().allMatch(text::contains), h.id());
         }
-        // a report with only one piece must not match: 朋友圈 is in seed 000 only, 依申请公开 in all
-        assertEquals(Set.of(id("000")), ids(search("依申请公开朋友圈", null, null, null, 10)));
+        // exact: only reports that hold the string
+        for (SearchResult.Hit h : search("医保局长", null, null, null, 10).hits()) {
+            assertTrue(backend.report(h.id()).orElseThrow().text().contains("医保局长"), h.id());
+        }
+    }
+
+    private static Set<String> friends() {
+        return seeds.stream().filter(s -> s.text().contains("朋友圈") && s.text().contains("依申请公开"))
+                .map(Report::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void match_count_is_the_number_of_marks_and_no_lone_character_is_marked() {
+        SearchResult r = search("依申请公开", null, null, null, 10);
+        for (SearchResult.Hit h : r.hits()) {
+            String text = backend.report(h.id()).orElseThrow().text();
+            int occurrences = 0;
+            for (int at = text.indexOf("依申请公开"); at >= 0; at = text.indexOf("依申请公开", at + 5)) {
+                occurrences++;
+            }
+            assertEquals(occurrences, h.matchCount(), h.id());
+            TextWindow whole = backend.highlightedText(h.id(), "依申请公开", MatchMode.EXACT, 0, Integer.MAX_VALUE)
+                    .orElseThrow();
+            assertEquals(occurrences, whole.matches(), h.id());
+            assertEquals(occurrences, whole.html().split("<mark>", -1).length - 1, h.id());
+            assertFalse(whole.html().contains("<mark>公开</mark>"), h.id());
+            // matching words marks the words of two or more characters, never a lone 依
+            TextWindow words = backend.highlightedText(h.id(), "依申请公开", MatchMode.WORDS, 0, Integer.MAX_VALUE)
+                    .orElseThrow();
+            assertFalse(words.html().contains("<mark>依</mark>"), h.id());
+            assertTrue(words.matches() >= occurrences, h.id());
+        }
     }
 
     @Test

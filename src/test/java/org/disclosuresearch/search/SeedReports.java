@@ -3,7 +3,7 @@ package org.disclosuresearch.search;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosuresearch.index.Indexer;
-import org.disclosuresearch.index.IndexerConfig;
+import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;

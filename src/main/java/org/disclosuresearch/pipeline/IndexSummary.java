@@ -1,4 +1,4 @@
-package org.disclosuresearch.index;
+package org.disclosuresearch.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;

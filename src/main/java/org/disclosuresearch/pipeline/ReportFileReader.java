@@ -1,4 +1,4 @@
-package org.disclosuresearch.index;
+package org.disclosuresearch.pipeline;
 
 import org.disclosuresearch.ingest.DocumentProblem;
 import org.disclosuresearch.ingest.IngestLimits;

@@ -1,4 +1,4 @@
-package org.disclosuresearch.index;
+package org.disclosuresearch.pipeline;
 
 /** Periodic progress of an index run, called from one thread at a time. */
 @FunctionalInterface

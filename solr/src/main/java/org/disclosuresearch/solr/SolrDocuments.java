@@ -1,0 +1,68 @@
+package org.disclosuresearch.solr;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.solr.common.SolrInputDocument;
+import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.report.Figure;
+import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.report.Json;
+import org.disclosuresearch.report.Report;
+import org.disclosuresearch.report.ReportFacets;
+
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** A Report as a collection document: the same content as the embedded index's document (ReportDocuments). */
+final class SolrDocuments {
+    private SolrDocuments() {
+    }
+
+    static SolrInputDocument toDocument(Report report, String sha256) {
+        if (report.id() == null || report.id().isBlank()) {
+            throw new IllegalArgumentException("report without id: " + report.file());
+        }
+        String text = Normalizer.normalize(report.text() == null ? "" : report.text());
+        SolrInputDocument doc = new SolrInputDocument();
+        doc.addField(SolrFields.ID, report.id());
+        doc.addField(SolrFields.TEXT, text);
+        doc.addField(SolrFields.TEXT_EXACT, text);
+        doc.addField(SolrFields.TEXT_CHARACTERS, text);
+        if (report.agency() != null) {
+            String agency = Normalizer.normalize(report.agency());
+            doc.addField(SolrFields.AGENCY, report.agency());
+            doc.addField(SolrFields.AGENCY_EXACT, agency);
+            doc.addField(SolrFields.AGENCY_CHARACTERS, agency);
+        }
+        doc.addField(SolrFields.REPORT_JSON, toJson(report.withText(null)));
+        if (sha256 != null) {
+            doc.addField(SolrFields.SHA256, sha256);
+        }
+        if (report.source() != null && report.source().path() != null) {
+            doc.addField(SolrFields.SOURCE_PATH, report.source().path());
+        }
+        if (report.year() != null) {
+            doc.addField(SolrFields.YEAR, report.year());
+        }
+        for (ReportFacets.Value v : ReportFacets.of(report)) {
+            doc.addField(SolrFields.facetFilter(v.dimension()), v.filter());
+            doc.addField(SolrFields.facetCount(v.dimension()), v.count());
+        }
+        for (Map.Entry<String, Number> e : report.figures().entrySet()) {
+            Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
+            if (figure == null || e.getValue() == null) {
+                continue; // the parser only emits catalogued ids
+            }
+            doc.addField(SolrFields.figure(figure.id()), figure.isDecimal() ? (Object) e.getValue().doubleValue()
+                    : (Object) e.getValue().longValue());
+        }
+        return doc;
+    }
+
+    private static String toJson(Report report) {
+        try {
+            return Json.mapper().writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,437 @@
+package org.disclosuresearch.pipeline;
+
+import org.disclosuresearch.ingest.CorpusFiles;
+import org.disclosuresearch.ingest.DocumentProblem;
+import org.disclosuresearch.report.Report;
+import org.disclosuresearch.report.ReportJson;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one write path, whatever the sink: walks a corpus, detects what changed by content hash, parses changed files
+ * in parallel, deletes reports whose file is gone, and hands reports to a {@link ReportSink}, committing
+ * periodically so that an interrupted run keeps its work. Also loads already-parsed reports (a collection, or the
+ * JSON Lines {@code parse} prints) through the same sink without parsing again. Never stops at a bad file.
+ */
+public final class CorpusPipeline {
+
+    private final ReportSink sink;
+    private final IndexerConfig config;
+    /** Folders left out of the corpus walk: an index kept inside the corpus holds no reports. */
+    private final Set<Path> excluded;
+
+    public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
+        this.sink = sink;
+        this.config = config;
+        this.excluded = Set.copyOf(excluded);
+    }
+
+    /** What one file or report came to: indexed, unchanged, or a failure. */
+    private record Outcome(IndexSummary.Failure failure, boolean unchanged) {
+        static final Outcome INDEXED = new Outcome(null, false);
+        static final Outcome UNCHANGED = new Outcome(null, true);
+
+        static Outcome failed(IndexSummary.Failure failure) {
+            return new Outcome(failure, false);
+        }
+    }
+
+    /** A file to (re)index; {@code sha256} when already computed. */
+    private record Pending(Path file, Path root, String sha256) {
+    }
+
+    /** Brings the sink in line with the files under {@code docsRoots}. */
+    public IndexSummary update(List<Path> docsRoots, IndexProgress progress) throws IOException {
+        try {
+            return updateOnce(docsRoots, progress);
+        } catch (IOException | RuntimeException e) {
+            throw sink.writeFailed(e);
+        }
+    }
+
+    private IndexSummary updateOnce(List<Path> docsRoots, IndexProgress progress) throws IOException {
+        long started = System.nanoTime();
+        Map<String, String> storedHashes = sink.storedHashes();
+        boolean outdated = sink.outdated();
+        List<IndexSummary.Failure> failures = new ArrayList<>();
+        Map<String, Path> fileOfId = new HashMap<>();
+        List<Pending> pending = new ArrayList<>();
+        long unchanged = 0;
+        List<Pending> files = new ArrayList<>();
+        for (Path root : docsRoots) {
+            if (!Files.isDirectory(root)) {
+                throw new IOException("corpus folder " + root + " does not exist or is not a folder");
+            }
+            for (Path file : CorpusFiles.list(List.of(root), excluded, config.followLinks())) {
+                files.add(new Pending(file, root, null));
+            }
+        }
+        ProgressClock clock = new ProgressClock(progress, config, started, files.size());
+        long done = 0;
+        for (Pending p : files) {
+            String id = idOf(p.file());
+            Path first = fileOfId.putIfAbsent(id, p.file());
+            if (first != null) {
+                failures.add(new IndexSummary.Failure(p.file(), "DUPLICATE_ID", p.file() + ": report id '" + id
+                        + "' is already taken by " + first + " (ids are file names without extension)"));
+                done++;
+                continue;
+            }
+            String storedHash = storedHashes.get(id);
+            if (storedHash == null || outdated) {
+                pending.add(p);
+                continue;
+            }
+            try {
+                String hash = sha256(p.file());
+                if (hash.equals(storedHash)) {
+                    unchanged++;
+                    done++;
+                } else {
+                    pending.add(new Pending(p.file(), p.root(), hash));
+                }
+            } catch (IOException e) {
+                failures.add(unreadable(p.file(), e));
+                done++;
+            }
+            clock.tick(done, false);
+        }
+        Iterator<Callable<Outcome>> tasks = pending.stream().<Callable<Outcome>>map(p -> () -> parseAndSend(p))
+                .iterator();
+        Counts counts = runInParallel(tasks, failures, clock, done);
+
+        long deleted = 0;
+        for (String id : storedHashes.keySet()) {
+            if (!fileOfId.containsKey(id)) {
+                sink.delete(id);
+                deleted++;
+            }
+        }
+        sink.commit(true);
+        clock.tick(done + pending.size(), true);
+        return new IndexSummary(counts.indexed, unchanged, deleted, failures,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits. */
+    public IndexSummary load(Collection<Report> reports) throws IOException {
+        try {
+            return loadOnce(reports);
+        } catch (IOException | RuntimeException e) {
+            throw sink.writeFailed(e);
+        }
+    }
+
+    private IndexSummary loadOnce(Collection<Report> reports) throws IOException {
+        long started = System.nanoTime();
+        List<IndexSummary.Failure> failures = new ArrayList<>();
+        Iterator<Callable<Outcome>> tasks = reports.stream().<Callable<Outcome>>map(r -> () -> send(r, null, null))
+                .iterator();
+        Counts counts = runInParallel(tasks, failures, new ProgressClock(IndexProgress.NONE, config, started,
+                reports.size()), 0);
+        sink.commit(false);
+        return new IndexSummary(counts.indexed, counts.unchanged, 0, failures,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /**
+     * Loads the reports of a JSON Lines file as {@code parse --text} prints them, without parsing any source again.
+     * Upserts only (a report missing from the file is kept); a report whose source hash the sink already holds is
+     * unchanged; a line that is not a report, or a report without its text, is a failure naming the line.
+     */
+    public IndexSummary loadJsonLines(Path jsonl, IndexProgress progress) throws IOException {
+        try {
+            return loadJsonLinesOnce(jsonl, progress);
+        } catch (IOException | RuntimeException e) {
+            throw sink.writeFailed(e);
+        }
+    }
+
+    private IndexSummary loadJsonLinesOnce(Path jsonl, IndexProgress progress) throws IOException {
+        long started = System.nanoTime();
+        if (!Files.isRegularFile(jsonl)) {
+            throw new IOException("JSON Lines file " + jsonl + " does not exist or is not a file");
+        }
+        long lines;
+        try (var all = Files.lines(jsonl, StandardCharsets.UTF_8)) {
+            lines = all.filter(l -> !l.isBlank()).count();
+        } catch (UncheckedIOException e) {
+            throw new IOException(jsonl + " is not UTF-8 text: " + e.getCause().getMessage(), e.getCause());
+        }
+        Map<String, String> storedHashes = sink.storedHashes();
+        boolean outdated = sink.outdated();
+        List<IndexSummary.Failure> failures = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            Iterator<Callable<Outcome>> tasks = new Iterator<>() {
+                private int lineNumber;
+                private String line = advance();
+
+                private String advance() {
+                    try {
+                        String l;
+                        do {
+                            l = in.readLine();
+                            lineNumber++;
+                        } while (l != null && l.isBlank());
+                        return l;
+                    } catch (CharacterCodingException e) {
+                        throw new UncheckedIOException(jsonl + ":" + lineNumber + ": not UTF-8 text", e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return line != null;
+                }
+
+                @Override
+                public Callable<Outcome> next() {
+                    if (line == null) {
+                        throw new NoSuchElementException();
+                    }
+                    String current = line;
+                    String where = jsonl + ":" + lineNumber;
+                    line = advance();
+                    return () -> fromJsonLine(current, where, jsonl, storedHashes, outdated, seen);
+                }
+            };
+            Counts counts = runInParallel(tasks, failures, new ProgressClock(progress, config, started, lines), 0);
+            sink.commit(false);
+            return new IndexSummary(counts.indexed, counts.unchanged, 0, failures,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (UncheckedIOException e) {
+            sink.commit(false); // what was sent before the unreadable line is kept
+            throw e.getCause();
+        }
+    }
+
+    private Outcome fromJsonLine(String line, String where, Path jsonl, Map<String, String> storedHashes,
+                                 boolean outdated, Set<String> seen) throws IOException {
+        Report report;
+        try {
+            report = ReportJson.read(line);
+        } catch (IOException | RuntimeException e) {
+            return Outcome.failed(new IndexSummary.Failure(jsonl, "NOT_A_REPORT", where
+                    + ": not a report's JSON (" + firstLine(e.getMessage()) + ")"));
+        }
+        if (report.id() == null || report.id().isBlank()) {
+            return Outcome.failed(new IndexSummary.Failure(jsonl, "NOT_A_REPORT", where + ": the report has no id"));
+        }
+        synchronized (seen) {
+            if (!seen.add(report.id())) {
+                return Outcome.failed(new IndexSummary.Failure(jsonl, "DUPLICATE_ID", where + ": report id '"
+                        + report.id() + "' appears on an earlier line"));
+            }
+        }
+        if (report.text() == null) {
+            return Outcome.failed(new IndexSummary.Failure(jsonl, "NO_TEXT", where + ": report '" + report.id()
+                    + "' has no text; print the reports with parse --text"));
+        }
+        String hash = report.source() == null ? null : report.source().sha256();
+        return send(report, hash, outdated ? null : storedHashes.get(report.id()));
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message);
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Sends one parsed report unless the sink holds it with the same hash already. */
+    private Outcome send(Report report, String sha256, String storedHash) throws IOException {
+        if (sha256 != null && sha256.equals(storedHash)) {
+            return Outcome.UNCHANGED;
+        }
+        try {
+            sink.upsert(report, sha256 != null ? sha256
+                    : report.source() == null ? null : report.source().sha256());
+            return Outcome.INDEXED;
+        } catch (IllegalArgumentException e) {
+            return Outcome.failed(new IndexSummary.Failure(null, "INVALID_REPORT", e.getMessage()));
+        }
+    }
+
+    /** Parses one file and sends its report; a problem with the file is a failure, not an exception. */
+    private Outcome parseAndSend(Pending p) throws IOException {
+        Path file = p.file();
+        Report report;
+        String hash;
+        try {
+            hash = p.sha256() != null ? p.sha256() : sha256(file);
+            report = config.reader().read(file, p.root());
+            if (report.id() == null) {
+                report = report.toBuilder().id(idOf(file)).build();
+            }
+        } catch (DocumentProblem problem) {
+            return Outcome.failed(new IndexSummary.Failure(file, problem.kind().name(), problem.getMessage()));
+        } catch (IOException e) {
+            return Outcome.failed(unreadable(file, e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return Outcome.failed(new IndexSummary.Failure(file, "PARSER_ERROR", file + ": the parser failed ("
+                    + e + ")"));
+        }
+        try {
+            sink.upsert(report, hash);
+        } catch (IllegalArgumentException e) {
+            return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));
+        }
+        return Outcome.INDEXED;
+    }
+
+    private static final class Counts {
+        long indexed;
+        long unchanged;
+    }
+
+    /**
+     * Runs the tasks on the parse threads (at most a few per thread in flight, so memory stays bounded), commits every
+     * {@code commitEvery} documents or {@code commitInterval}.
+     */
+    private Counts runInParallel(Iterator<Callable<Outcome>> tasks, List<IndexSummary.Failure> failures,
+                                 ProgressClock clock, long doneBefore) throws IOException {
+        Counts counts = new Counts();
+        long done = doneBefore;
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "indexer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<Outcome> results = new ExecutorCompletionService<>(pool);
+            int inFlight = 0;
+            int maxInFlight = config.threads() * 4;
+            long sinceCommit = 0;
+            long lastCommit = System.nanoTime();
+            while (tasks.hasNext() || inFlight > 0) {
+                while (inFlight < maxInFlight && tasks.hasNext()) {
+                    results.submit(tasks.next());
+                    inFlight++;
+                }
+                Future<Outcome> f = results.poll(200, TimeUnit.MILLISECONDS);
+                if (f != null) {
+                    inFlight--;
+                    done++;
+                    Outcome r = get(f);
+                    if (r.failure() != null) {
+                        failures.add(r.failure());
+                    } else if (r.unchanged()) {
+                        counts.unchanged++;
+                    } else {
+                        counts.indexed++;
+                        sinceCommit++;
+                    }
+                }
+                boolean due = System.nanoTime() - lastCommit > config.commitInterval().toNanos();
+                if (sinceCommit >= config.commitEvery() || (sinceCommit > 0 && due)) {
+                    sink.commit(false);
+                    sinceCommit = 0;
+                    lastCommit = System.nanoTime();
+                }
+                clock.tick(done, false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("index run interrupted; the last commit stays usable", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return counts;
+    }
+
+    private static Outcome get(Future<Outcome> f) throws IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io; // the sink itself failed (disk full …): stop, the last commit stays usable
+            }
+            throw new IOException("indexing failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("index run interrupted", e);
+        }
+    }
+
+    private static IndexSummary.Failure unreadable(Path file, IOException e) {
+        return new IndexSummary.Failure(file, DocumentProblem.Kind.UNREADABLE.name(),
+                file + ": " + DocumentProblem.Kind.UNREADABLE.label() + " (" + e.getMessage() + ")");
+    }
+
+    /** The report id of a file: its name without extension (as the parser names it). */
+    public static String idOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Calls the progress callback at the configured interval (and once at the end). */
+    private static final class ProgressClock {
+        private final IndexProgress progress;
+        private final long intervalNanos;
+        private final long started;
+        private final long total;
+        private long last;
+
+        ProgressClock(IndexProgress progress, IndexerConfig config, long started, long total) {
+            this.progress = progress == null ? IndexProgress.NONE : progress;
+            this.intervalNanos = config.progressInterval().toNanos();
+            this.started = started;
+            this.total = total;
+            this.last = started;
+        }
+
+        void tick(long done, boolean force) {
+            long now = System.nanoTime();
+            if (force || now - last >= intervalNanos) {
+                last = now;
+                double seconds = Math.max(1e-9, (now - started) / 1e9);
+                progress.update(done, total, done / seconds);
+            }
+        }
+    }
+}

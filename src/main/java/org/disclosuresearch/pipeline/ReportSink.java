@@ -1,0 +1,52 @@
+package org.disclosuresearch.pipeline;
+
+import org.disclosuresearch.report.Report;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Where the write path delivers parsed reports: the embedded index, or a distributed engine. The
+ * {@link CorpusPipeline} decides what changed (content hashes), parses and deletes; a sink only stores.
+ */
+public interface ReportSink extends Closeable {
+
+    /** The id and source hash ("" when unknown) of every report the sink holds, for change detection. */
+    Map<String, String> storedHashes() throws IOException;
+
+    /**
+     * Whether the sink holds reports stored in an older layout (fields, analysis): then every file is sent again,
+     * changed or not, and {@link #commit(boolean) commit(true)} at the end of a complete run marks it current.
+     */
+    boolean outdated() throws IOException;
+
+    /**
+     * Adds or replaces the report with this id. Called from several threads at once.
+     *
+     * @param sha256 the source file's content hash, or null
+     * @throws IllegalArgumentException for a report the sink cannot store (no id …): a failure of that report only
+     */
+    void upsert(Report report, String sha256) throws IOException;
+
+    /** Removes the report with this id (visible after the next commit). */
+    void delete(String id) throws IOException;
+
+    /**
+     * Makes everything sent so far durable and visible.
+     *
+     * @param runComplete true at the end of a run that sent every report: an {@link #outdated()} sink is current now
+     */
+    void commit(boolean runComplete) throws IOException;
+
+    /**
+     * What a failure of a run comes to: the sink may clean up after itself (an unfinished commit's files) and say
+     * what happened in its own terms (a full disk). By default the failure as it is.
+     */
+    default IOException writeFailed(Exception e) {
+        if (e instanceof IOException io) {
+            return io;
+        }
+        throw (RuntimeException) e;
+    }
+}
