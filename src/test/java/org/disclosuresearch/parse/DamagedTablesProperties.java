@@ -11,7 +11,6 @@ import org.disclosuresearch.parse.TemplateLayout.Table;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureEvidence;
 import org.disclosuresearch.report.Report;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -180,8 +179,6 @@ class DamagedTablesProperties {
      * be 1|2|7 (a gap lost) or 12|空|7 (a blank lost); the parser must not choose.
      */
     @Test
-    @Disabled("parser bug: one wrong figure in 300 reports (case 50105): a self-contradicting glued row settled by the "
-            + "column identities among vanished-blank cuts; see aSelfContradictingRowIsNotReadThroughAVanishedBlank")
     void textTablesWithVanishedBlankCellsGiveEveryFigureExactOrAbsent() {
         Tally tally = run(50_000, TEXT_CASES / 2, List.of(Style.SPACED, Style.ONE_LINE, Style.MIXED), BLANK_ROWS);
         System.out.println(tally.summary("text tables whose blank cells left nothing, " + TEXT_CASES / 2 + " reports (seed "
@@ -266,9 +263,6 @@ class DamagedTablesProperties {
      * prefers the second, which fails one check fewer: natural 10 is read where 1 is printed.
      */
     @Test
-    @Disabled("parser bug: ReadingResolver.byColumnIdentities settles a self-contradicting row among cuts that all "
-            + "assume a vanished blank, when its printed cut was excluded by row_sum (case 50105 of the vanished-blank "
-            + "population)")
     void aSelfContradictingRowIsNotReadThroughAVanishedBlank() throws Exception {
         Map<String, Number> printed = withZeroRow("carried", Map.of("apps_new_natural", 1, "apps_new_business", 0,
                 "apps_new_research", 0, "apps_new_social", 0, "apps_new_legal", 0, "apps_new_org_other", 0,

@@ -33,7 +33,8 @@ final class SolrDocuments {
             doc.addField(SolrFields.AGENCY_EXACT, agency);
             doc.addField(SolrFields.AGENCY_CHARACTERS, agency);
         }
-        doc.addField(SolrFields.REPORT_JSON, toJson(report.withText(null)));
+        doc.addField(SolrFields.REPORT_JSON, toJson(report.withoutTexts()));
+        doc.addField(SolrFields.INDEXED_AT, System.currentTimeMillis());
         if (sha256 != null) {
             doc.addField(SolrFields.SHA256, sha256);
         }

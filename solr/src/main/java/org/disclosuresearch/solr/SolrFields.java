@@ -20,6 +20,8 @@ final class SolrFields {
     static final String AGENCY_EXACT = Fields.AGENCY_EXACT;
     static final String AGENCY_CHARACTERS = Fields.AGENCY_CHARACTERS;
     static final String REPORT_JSON = Fields.REPORT_JSON;
+    /** When the sink wrote the report, epoch milliseconds (the feed's order). */
+    static final String INDEXED_AT = Fields.INDEXED_AT;
     static final String SHA256 = Fields.SHA256;
     static final String SOURCE_PATH = Fields.SOURCE_PATH;
     static final String YEAR = Fields.YEAR;

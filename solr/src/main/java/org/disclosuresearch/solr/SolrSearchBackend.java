@@ -31,6 +31,7 @@ import org.disclosuresearch.search.TextWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -299,6 +300,22 @@ public final class SolrSearchBackend implements SearchBackend {
             }
             mark = r.getNextCursorMark();
         }
+    }
+
+    /** The feed's newest matching reports: sorted by the time the sink wrote them, newest first, ties by id. */
+    @Override
+    public List<IndexedReport> newest(SearchRequest request, int limit) {
+        QueryNode tree = parse(request.query(), request.match());
+        QueryResponse r = run(base(request, tree).setLimit(Math.max(1, limit))
+                .setSort(SolrFields.INDEXED_AT + " desc," + SolrFields.ID + " asc")
+                .returnFields(SolrFields.REPORT_JSON + "," + SolrFields.INDEXED_AT));
+        List<IndexedReport> out = new ArrayList<>();
+        for (SolrDocument d : r.getResults()) {
+            Object at = d.getFirstValue(SolrFields.INDEXED_AT);
+            out.add(new IndexedReport(report(d),
+                    Instant.ofEpochMilli(at instanceof Number n ? n.longValue() : 0)));
+        }
+        return out;
     }
 
     @Override
