@@ -23,7 +23,13 @@ final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         String reason = HttpStatus.getMessage(code);
-        String detail = code == HttpStatus.BAD_REQUEST_400 ? badRequestDetail(message, cause) : reason;
+        String detail = switch (code) {
+            case HttpStatus.BAD_REQUEST_400 -> badRequestDetail(message, cause);
+            // typed straight into the browser, these reach a person, not the page's script: say it in Chinese
+            case HttpStatus.URI_TOO_LONG_414 -> "网址太长，服务器无法处理：请缩短检索式或减少筛选条件后再试";
+            case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "请求头太大，服务器无法处理：请清除本站的 Cookie 后再试";
+            default -> reason;
+        };
         byte[] body = Json.mapper().writeValueAsBytes(new ApiError(reason.toLowerCase(Locale.ROOT), detail, null));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.write(true, ByteBuffer.wrap(body), callback);

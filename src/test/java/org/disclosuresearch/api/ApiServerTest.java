@@ -426,6 +426,19 @@ class ApiServerTest {
         }
     }
 
+    /** A URL too long for the server, typed into the browser by a person: a JSON 414 that says so in Chinese. */
+    @Test
+    void aTooLongUrlIsAJson414InChinese() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            String request = "GET /?q=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 414"), answer.substring(0, Math.min(200, answer.length())));
+            JsonNode body = Json.mapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertTrue(body.get("detail").asText().contains("网址太长"), answer);
+        }
+    }
+
     @Test
     void pageIsServedFromTheClasspathWithAStrictContentPolicy() throws Exception {
         HttpJson.Response page = http.get("/");
