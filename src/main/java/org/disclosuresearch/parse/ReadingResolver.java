@@ -55,6 +55,9 @@ final class ReadingResolver {
             List<String[]> candidates = r.split().candidates();
             if (r.split().exhausted()) {
                 notes.add(r.rowName() + "：数字连在一起（" + r.printedRuns() + "），可能的拆法太多，无法确定；本行未取");
+            } else if (candidates.isEmpty() && printsImpossibleMinus(r)) {
+                notes.add(r.rowName() + "：印出负数（" + r.printedRuns() + "），而这一行的数不能为负（只有 2019 年模板的"
+                        + "本年增/减可以）；本行未取");
             } else if (candidates.isEmpty()) {
                 notes.add(r.rowName() + "：应有 " + r.figures().size() + " 个数，印出的数字（" + r.printedRuns() + "）无法拆成 "
                         + r.figures().size() + " 个数" + (r.identities().isEmpty() ? "" : "并满足本行等式") + "；本行未取");
@@ -199,6 +202,15 @@ final class ReadingResolver {
                                 + " 种拆法，这一格在每种拆法中都是 " + first));
             }
         }
+    }
+
+    /** A minus sign in a row none of whose cells may be negative. */
+    private static boolean printsImpossibleMinus(Reading r) {
+        boolean anyNegativeAllowed = false;
+        for (boolean allowed : r.negativeAllowed()) {
+            anyNegativeAllowed |= allowed;
+        }
+        return !anyNegativeAllowed && r.runs().stream().anyMatch(run -> run.contains("-") || run.contains("\u2212"));
     }
 
     private String splitDetail(Reading r, List<String> columnChecks) {

@@ -125,7 +125,7 @@ class GluedRunsTest {
         Report negative = parse(TITLE + T2 + "规章000第二十条第（六）项信息内容本年处理决定数量行政处罚 -5 行政强制 0");
         assertFalse(negative.figures().containsKey("penalties"), "行政处罚 can never be negative");
         assertEquals(0L, negative.figures().get("coercion"));
-        assertTrue(negative.note().contains("行政处罚"), negative.note());
+        assertTrue(negative.note().contains("行政处罚：印出负数（-5）"), negative.note());
     }
 
     @Test
