@@ -37,9 +37,6 @@ final class CellSplitter {
      * @param exhausted  the step budget ran out: candidates are incomplete and the row is undetermined
      */
     record Result(List<String[]> candidates, boolean anySplit, int shapes, boolean exhausted) {
-        boolean determined() {
-            return !exhausted && candidates.size() == 1;
-        }
     }
 
     private final boolean blanksVanish;
@@ -228,13 +225,18 @@ final class CellSplitter {
     private int charactersFrom(int r, int from) {
         int n = isAtomic(runs.get(r)) ? (from == 0 ? 1 : 0) : runs.get(r).length() - from;
         for (int i = r + 1; i < runs.size(); i++) {
-            n += isAtomic(runs.get(i)) ? 1 : runs.get(i).length();
+            n += mostCells(runs.get(i));
         }
         return n;
     }
 
+    /** The most cells one run can be cut into: one per digit, or one for a blank or a formatted number. */
+    static int mostCells(String run) {
+        return isAtomic(run) ? 1 : (int) run.chars().filter(Character::isDigit).count();
+    }
+
     /** Formatted numbers (1,193 or 12.5) and printed blanks are one cell each, never cut. */
-    private static boolean isAtomic(String run) {
+    static boolean isAtomic(String run) {
         return run.equals(Segment.BLANK) || run.indexOf(',') >= 0 || run.indexOf('.') >= 0;
     }
 

@@ -190,11 +190,7 @@ final class FigureMapper {
         if (runs > expected || runs == 0) {
             return false;
         }
-        int most = 0;
-        for (String run : segment.values()) {
-            most += run.equals(Segment.BLANK) || run.indexOf(',') >= 0 || run.indexOf('.') >= 0 ? 1
-                    : (int) run.chars().filter(Character::isDigit).count();
-        }
+        int most = segment.values().stream().mapToInt(CellSplitter::mostCells).sum();
         return most >= expected || runs == expected - 1;
     }
 
@@ -300,11 +296,8 @@ final class FigureMapper {
 
     /** A row printed with fewer digits than it has cells: some cell left nothing in the text. */
     private static boolean fewerDigitsThanCells(Segment segment, int cells) {
-        int digits = 0;
-        for (String run : segment.values()) {
-            digits += run.equals(Segment.BLANK) ? 1 : (int) run.chars().filter(Character::isDigit).count();
-        }
-        return !segment.values().isEmpty() && digits < cells;
+        int most = segment.values().stream().mapToInt(CellSplitter::mostCells).sum();
+        return !segment.values().isEmpty() && most < cells;
     }
 
     /**

@@ -25,10 +25,6 @@ record Segment(String label, List<Integer> wordStarts, List<String> values, Stri
         unit = unit == null ? "" : unit;
     }
 
-    Segment(String label, List<Integer> wordStarts, List<String> values) {
-        this(label, wordStarts, values, "");
-    }
-
     int valueCount() {
         return values.size();
     }
