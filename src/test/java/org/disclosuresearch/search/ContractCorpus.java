@@ -15,15 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The corpus every backend's contract suite indexes: the five seeds, the real reports in {@code ../shared/corpus/real}
- * (parsed by the project's parser; present beside the checkout in CI) and a few hundred synthetic reports.
+ * The corpus every backend's contract suite indexes: the five seeds, the twelve real reports the project keeps in
+ * {@code src/test/resources/real} (parsed by the project's parser) and a few hundred synthetic reports.
  */
 public final class ContractCorpus {
     private ContractCorpus() {
     }
 
     public static final int SYNTHETIC = 300;
-    private static final Path REAL = Path.of("..", "shared", "corpus", "real");
+    private static final Path REAL = Path.of("src", "test", "resources", "real");
 
     public static List<Report> load() {
         List<Report> out = new ArrayList<>(SeedReports.load());
@@ -59,7 +59,7 @@ public final class ContractCorpus {
         return out;
     }
 
-    /** The real corpus from the working directory or, for a nested build (the solr module), its parent. */
+    /** The real corpus from the working directory or, for the nested build of the solr module, the core's. */
     private static Path locate(Path root) {
         for (Path base : List.of(Path.of(""), Path.of(".."))) {
             Path p = base.resolve(root);
