@@ -21,6 +21,8 @@ import java.util.Set;
 public final class RegionResolver {
 
     private static final String RESOURCE = "/regions/regions.csv";
+    /** Names agencies use for a division that GB/T 2260 lists under another name (平潭综合实验区 is 平潭县). */
+    private static final String ALIASES = "/regions/aliases.csv";
     /** Leading words that put the region name later in the agency name (中共乐清市委…). */
     private static final List<String> LEADING_PREFIXES = List.of("中国共产党", "中共", "国家税务总局");
     private static final List<String> NAME_SUFFIXES = List.of("特别行政区", "自治区", "地区", "新区", "林区", "特区",
@@ -55,6 +57,13 @@ public final class RegionResolver {
             if (!shortName.equals(d.name())) {
                 byShortName.computeIfAbsent(shortName, k -> new ArrayList<>()).add(d);
                 longestShort = Math.max(longestShort, shortName.length());
+            }
+        }
+        for (List<String> alias : Csv.readResource(ALIASES, "alias,code")) {
+            Division d = byCode.get(alias.get(1));
+            if (d != null) {
+                byFullName.computeIfAbsent(alias.get(0), k -> new ArrayList<>()).add(d);
+                longestFull = Math.max(longestFull, alias.get(0).length());
             }
         }
         this.longestFullName = longestFull;

@@ -49,6 +49,15 @@ class RegionResolverTest {
         assertEquals(Region.NONE, resolver.resolve("市中区民政局", "市中区民政局"));
     }
 
+    /** regions/aliases.csv: 平潭综合实验区 is 福州市平潭县; its agencies write the experiment zone's name. */
+    @Test
+    void anAliasResolvesToItsDivision() {
+        Region pingtan = new Region("福建省", "福州市", "平潭县");
+        assertEquals(pingtan, resolver.resolve("平潭综合实验区财政金融局", null));
+        assertEquals(pingtan, resolver.resolve("平潭综合实验区", null));
+        assertEquals(pingtan, resolver.resolve("平潭县人民政府", null));
+    }
+
     @Test
     void provinceNameDisambiguatesWhenItIsEnough() {
         // 朝阳区: 北京 and 长春 (吉林省)
