@@ -52,6 +52,18 @@ final class HeadlessChromium {
     }
 
     /** Fails the test when the page logged a script error or a blocked resource (driver may not have started). */
+    /** Ends a browser test class: quits the browser, then closes the server and backend it used (nulls skipped). */
+    static void quitAndClose(WebDriver driver, AutoCloseable... resources) throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        for (AutoCloseable resource : resources) {
+            if (resource != null) {
+                resource.close();
+            }
+        }
+    }
+
     static void assertNoConsoleErrors(WebDriver driver) {
         if (driver != null) {
             List<String> errors = consoleErrors(driver);

@@ -88,16 +88,8 @@ class ReportEvidenceBrowserTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+    static void stop() throws Exception {
+        HeadlessChromium.quitAndClose(driver, server, backend);
     }
 
     /** Figure ids whose evidence has this method, per the API. */

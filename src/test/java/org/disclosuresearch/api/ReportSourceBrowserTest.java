@@ -86,12 +86,8 @@ class ReportSourceBrowserTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        server.close();
-        backend.close();
+    static void stop() throws Exception {
+        HeadlessChromium.quitAndClose(driver, server, backend);
     }
 
     @Test

@@ -62,16 +62,8 @@ class SearchPageBrowserTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+    static void stop() throws Exception {
+        HeadlessChromium.quitAndClose(driver, server, backend);
     }
 
     @Test
