@@ -50,6 +50,19 @@ public final class Fields {
     /** Path of the source file inside its corpus root (stored). */
     public static final String SOURCE_PATH = "source_path";
 
+    /**
+     * Copy detection's sentence terms: one per distinct counted sentence ({@code copies.NarrativeSentences}), the year
+     * (4 bytes) and the sentence hash (8 bytes), so that "which reports of this year hold this sentence" and "how many"
+     * are one term lookup (not stored, documents only).
+     */
+    public static final String COPY_SENTENCE = "copy_sentence";
+    /** The report's distinct sentence hashes, packed 8 bytes each (stored): the previous report's set, and what a change touched. */
+    public static final String COPY_HASHES = "copy_hashes";
+    /** The agency identity copies are grouped by: a keyword term (the agency's reports) and sorted doc values (a holder's agency). */
+    public static final String COPY_AGENCY = "copy_agency";
+    /** The agency's name as written (sorted doc values): names a similar report without reading its stored JSON. */
+    public static final String COPY_AGENCY_NAME = "copy_agency_name";
+
     /** Year reported on: int point (ranges), doc values (sorting, stats), facet value. */
     public static final String YEAR = ReportFacets.YEAR;
 

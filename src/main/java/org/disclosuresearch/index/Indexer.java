@@ -13,6 +13,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.disclosuresearch.copies.CopyStore;
 import org.disclosuresearch.pipeline.CorpusPipeline;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.IndexSummary;
@@ -49,9 +50,10 @@ public final class Indexer implements ReportSink {
     /**
      * Version of the document layout (fields and how they are analyzed), kept in the commit data. Bump it when a change
      * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
-     * segmented clause by clause, as queries now are, and indexed without positions).
+     * segmented clause by clause, as queries now are, and indexed without positions; 4: copy detection's sentence
+     * terms and hashes).
      */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
     static final String LAYOUT_KEY = "disclosure-search.layout";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
@@ -161,6 +163,11 @@ public final class Indexer implements ReportSink {
     @Override
     public void upsert(Report report, String sha256) throws IOException {
         writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, sha256));
+    }
+
+    @Override
+    public CopyStore copyStore() throws IOException {
+        return new IndexCopyStore(writer);
     }
 
     @Override

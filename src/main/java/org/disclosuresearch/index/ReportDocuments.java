@@ -17,6 +17,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.disclosuresearch.copies.CopyLinker;
+import org.disclosuresearch.copies.NarrativeSentences;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
@@ -29,6 +31,7 @@ import org.disclosuresearch.report.ReportJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -113,7 +116,46 @@ public final class ReportDocuments {
             facet(doc, v.dimension(), v.filter(), v.count());
         }
         addFigures(doc, report.figures());
+        addSentences(doc, report.withText(text));
         return doc;
+    }
+
+    /** The sentence terms and hashes copy detection looks up (a report without year is compared with nothing). */
+    private static void addSentences(Document doc, Report report) {
+        String agencyKey = CopyLinker.agencyKeyOf(report);
+        if (agencyKey != null) {
+            doc.add(new StringField(Fields.COPY_AGENCY, agencyKey, Field.Store.NO));
+            doc.add(new SortedDocValuesField(Fields.COPY_AGENCY, new BytesRef(agencyKey)));
+            doc.add(new SortedDocValuesField(Fields.COPY_AGENCY_NAME, new BytesRef(report.agency())));
+        }
+        if (report.year() == null) {
+            return;
+        }
+        long[] hashes = NarrativeSentences.hashes(report);
+        ByteBuffer packed = ByteBuffer.allocate(hashes.length * Long.BYTES);
+        for (long h : hashes) {
+            doc.add(new StringField(Fields.COPY_SENTENCE, sentenceTerm(report.year(), h), Field.Store.NO));
+            packed.putLong(h);
+        }
+        doc.add(new StoredField(Fields.COPY_HASHES, new BytesRef(packed.array())));
+    }
+
+    /** The term of a sentence of a year's report: the year, then the hash, big-endian. */
+    static BytesRef sentenceTerm(int year, long hash) {
+        return new BytesRef(ByteBuffer.allocate(Integer.BYTES + Long.BYTES).putInt(year).putLong(hash).array());
+    }
+
+    /** The hashes {@link #addSentences} packed. */
+    static long[] unpackHashes(BytesRef packed) {
+        if (packed == null) {
+            return new long[0];
+        }
+        ByteBuffer b = ByteBuffer.wrap(packed.bytes, packed.offset, packed.length);
+        long[] out = new long[packed.length / Long.BYTES];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.getLong();
+        }
+        return out;
     }
 
     /** A facet value: a keyword term to filter on, and doc values to count (region levels count by full path). */

@@ -47,6 +47,8 @@ public final class CorpusPipeline {
     private final IndexerConfig config;
     /** Folders left out of the corpus walk: an index kept inside the corpus holds no reports. */
     private final Set<Path> excluded;
+    /** Copy detection of the current run (replaced and deleted reports' old versions, then the recomputation). */
+    private volatile CopyRelinking copies;
 
     public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
         this.sink = sink;
@@ -81,6 +83,7 @@ public final class CorpusPipeline {
         long started = System.nanoTime();
         Map<String, String> storedHashes = sink.storedHashes();
         boolean outdated = sink.outdated();
+        copies = new CopyRelinking(sink, config.threads(), storedHashes.keySet());
         List<IndexSummary.Failure> failures = new ArrayList<>();
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
@@ -131,11 +134,13 @@ public final class CorpusPipeline {
         long deleted = 0;
         for (String id : storedHashes.keySet()) {
             if (!fileOfId.containsKey(id)) {
+                copies.changing(id);
                 sink.delete(id);
                 deleted++;
             }
         }
         sink.commit(true);
+        copies.relinkAndCommit();
         clock.tick(done + pending.size(), true);
         return new IndexSummary(counts.indexed, unchanged, deleted, failures,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -152,12 +157,14 @@ public final class CorpusPipeline {
 
     private IndexSummary loadOnce(Collection<Report> reports) throws IOException {
         long started = System.nanoTime();
+        copies = new CopyRelinking(sink, config.threads(), sink.storedHashes().keySet());
         List<IndexSummary.Failure> failures = new ArrayList<>();
         Iterator<Callable<Outcome>> tasks = reports.stream().<Callable<Outcome>>map(r -> () -> send(r, null, null))
                 .iterator();
         Counts counts = runInParallel(tasks, failures, new ProgressClock(IndexProgress.NONE, config, started,
                 reports.size()), 0);
         sink.commit(false);
+        copies.relinkAndCommit();
         return new IndexSummary(counts.indexed, counts.unchanged, 0, failures,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -188,6 +195,7 @@ public final class CorpusPipeline {
         }
         Map<String, String> storedHashes = sink.storedHashes();
         boolean outdated = sink.outdated();
+        copies = new CopyRelinking(sink, config.threads(), storedHashes.keySet());
         List<IndexSummary.Failure> failures = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
@@ -228,10 +236,12 @@ public final class CorpusPipeline {
             };
             Counts counts = runInParallel(tasks, failures, new ProgressClock(progress, config, started, lines), 0);
             sink.commit(false);
+            copies.relinkAndCommit();
             return new IndexSummary(counts.indexed, counts.unchanged, 0, failures,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (UncheckedIOException e) {
             sink.commit(false); // what was sent before the unreadable line is kept
+            copies.relinkAndCommit();
             throw e.getCause();
         }
     }
@@ -274,6 +284,7 @@ public final class CorpusPipeline {
             return Outcome.UNCHANGED;
         }
         try {
+            copies.changing(report.id());
             sink.upsert(report, sha256 != null ? sha256
                     : report.source() == null ? null : report.source().sha256());
             return Outcome.INDEXED;
@@ -302,6 +313,7 @@ public final class CorpusPipeline {
                     + e + ")"));
         }
         try {
+            copies.changing(report.id());
             sink.upsert(report, hash);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));

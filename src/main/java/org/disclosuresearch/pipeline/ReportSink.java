@@ -1,5 +1,6 @@
 package org.disclosuresearch.pipeline;
 
+import org.disclosuresearch.copies.CopyStore;
 import org.disclosuresearch.report.Report;
 
 import java.io.Closeable;
@@ -38,6 +39,14 @@ public interface ReportSink extends Closeable {
      * @param runComplete true at the end of a run that sent every report: an {@link #outdated()} sink is current now
      */
     void commit(boolean runComplete) throws IOException;
+
+    /**
+     * The reports sent so far (committed or not) as copy detection reads them, or null when this sink cannot answer
+     * term lookups: then reports keep no copy shares. The caller closes it.
+     */
+    default CopyStore copyStore() throws IOException {
+        return null;
+    }
 
     /**
      * What a failure of a run comes to: the sink may clean up after itself (an unfinished commit's files) and say

@@ -26,9 +26,11 @@ import java.util.Map;
  * @param text         the normalized text (spec "Normalized text"), or null when not asked for
  * @param printedText  the text as the report prints it (paragraphs, original punctuation), of which {@code text} is
  *                     the normalization; null when not asked for or not known
+ * @param copies       how much of the narrative other reports hold verbatim ({@link CopyShares}), set at index time
+ *                     once the whole index is known; null before
  */
 @JsonPropertyOrder({"id", "file", "agency", "year", "published", "template", "region", "agencyType", "figures",
-        "figureEvidence", "failedChecks", "note", "source", "text", "printedText"})
+        "figureEvidence", "failedChecks", "note", "source", "text", "printedText", "copies"})
 public record Report(
         String id,
         String file,
@@ -44,7 +46,8 @@ public record Report(
         String note,
         SourceInfo source,
         @JsonInclude(JsonInclude.Include.NON_NULL) String text,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String printedText) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String printedText,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CopyShares copies) {
 
     public Report {
         figures = figures == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
@@ -79,7 +82,8 @@ public record Report(
     public Builder toBuilder() {
         return new Builder().id(id).file(file).agency(agency).year(year).published(published).template(template)
                 .region(region).agencyType(agencyType).figures(figures).figureEvidence(figureEvidence)
-                .failedChecks(failedChecks).note(note).source(source).text(text).printedText(printedText);
+                .failedChecks(failedChecks).note(note).source(source).text(text).printedText(printedText)
+                .copies(copies);
     }
 
     /** Builds a {@link Report}; every component defaults to null (empty for collections). */
@@ -99,6 +103,7 @@ public record Report(
         private SourceInfo source;
         private String text;
         private String printedText;
+        private CopyShares copies;
 
         private Builder() {
         }
@@ -118,10 +123,11 @@ public record Report(
         public Builder source(SourceInfo v) { source = v; return this; }
         public Builder text(String v) { text = v; return this; }
         public Builder printedText(String v) { printedText = v; return this; }
+        public Builder copies(CopyShares v) { copies = v; return this; }
 
         public Report build() {
             return new Report(id, file, agency, year, published, template, region, agencyType, figures, figureEvidence,
-                    failedChecks, note, source, text, printedText);
+                    failedChecks, note, source, text, printedText, copies);
         }
     }
 }

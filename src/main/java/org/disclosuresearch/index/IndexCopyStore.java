@@ -1,0 +1,170 @@
+package org.disclosuresearch.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.disclosuresearch.copies.CopyStore;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Copy detection's reads on the embedded index: a near-real-time reader of the writer (what was sent, committed or
+ * not), postings of the sentence and agency terms, doc values for a holder's id, agency and year. Thread-safe.
+ */
+final class IndexCopyStore implements CopyStore {
+
+    private static final Set<String> STORED = Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT,
+            Fields.SHA256);
+
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Map<Integer, Integer> reportsOfYear = new ConcurrentHashMap<>();
+
+    IndexCopyStore(IndexWriter writer) throws IOException {
+        this.reader = DirectoryReader.open(writer);
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    @Override
+    public int reportsOfYear(int year) throws IOException {
+        Integer n = reportsOfYear.get(year);
+        if (n == null) {
+            n = searcher.count(IntPoint.newExactQuery(Fields.YEAR, year));
+            reportsOfYear.put(year, n);
+        }
+        return n;
+    }
+
+    @Override
+    public List<Holder> holders(int year, long hash, int limit) throws IOException {
+        List<Holder> out = new ArrayList<>();
+        BytesRef term = ReportDocuments.sentenceTerm(year, hash);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(Fields.COPY_SENTENCE);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(term)) {
+                continue;
+            }
+            PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+            Bits live = leaf.reader().getLiveDocs();
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live != null && !live.get(d)) {
+                    continue;
+                }
+                out.add(holder(leaf.reader(), d, year));
+                if (out.size() > limit) {
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Holder holder(LeafReader leaf, int doc, Integer year) throws IOException {
+        String id = sorted(leaf, Fields.ID, doc);
+        String agencyKey = sorted(leaf, Fields.COPY_AGENCY, doc);
+        String agency = sorted(leaf, Fields.COPY_AGENCY_NAME, doc);
+        int y;
+        if (year != null) {
+            y = year;
+        } else {
+            NumericDocValues years = leaf.getNumericDocValues(Fields.YEAR);
+            y = years != null && years.advanceExact(doc) ? (int) years.longValue() : 0;
+        }
+        return new Holder(id, agencyKey, agency, y);
+    }
+
+    private static String sorted(LeafReader leaf, String field, int doc) throws IOException {
+        SortedDocValues values = leaf.getSortedDocValues(field);
+        return values != null && values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
+    }
+
+    @Override
+    public Holder previousReport(String agencyKey, int year) throws IOException {
+        return neighbour(agencyKey, year, -1);
+    }
+
+    @Override
+    public Holder nextReport(String agencyKey, int year) throws IOException {
+        return neighbour(agencyKey, year, +1);
+    }
+
+    /** The agency's report nearest {@code year} on one side (-1 earlier, +1 later); equal years by id. */
+    private Holder neighbour(String agencyKey, int year, int side) throws IOException {
+        Holder best = null;
+        BytesRef key = new BytesRef(agencyKey);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PostingsEnum postings = leaf.reader().postings(new Term(Fields.COPY_AGENCY, key), PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live != null && !live.get(d)) {
+                    continue;
+                }
+                Holder h = holder(leaf.reader(), d, null);
+                if (h.year() == 0 || Integer.compare(h.year(), year) != side) {
+                    continue;
+                }
+                if (best == null || Integer.compare(h.year(), best.year()) == -side
+                        || (h.year() == best.year() && h.id().compareTo(best.id()) < 0)) {
+                    best = h;
+                }
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public long[] sentenceHashes(String id) throws IOException {
+        Document doc = document(id, Set.of(Fields.COPY_HASHES));
+        return doc == null ? new long[0] : ReportDocuments.unpackHashes(doc.getBinaryValue(Fields.COPY_HASHES));
+    }
+
+    @Override
+    public Stored stored(String id) throws IOException {
+        Document doc = document(id, STORED);
+        if (doc == null) {
+            return null;
+        }
+        return new Stored(ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), doc.get(Fields.TEXT),
+                doc.get(Fields.PRINTED_TEXT)), doc.get(Fields.SHA256));
+    }
+
+    private Document document(String id, Set<String> fields) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return null;
+        }
+        return searcher.storedFields().document(top.scoreDocs[0].doc, fields);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,119 @@
+package org.disclosuresearch.pipeline;
+
+import org.disclosuresearch.copies.BoilerplateRule;
+import org.disclosuresearch.copies.CopyLinker;
+import org.disclosuresearch.copies.CopyStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Copy detection in one run of the write path: before a report is replaced or deleted, what its old version held
+ * (read from the state before the run); after the run's commit, the affected reports recomputed
+ * ({@link CopyLinker}) and only those whose shares changed stored again, then committed. A sink without a
+ * {@link CopyStore} keeps no copy shares.
+ */
+final class CopyRelinking {
+
+    private final ReportSink sink;
+    private final int threads;
+    private final CopyLinker linker = new CopyLinker(BoilerplateRule.DEFAULT);
+    private final CopyStore before;
+    private final Set<String> storedIds;
+    private final List<CopyLinker.Version> oldVersions = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+
+    /** @param storedIds the ids the sink held when the run began: only those have an old version */
+    CopyRelinking(ReportSink sink, int threads, Set<String> storedIds) throws IOException {
+        this.sink = sink;
+        this.threads = threads;
+        this.storedIds = storedIds;
+        this.before = storedIds.isEmpty() ? null : sink.copyStore();
+    }
+
+    /** Called before the report with this id is sent again or deleted. */
+    void changing(String id) throws IOException {
+        if (id == null) {
+            return; // refused by the sink as a failure of that report
+        }
+        changed.add(id);
+        if (before != null && storedIds.contains(id)) {
+            CopyLinker.Version old = CopyLinker.versionOf(before, id);
+            if (old != null) {
+                oldVersions.add(old);
+            }
+        }
+    }
+
+    /**
+     * After the run's commit: recomputes the affected reports, stores those whose shares changed and commits.
+     *
+     * @return how many reports were stored again
+     */
+    int relinkAndCommit() throws IOException {
+        if (before != null) {
+            before.close();
+        }
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        AtomicInteger stored = new AtomicInteger();
+        try (CopyStore after = sink.copyStore()) {
+            if (after == null) {
+                return 0;
+            }
+            List<String> affected = new ArrayList<>(linker.affected(after, oldVersions, changed));
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+                Thread t = new Thread(r, "copy-relink");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                int slice = Math.max(1, (affected.size() + threads - 1) / Math.max(1, threads));
+                for (int from = 0; from < affected.size(); from += slice) {
+                    List<String> part = affected.subList(from, Math.min(affected.size(), from + slice));
+                    futures.add(pool.submit(() -> {
+                        for (String id : part) {
+                            CopyStore.Stored relinked = linker.relink(after, id);
+                            if (relinked != null) {
+                                sink.upsert(relinked.report(), relinked.sha256());
+                                stored.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                throw new IOException("copy detection failed: " + cause, cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("copy detection interrupted; the last commit stays usable", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        sink.commit(false);
+        return stored.get();
+    }
+}
