@@ -47,6 +47,8 @@ public final class CorpusPipeline {
     private final IndexerConfig config;
     /** Folders left out of the corpus walk: an index kept inside the corpus holds no reports. */
     private final Set<Path> excluded;
+    /** The docs folders' {@code agencies.csv} rules of the current run (none when loading parsed reports). */
+    private volatile AgencyOverrides overrides = AgencyOverrides.NONE;
 
     public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
         this.sink = sink;
@@ -82,6 +84,8 @@ public final class CorpusPipeline {
         Map<String, String> storedHashes = sink.storedHashes();
         boolean outdated = sink.outdated();
         List<IndexSummary.Failure> failures = new ArrayList<>();
+        overrides = AgencyOverrides.load(docsRoots);
+        failures.addAll(overrides.problems());
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
@@ -90,7 +94,11 @@ public final class CorpusPipeline {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
             }
+            Path agenciesCsv = root.resolve(AgencyOverrides.FILE_NAME);
             for (Path file : CorpusFiles.list(List.of(root), excluded, config.followLinks())) {
+                if (file.equals(agenciesCsv)) {
+                    continue; // the identity rules, not a report
+                }
                 files.add(new Pending(file, root, null));
             }
         }
@@ -274,7 +282,7 @@ public final class CorpusPipeline {
             return Outcome.UNCHANGED;
         }
         try {
-            sink.upsert(report, sha256 != null ? sha256
+            sink.upsert(IndexTimeFields.apply(report, overrides), sha256 != null ? sha256
                     : report.source() == null ? null : report.source().sha256());
             return Outcome.INDEXED;
         } catch (IllegalArgumentException e) {
@@ -302,7 +310,7 @@ public final class CorpusPipeline {
                     + e + ")"));
         }
         try {
-            sink.upsert(report, hash);
+            sink.upsert(IndexTimeFields.apply(report, overrides), hash);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));
         }
