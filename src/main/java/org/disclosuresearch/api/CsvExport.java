@@ -26,9 +26,9 @@ import java.util.List;
  * The API's {@code /api/export.csv} and the {@code export} command both write through {@link #write}.
  */
 public final class CsvExport {
-    private static final List<String> METADATA = List.of("id", "agency", "year", "published", "template", "province",
+    private static final List<String> METADATA = List.of("id", "agency", "agencyKey", "year", "published", "template", "province",
             "city", "county", "agencyType", "failedChecks", "format", "url");
-    private static final List<String> METADATA_ZH = List.of("报告编号", "机构", "年度", "发布日期", "模板", "省份",
+    private static final List<String> METADATA_ZH = List.of("报告编号", "机构", "机构标识", "年度", "发布日期", "模板", "省份",
             "城市", "区县", "机构类型", "未通过的校验", "文件格式", "原文地址");
     private static final String EVIDENCE_ID_SUFFIX = "_read";
     private static final String EVIDENCE_ZH_SUFFIX = "·读取方式";
@@ -91,12 +91,12 @@ public final class CsvExport {
         SourceInfo source = r.source();
         String checks = options.idHeaders() ? String.join(" ", r.failedChecks()) : explanations.sentences(r);
         List<String> row = new ArrayList<>(List.of(
-                nz(r.id()), nz(r.agency()), r.year() == null ? "" : r.year().toString(), nz(r.published()),
+                nz(r.id()), nz(r.agency()), nz(r.agencyKey()), r.year() == null ? "" : r.year().toString(), nz(r.published()),
                 nz(r.template()), nz(r.region().province()), nz(r.region().city()), nz(r.region().county()),
                 nz(r.agencyType()), checks,
                 source == null ? "" : nz(source.format()), source == null ? "" : nz(source.url())));
         for (String id : options.columns()) {
-            Number n = r.figures().get(id);
+            Number n = r.figureOrDerived(id);
             row.add(n == null ? "" : n instanceof BigDecimal d ? d.toPlainString() : n.toString());
             if (options.evidence()) {
                 row.add(howRead(r.evidenceOf(id)));

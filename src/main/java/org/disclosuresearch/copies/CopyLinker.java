@@ -124,10 +124,13 @@ public final class CopyLinker {
     }
 
     /**
-     * The agency identity copies are grouped by: the agency's name without spaces within its region. (Part A of
-     * issue 15 gives every report an {@code agencyKey}; this is the stand-in until it is merged.)
+     * The agency identity copies are grouped by: the report's {@code agencyKey} (set by the write path); for a report
+     * that has none (built outside the write path) its name without spaces within its region.
      */
     public static String agencyKeyOf(Report r) {
+        if (r.agencyKey() != null) {
+            return r.agencyKey();
+        }
         if (r.agency() == null) {
             return null;
         }

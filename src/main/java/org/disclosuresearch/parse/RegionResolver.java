@@ -94,6 +94,26 @@ public final class RegionResolver {
         return region;
     }
 
+    /**
+     * The GB/T 2260 code of a region's deepest level ("350128" for 福建省/福州市/平潭县), or null when the region is
+     * empty or its names are not a path of regions.csv.
+     */
+    public String codeOf(Region region) {
+        if (region == null || region.isEmpty()) {
+            return null;
+        }
+        String deepest = region.county() != null ? region.county()
+                : region.city() != null ? region.city() : region.province();
+        for (Division d : byFullName.getOrDefault(deepest, List.of())) {
+            if (d.name().equals(deepest) && Objects.equals(nameAt(d, "province"), region.province())
+                    && Objects.equals(nameAt(d, "city"), region.city())
+                    && Objects.equals(nameAt(d, "county"), region.county())) {
+                return d.code();
+            }
+        }
+        return null;
+    }
+
     private Region resolveAt(String name, String reportText) {
         List<Division> candidates = matchFullNameChain(name);
         if (candidates.isEmpty()) {

@@ -49,6 +49,8 @@ public final class CorpusPipeline {
     private final Set<Path> excluded;
     /** Copy detection of the current run (replaced and deleted reports' old versions, then the recomputation). */
     private volatile CopyRelinking copies;
+    /** The docs folders' {@code agencies.csv} rules of the current run (none when loading parsed reports). */
+    private volatile AgencyOverrides overrides = AgencyOverrides.NONE;
 
     public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
         this.sink = sink;
@@ -85,6 +87,8 @@ public final class CorpusPipeline {
         boolean outdated = sink.outdated();
         copies = new CopyRelinking(sink, config.threads(), storedHashes.keySet());
         List<IndexSummary.Failure> failures = new ArrayList<>();
+        overrides = AgencyOverrides.load(docsRoots);
+        failures.addAll(overrides.problems());
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
@@ -93,7 +97,11 @@ public final class CorpusPipeline {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
             }
+            Path agenciesCsv = root.resolve(AgencyOverrides.FILE_NAME);
             for (Path file : CorpusFiles.list(List.of(root), excluded, config.followLinks())) {
+                if (file.equals(agenciesCsv)) {
+                    continue; // the identity rules, not a report
+                }
                 files.add(new Pending(file, root, null));
             }
         }
@@ -285,7 +293,7 @@ public final class CorpusPipeline {
         }
         try {
             copies.changing(report.id());
-            sink.upsert(report, sha256 != null ? sha256
+            sink.upsert(IndexTimeFields.apply(report, overrides), sha256 != null ? sha256
                     : report.source() == null ? null : report.source().sha256());
             return Outcome.INDEXED;
         } catch (IllegalArgumentException e) {
@@ -314,7 +322,7 @@ public final class CorpusPipeline {
         }
         try {
             copies.changing(report.id());
-            sink.upsert(report, hash);
+            sink.upsert(IndexTimeFields.apply(report, overrides), hash);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));
         }

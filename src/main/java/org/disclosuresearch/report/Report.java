@@ -26,11 +26,21 @@ import java.util.Map;
  * @param text         the normalized text (spec "Normalized text"), or null when not asked for
  * @param printedText  the text as the report prints it (paragraphs, original punctuation), of which {@code text} is
  *                     the normalization; null when not asked for or not known
+ * @param agencyKey    the agency's identity across years (region code + normalized name, see
+ *                     {@code parse.AgencyIdentity}; renames and {@code agencies.csv} applied), set at index time; null
+ *                     before
+ * @param formerAgencies names of former agencies the report says it continues (原XX局 after an institutional reform)
+ * @param derivedFigures figures computed at index time, never read from the report (ratios such as 公开率, and the
+ *                     growth against the agency's previous year): id of {@code DerivedFigures} to value; absent when a
+ *                     denominator is 0 or absent
+ * @param carryChecks  the failed cross-year checks ({@code carry:<col>}, also in {@code failedChecks}) with the
+ *                     other report and both numbers
  * @param copies       how much of the narrative other reports hold verbatim ({@link CopyShares}), set at index time
  *                     once the whole index is known; null before
  */
-@JsonPropertyOrder({"id", "file", "agency", "year", "published", "template", "region", "agencyType", "figures",
-        "figureEvidence", "failedChecks", "note", "source", "text", "printedText", "copies"})
+@JsonPropertyOrder({"id", "file", "agency", "agencyKey", "formerAgencies", "year", "published", "template", "region",
+        "agencyType", "figures", "derivedFigures", "figureEvidence", "failedChecks", "carryChecks", "note", "source",
+        "text", "printedText", "copies"})
 public record Report(
         String id,
         String file,
@@ -47,6 +57,10 @@ public record Report(
         SourceInfo source,
         @JsonInclude(JsonInclude.Include.NON_NULL) String text,
         @JsonInclude(JsonInclude.Include.NON_NULL) String printedText,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String agencyKey,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> formerAgencies,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> derivedFigures,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CarryCheck> carryChecks,
         @JsonInclude(JsonInclude.Include.NON_NULL) CopyShares copies) {
 
     public Report {
@@ -55,6 +69,16 @@ public record Report(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figureEvidence));
         failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
         region = region == null ? Region.NONE : region;
+        formerAgencies = formerAgencies == null ? List.of() : List.copyOf(formerAgencies);
+        derivedFigures = derivedFigures == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derivedFigures));
+        carryChecks = carryChecks == null ? List.of() : List.copyOf(carryChecks);
+    }
+
+    /** A figure read from the report or, for a derived id, computed at index time; null when absent. */
+    public Number figureOrDerived(String id) {
+        Number n = figures.get(id);
+        return n != null ? n : derivedFigures.get(id);
     }
 
     /** How the figure was read: its recorded evidence, or {@link FigureEvidence#CELL} for a figure read from its own cell. */
@@ -83,7 +107,8 @@ public record Report(
         return new Builder().id(id).file(file).agency(agency).year(year).published(published).template(template)
                 .region(region).agencyType(agencyType).figures(figures).figureEvidence(figureEvidence)
                 .failedChecks(failedChecks).note(note).source(source).text(text).printedText(printedText)
-                .copies(copies);
+                .agencyKey(agencyKey).formerAgencies(formerAgencies).derivedFigures(derivedFigures)
+                .carryChecks(carryChecks).copies(copies);
     }
 
     /** Builds a {@link Report}; every component defaults to null (empty for collections). */
@@ -103,6 +128,10 @@ public record Report(
         private SourceInfo source;
         private String text;
         private String printedText;
+        private String agencyKey;
+        private List<String> formerAgencies;
+        private Map<String, Double> derivedFigures;
+        private List<CarryCheck> carryChecks;
         private CopyShares copies;
 
         private Builder() {
@@ -123,11 +152,16 @@ public record Report(
         public Builder source(SourceInfo v) { source = v; return this; }
         public Builder text(String v) { text = v; return this; }
         public Builder printedText(String v) { printedText = v; return this; }
+        public Builder agencyKey(String v) { agencyKey = v; return this; }
+        public Builder formerAgencies(List<String> v) { formerAgencies = v; return this; }
+        public Builder derivedFigures(Map<String, Double> v) { derivedFigures = v; return this; }
+        public Builder carryChecks(List<CarryCheck> v) { carryChecks = v; return this; }
         public Builder copies(CopyShares v) { copies = v; return this; }
 
         public Report build() {
             return new Report(id, file, agency, year, published, template, region, agencyType, figures, figureEvidence,
-                    failedChecks, note, source, text, printedText, copies);
+                    failedChecks, note, source, text, printedText, agencyKey, formerAgencies, derivedFigures, carryChecks,
+                    copies);
         }
     }
 }

@@ -182,8 +182,7 @@ public final class LuceneSearchBackend implements SearchBackend {
             float score = request.sort().isRelevance() && page[i] instanceof FieldDoc fd
                     && fd.fields[0] instanceof Float f ? f : page[i].score;
             score = Float.isNaN(score) ? 0f : score;
-            hits.add(new SearchResult.Hit(r.id(), r.agency(), r.year(), r.region(), r.agencyType(), r.template(),
-                    score, marked.snippets(), marked.matchCount(), r.figures(), r.failedChecks()));
+            hits.add(SearchResult.Hit.of(r, score, marked.snippets(), marked.matchCount()));
         }
         String nextCursor = more && page.length > 0 && page[page.length - 1] instanceof FieldDoc last
                 ? SortAndCursor.encode(request.sort(), last) : null;

@@ -23,10 +23,20 @@ public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetVal
         this(total, hits, facets, stats, nextCursor, null);
     }
 
-    /** @param matchCount how many places of the report's text the query marks (the report view's 命中 N 处) */
+    /**
+     * @param matchCount     how many places of the report's text the query marks (the report view's 命中 N 处)
+     * @param agencyKey      the agency's identity across years (see {@code Report.agencyKey}), or null
+     * @param derivedFigures figures computed at index time (ratios, growth), apart from the read {@code figures}
+     */
     public record Hit(String id, String agency, Integer year, Region region, String agencyType, String template,
                       float score, List<String> snippets, int matchCount, Map<String, Number> figures,
-                      List<String> failedChecks) {
+                      List<String> failedChecks, String agencyKey, Map<String, Double> derivedFigures) {
+
+        /** A hit of a stored report, marked as the engine found it. */
+        public static Hit of(org.disclosuresearch.report.Report r, float score, List<String> snippets, int matchCount) {
+            return new Hit(r.id(), r.agency(), r.year(), r.region(), r.agencyType(), r.template(), score, snippets,
+                    matchCount, r.figures(), r.failedChecks(), r.agencyKey(), r.derivedFigures());
+        }
     }
 
     /** A facet value with its count; region values carry their children (province > city > county). */

@@ -272,7 +272,7 @@ class ApiServerTest {
         assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(b, 3));
         String[] lines = new String(b, 3, b.length - 3, StandardCharsets.UTF_8).split("\r\n");
         assertEquals(1 + 5, lines.length);
-        assertTrue(lines[0].startsWith("id,agency,year,"), lines[0]);
+        assertTrue(lines[0].startsWith("id,agency,agencyKey,year,"), lines[0]);
         assertTrue(lines[0].endsWith(",penalties,apps_new_total"), lines[0]);
         String body = String.join("\n", lines);
         for (JsonNode e : expected) {
@@ -292,7 +292,7 @@ class ApiServerTest {
         String disposition = r.raw().headers().firstValue("Content-Disposition").orElse("");
         assertTrue(disposition.contains("filename*=UTF-8''disclosure-search_" + enc("依申请公开") + "_"), disposition);
         String[] lines = r.text().split("\r\n");
-        assertEquals("\uFEFF报告编号,机构,年度,发布日期,模板,省份,城市,区县,机构类型,未通过的校验,文件格式,原文地址,"
+        assertEquals("\uFEFF报告编号,机构,机构标识,年度,发布日期,模板,省份,城市,区县,机构类型,未通过的校验,文件格式,原文地址,"
                 + "表三·本年新收政府信息公开申请数量·总计,表三·本年新收政府信息公开申请数量·总计·读取方式", lines[0]);
         String row004 = java.util.Arrays.stream(lines).filter(l -> l.startsWith("004_")).findFirst().orElseThrow();
         assertTrue(row004.contains("（四）无法提供 · 1.本机关不掌握相关政府信息：各类申请人之和"), row004);

@@ -44,9 +44,9 @@ class CsvExportTest {
                 .build());
         String[] lines = out.toString().split("\r\n");
         assertEquals('\uFEFF', lines[0].charAt(0));
-        assertEquals("\uFEFFid,agency,year,published,template,province,city,county,agencyType,failedChecks,format,url,"
+        assertEquals("\uFEFFid,agency,agencyKey,year,published,template,province,city,county,agencyType,failedChecks,format,url,"
                 + "penalties,fees_wan,licensing", lines[0]);
-        assertEquals("r1,\"'=HYPERLINK(\"\"http://x\"\",\"\"某局, 办公室\"\")\",2021,,2021,浙江省,,,其他,"
+        assertEquals("r1,\"'=HYPERLINK(\"\"http://x\"\",\"\"某局, 办公室\"\")\",,2021,,2021,浙江省,,,其他,"
                 + "balance:total row_sum:new,txt,\"https://example.gov.cn/a?b=1,2\",-3,100,", lines[1]);
 
         csv.write(Report.builder()
@@ -60,7 +60,7 @@ class CsvExportTest {
                 .failedChecks(List.of())
                 .build());
         String row2 = out.toString().split("\r\n")[2];
-        assertEquals("r2,'\t=1+1,2021,,,,,,'@SUM(A1),,,,,,", row2);
+        assertEquals("r2,'\t=1+1,,2021,,,,,,'@SUM(A1),,,,,,", row2);
     }
 
     @Test
@@ -82,11 +82,11 @@ class CsvExportTest {
                         List.of("row_sum:new"), null, "由连写的 32 拆分"), "apps_new_business", FigureEvidence.BLANK))
                 .failedChecks(List.of("row_sum:new")).build());
         String[] lines = out.toString().split("\r\n");
-        assertEquals("\uFEFF报告编号,机构,年度,发布日期,模板,省份,城市,区县,机构类型,未通过的校验,文件格式,原文地址,"
+        assertEquals("\uFEFF报告编号,机构,机构标识,年度,发布日期,模板,省份,城市,区县,机构类型,未通过的校验,文件格式,原文地址,"
                 + "表三·本年新收政府信息公开申请数量·总计,表三·本年新收政府信息公开申请数量·总计·读取方式,"
                 + "表三·本年新收政府信息公开申请数量·自然人,表三·本年新收政府信息公开申请数量·自然人·读取方式,"
                 + "表二·行政处罚·本年处理决定数量,表二·行政处罚·本年处理决定数量·读取方式", lines[0]);
-        assertEquals("r1,某局,2021,,,,,,,一、本年新收政府信息公开申请数量：各类申请人之和 3，总计 2,,,2,单元格,3,拆分连写数字,,",
+        assertEquals("r1,某局,,2021,,,,,,,一、本年新收政府信息公开申请数量：各类申请人之和 3，总计 2,,,2,单元格,3,拆分连写数字,,",
                 lines[1]);
     }
 

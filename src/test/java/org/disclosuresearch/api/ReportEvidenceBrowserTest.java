@@ -193,7 +193,7 @@ class ReportEvidenceBrowserTest {
         String csv = new HttpJson(server.port()).get("/api/export.csv?evidence=1&header=ids&columns=" + split
                 + "&columns=" + narrative).text();
         List<String> lines = csv.lines().toList();
-        assertEquals("\uFEFFid,agency,year,published,template,province,city,county,agencyType,failedChecks,format,url,"
+        assertEquals("\uFEFFid,agency,agencyKey,year,published,template,province,city,county,agencyType,failedChecks,format,url,"
                 + split + "," + split + "_read," + narrative + "," + narrative + "_read", lines.get(0));
         assertTrue(lines.get(1).endsWith(",拆分连写数字," + report.get("figures").get(narrative).asText() + ",依正文"),
                 lines.get(1));

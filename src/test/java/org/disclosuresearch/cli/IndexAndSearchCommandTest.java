@@ -137,7 +137,7 @@ class IndexAndSearchCommandTest {
                 + "表三·本年新收政府信息公开申请数量·总计,表三·本年新收政府信息公开申请数量·总计·读取方式"), csv.get(0));
         Run ids = run("export", "--index", index.toString(), "--header", "ids", "--columns", "penalties", "朋友圈");
         assertEquals(0, ids.code(), ids.err());
-        assertTrue(ids.out().startsWith("\uFEFFid,agency,year,") && ids.out().lines().count() == 2, ids.out());
+        assertTrue(ids.out().startsWith("\uFEFFid,agency,agencyKey,year,") && ids.out().lines().count() == 2, ids.out());
         Run badHeader = run("export", "--index", index.toString(), "--header", "names", "x");
         assertEquals(2, badHeader.code());
         assertTrue(badHeader.err().contains("header"), badHeader.err());

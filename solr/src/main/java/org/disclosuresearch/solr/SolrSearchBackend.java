@@ -112,9 +112,8 @@ public final class SolrSearchBackend implements SearchBackend {
             Report report = report(d);
             Highlights.Hit marked = Highlights.hit(tree, (String) d.getFirstValue(SolrFields.TEXT));
             Object score = d.getFirstValue(SolrFields.SCORE);
-            hits.add(new SearchResult.Hit(report.id(), report.agency(), report.year(), report.region(),
-                    report.agencyType(), report.template(), score instanceof Number n ? n.floatValue() : 0f,
-                    marked.snippets(), marked.matchCount(), report.figures(), report.failedChecks()));
+            hits.add(SearchResult.Hit.of(report, score instanceof Number n ? n.floatValue() : 0f,
+                    marked.snippets(), marked.matchCount()));
         }
         long total = r.getResults().getNumFound();
         long seen = cursor.seen() + hits.size();
