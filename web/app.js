@@ -252,7 +252,7 @@ function renderFacets(result) {
   const sections = [];
   sections.push(facetSection('agencyType', facets.agencyType));
   sections.push(regionSection(facets));
-  for (const dim of ['year', 'template', 'checks', 'format']) sections.push(facetSection(dim, facets[dim]));
+  for (const dim of ['year', 'template', 'checks', 'format', 'copies']) sections.push(facetSection(dim, facets[dim]));
   fill(box, sections.filter(Boolean));
 }
 

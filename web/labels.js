@@ -2,7 +2,7 @@
 
 export const DIMENSION_LABELS = {
   agencyType: '机构类型', province: '省份', city: '城市', county: '区县', year: '年度',
-  template: '模板', checks: '勾稽校验', format: '文件格式', region: '地区',
+  template: '模板', checks: '勾稽校验', format: '文件格式', region: '地区', copies: '重复率',
 };
 
 const VALUE_LABELS = {
@@ -10,6 +10,7 @@ const VALUE_LABELS = {
   year: v => `${v} 年`,
   checks: v => ({no: '全部通过', yes: '有未通过项'}[v] || v),
   format: v => v.toUpperCase(),
+  copies: v => `${v.replace('-', '–')}%`,
 };
 
 export function valueLabel(dim, value) {

@@ -5,6 +5,7 @@ import {getJson, fields} from './api.js';
 import {el, fill, snippetNodes, formatNumber} from './dom.js';
 import {columnLabel, rowLabel, EVIDENCE_LABELS} from './labels.js';
 import {navigate, currentState} from './router.js';
+import {writeState} from './state.js';
 
 const $ = id => document.getElementById(id);
 let shownId = null;
@@ -31,7 +32,8 @@ export async function showReport(id, state) {
   }
   view.removeAttribute('aria-busy');
   document.title = `${report.agency || report.id} – 政府信息公开年度报告检索`;
-  fill($('report-body'), header(report), tables(report, catalogue), text(report, state.q, state.match));
+  fill($('report-body'), header(report), tables(report, catalogue), copies(report, state),
+    text(report, state.q, state.match));
   stickRowHeads();
   $('report-title').focus();
 }
@@ -318,6 +320,46 @@ function text(r, q, match) {
     steps,
     pager,
     body);
+}
+
+/** A share (0–1) as a percentage; null as 无 (nothing to compare with). */
+function percent(share) {
+  return share === null || share === undefined ? '无' : `${Math.round(share * 1000) / 10}%`;
+}
+
+/** A link that opens another report in this view, keeping the search. */
+function reportLink(state, id, label) {
+  return el('a', {href: '?' + writeState({...state, report: id}), class: 'copy-link', 'data-report': id,
+    onclick: e => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      e.preventDefault();
+      navigate({...currentState(), report: id});
+    }}, label);
+}
+
+/**
+ * 重复段落: the shares of the narrative found verbatim in the agency's previous report and in other agencies' reports of
+ * the same year, the most similar reports, and each copied sentence marked (text nodes only: escaped by
+ * construction) with links to the reports that also hold it.
+ */
+function copies(r, state) {
+  const c = r.copies;
+  if (!c || !c.sentences) return null;
+  const names = new Map((c.similar || []).map(s => [s.id, `${s.agency || s.id} ${s.year ?? ''}年`]));
+  if (c.previous) names.set(c.previous.id, `${c.previous.agency || c.previous.id} ${c.previous.year ?? ''}年`);
+  const text = r.textOffset === 0 && typeof r.text === 'string' ? r.text : null;
+  const passages = text === null ? [] : (c.passages || []).filter(p => p.end <= text.length);
+  return el('section', {class: 'copies-block', id: 'copies'},
+    el('h3', {}, `重复段落（重复率 ${percent(c.share)}）`),
+    el('p', {class: 'hint'}, `正文中可比对的句子 ${c.sentences} 句（不含表格、短句和多数报告共有的模板用语）：`,
+      c.previous ? `与本机关上一份报告（${c.previous.year}年）相同 ${percent(c.prevShare)}，` : '本机关没有更早的报告可比，',
+      `与同年其他机构的报告相同 ${percent(c.peerShare)}。`),
+    c.similar?.length ? el('ul', {class: 'similar'}, c.similar.map(s => el('li', {},
+      reportLink(state, s.id, names.get(s.id)), `：相同 ${s.shared} 句（${percent(s.share)}）`))) : null,
+    passages.length ? el('ol', {class: 'passages'}, passages.map(p => el('li', {class: 'passage'},
+      el('mark', {class: 'copied'}, text.slice(p.start, p.end)),
+      el('span', {class: 'also-in'}, ' 也见于：',
+        p.reports.flatMap((id, i) => [i ? '、' : '', reportLink(state, id, names.get(id) || id)]))))) : null);
 }
 
 /**

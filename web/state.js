@@ -1,7 +1,7 @@
 // The whole page state lives in the URL, with the API's own parameter names, so that a shared or reloaded
 // link shows the same page and Back works.
 
-export const DIMENSIONS = ['agencyType', 'province', 'city', 'county', 'year', 'template', 'checks', 'format'];
+export const DIMENSIONS = ['agencyType', 'province', 'city', 'county', 'year', 'template', 'checks', 'format', 'copies'];
 export const DEFAULT_COLUMNS = ['apps_new_total', 'penalties', 'review_total'];
 
 /** Reads the state from a query string. */

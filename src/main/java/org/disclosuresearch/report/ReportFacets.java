@@ -19,10 +19,12 @@ public final class ReportFacets {
     public static final String TEMPLATE = "template";
     public static final String CHECKS = "checks";
     public static final String FORMAT = "format";
+    /** 重复率: the band of the report's copy share ({@link CopyShares#share()}), "0-20", "20-50", "50-80", "80-100" (%). */
+    public static final String COPIES = "copies";
 
     /** Facet dimensions a request may select, in display order. */
     public static final List<String> DIMENSIONS =
-            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT);
+            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT, COPIES);
 
     /** Value of {@link #CHECKS}: "yes" when any check failed, else "no". */
     public static final String CHECKS_FAILED = "yes";
@@ -70,6 +72,15 @@ public final class ReportFacets {
         if (report.source() != null && report.source().format() != null) {
             out.add(new Value(FORMAT, report.source().format(), report.source().format()));
         }
+        if (report.copies() != null && report.copies().share() != null) {
+            String band = copyBand(report.copies().share());
+            out.add(new Value(COPIES, band, band));
+        }
         return out;
+    }
+
+    /** The 重复率 band of a share (0–1): lower bound included, upper excluded, 100% in the last. */
+    public static String copyBand(double share) {
+        return share < 0.2 ? "0-20" : share < 0.5 ? "20-50" : share < 0.8 ? "50-80" : "80-100";
     }
 }

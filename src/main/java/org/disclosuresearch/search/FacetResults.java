@@ -14,6 +14,10 @@ public final class FacetResults {
     private FacetResults() {
     }
 
+    /** 重复率 bands from the lowest ("0-20" before "20-50"). */
+    private static final java.util.Comparator<SearchResult.FacetValue> BAND_ORDER = java.util.Comparator.comparingInt(
+            (SearchResult.FacetValue v) -> Integer.parseInt(v.value().substring(0, v.value().indexOf('-'))));
+
     /** @param counts dimension ({@link ReportFacets#DIMENSIONS}) → counted value → number of matching reports */
     public static Map<String, List<SearchResult.FacetValue>> of(Map<String, Map<String, Long>> counts) {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
@@ -24,6 +28,7 @@ public final class FacetResults {
         for (String dim : List.of(ReportFacets.TEMPLATE, ReportFacets.CHECKS, ReportFacets.FORMAT)) {
             out.put(dim, FacetCounter.flat(get(counts, dim)));
         }
+        out.put(ReportFacets.COPIES, FacetCounter.flat(get(counts, ReportFacets.COPIES), BAND_ORDER));
         return out;
     }
 

@@ -20,38 +20,38 @@ import java.util.List;
  *   <li>{@code u1-2022} … {@code u4-2022}: unrelated agencies, one sentence of their own each</li>
  * </ul>
  */
-final class CopySeries {
+public final class CopySeries {
     private CopySeries() {
     }
 
-    static final Region YUEQING = new Region("浙江省", "温州市", "乐清市");
-    static final Region YONGJIA = new Region("浙江省", "温州市", "永嘉县");
+    public static final Region YUEQING = new Region("浙江省", "温州市", "乐清市");
+    public static final Region YONGJIA = new Region("浙江省", "温州市", "永嘉县");
 
-    static final String TABLE = " 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0 "
+    public static final String TABLE = " 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0 "
             + "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0 (一)予以公开 0 0 0 0 0 0 0 ";
-    static final String BOILERPLATE = "本报告根据中华人民共和国政府信息公开条例的规定由本机关编制并向社会公布。";
+    public static final String BOILERPLATE = "本报告根据中华人民共和国政府信息公开条例的规定由本机关编制并向社会公布。";
 
-    static String statistics(int year, int published, int policies, int meetings) {
+    public static String statistics(int year, int published, int policies, int meetings) {
         return year + "年本局主动公开政府信息共计" + published + "条，其中政策文件" + policies + "条。"
                 + "本局坚持把统计数据发布作为政务公开的重点，按月发布全市主要经济指标。"
                 + "全年召开新闻发布会" + meetings + "次，及时回应社会各界对统计数据的关切。"
                 + "下一步将进一步规范统计信息公开流程，提升数据解读的及时性和准确性。";
     }
 
-    static String finance(String agency, String county) {
+    public static String finance(String agency, String county) {
         return agency + "坚持以公开为常态不公开为例外的原则推进财政预决算公开。"
                 + "全面公开" + county + "本级政府预算决算和部门预算决算，做到应公开尽公开。"
                 + "加强财政政策解读，通过图表和问答等形式解读惠企利民资金政策。"
                 + "持续做好政府采购信息公开，实现采购项目全过程信息公开。";
     }
 
-    static Report report(String id, String agency, Region region, int year, String narrative) {
+    public static Report report(String id, String agency, Region region, int year, String narrative) {
         return Report.builder().id(id).file(id + ".txt").agency(agency).year(year).region(region)
                 .text(agency + year + "年政府信息公开工作年度报告\n" + narrative + TABLE + "\n" + agency + "\n" + (year + 1) + "年1月15日\n").build();
     }
 
     /** Writes every report of the series into {@code dir} as {@code <id>.txt} (its text), as a corpus folder. */
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (Report r : all()) {
             write(dir, r);
@@ -59,11 +59,11 @@ final class CopySeries {
         return dir;
     }
 
-    static void write(Path dir, Report r) throws IOException {
+    public static void write(Path dir, Report r) throws IOException {
         Files.writeString(dir.resolve(r.id() + ".txt"), r.text(), StandardCharsets.UTF_8);
     }
 
-    static List<Report> all() {
+    public static List<Report> all() {
         List<Report> out = new ArrayList<>();
         out.add(report("a-2021", "乐清市统计局", YUEQING, 2021, statistics(2021, 120, 15, 4)));
         out.add(report("a-2022", "乐清市统计局", YUEQING, 2022, statistics(2022, 98, 7, 6) + BOILERPLATE));
