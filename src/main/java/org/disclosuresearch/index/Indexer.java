@@ -17,6 +17,7 @@ import org.disclosuresearch.pipeline.CorpusPipeline;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.LinkedReports;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.report.Report;
 
@@ -49,9 +50,10 @@ public final class Indexer implements ReportSink {
     /**
      * Version of the document layout (fields and how they are analyzed), kept in the commit data. Bump it when a change
      * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
-     * segmented clause by clause, as queries now are, and indexed without positions).
+     * segmented clause by clause, as queries now are, and indexed without positions; 4: agency keys, link keys, derived
+     * ratios with their numerators and denominators, the gaps facet).
      */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
     static final String LAYOUT_KEY = "disclosure-search.layout";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
@@ -163,6 +165,37 @@ public final class Indexer implements ReportSink {
         writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, sha256));
     }
 
+    /** The view the linkers read last: {@link #relinked} takes a report's texts from it (they did not change since). */
+    private volatile IndexLinkedReports lastView;
+
+    @Override
+    public LinkedReports linkedReports() throws IOException {
+        DirectoryReader reader = DirectoryReader.open(writer);
+        reader.incRef(); // one reference for the view's user, one for relinked(); the last close releases it
+        IndexLinkedReports view = new IndexLinkedReports(reader);
+        IndexLinkedReports previous = lastView;
+        lastView = view;
+        if (previous != null) {
+            previous.close();
+        }
+        return view;
+    }
+
+    @Override
+    public void relinked(Report report) throws IOException {
+        IndexLinkedReports view = lastView;
+        Document stored = view == null ? null : view.stored(report.id());
+        if (stored == null) {
+            return; // deleted meanwhile: nothing to keep right
+        }
+        Report full = report.toBuilder().text(stored.get(Fields.TEXT)).printedText(stored.get(Fields.PRINTED_TEXT))
+                .build();
+        Number indexedAt = stored.getField(Fields.INDEXED_AT) == null ? null
+                : stored.getField(Fields.INDEXED_AT).numericValue();
+        writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(full,
+                stored.get(Fields.SHA256), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
+    }
+
     @Override
     public void commit(boolean runComplete) throws IOException {
         if (runComplete && staleLayout) { // only now: an interrupted run must leave the old marker, so that the next one goes on
@@ -272,6 +305,11 @@ public final class Indexer implements ReportSink {
 
     @Override
     public void close() throws IOException {
+        IndexLinkedReports view = lastView;
+        lastView = null;
+        if (view != null) {
+            view.close();
+        }
         try {
             if (writer.isOpen()) {
                 writer.close();

@@ -49,6 +49,8 @@ public final class CorpusPipeline {
     private final Set<Path> excluded;
     /** The docs folders' {@code agencies.csv} rules of the current run (none when loading parsed reports). */
     private volatile AgencyOverrides overrides = AgencyOverrides.NONE;
+    /** The current run's cross-report stage. */
+    private volatile CrossReportLinks links;
 
     public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
         this.sink = sink;
@@ -73,10 +75,30 @@ public final class CorpusPipeline {
     /** Brings the sink in line with the files under {@code docsRoots}. */
     public IndexSummary update(List<Path> docsRoots, IndexProgress progress) throws IOException {
         try {
+            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
             return updateOnce(docsRoots, progress);
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
+        } finally {
+            abandonLinks();
         }
+    }
+
+    private void abandonLinks() {
+        CrossReportLinks l = links;
+        links = null;
+        if (l != null) {
+            l.abandon();
+        }
+    }
+
+    /** The run's last stage: linked values of what the run touched, then the summary says how many were stored. */
+    private IndexSummary finishLinks(IndexSummary summary) throws IOException {
+        CrossReportLinks l = links;
+        links = null;
+        long relinked = l == null ? 0 : l.finish();
+        return new IndexSummary(summary.indexed(), summary.unchanged(), summary.deleted(), summary.failed(),
+                summary.millis(), relinked);
     }
 
     private IndexSummary updateOnce(List<Path> docsRoots, IndexProgress progress) throws IOException {
@@ -86,6 +108,8 @@ public final class CorpusPipeline {
         List<IndexSummary.Failure> failures = new ArrayList<>();
         overrides = AgencyOverrides.load(docsRoots);
         failures.addAll(overrides.problems());
+        links.touch(AgencyLinker.NAME, overrides.touchedKeys());
+        links.touchIds(overrides.touchedIds());
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
@@ -139,22 +163,27 @@ public final class CorpusPipeline {
         long deleted = 0;
         for (String id : storedHashes.keySet()) {
             if (!fileOfId.containsKey(id)) {
+                links.deleting(id);
                 sink.delete(id);
                 deleted++;
             }
         }
         sink.commit(true);
+        IndexSummary summary = finishLinks(new IndexSummary(counts.indexed, unchanged, deleted, failures, 0));
         clock.tick(done + pending.size(), true);
-        return new IndexSummary(counts.indexed, unchanged, deleted, failures,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return new IndexSummary(summary.indexed(), unchanged, deleted, failures,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), summary.relinked());
     }
 
     /** Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits. */
     public IndexSummary load(Collection<Report> reports) throws IOException {
         try {
-            return loadOnce(reports);
+            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
+            return finishLinks(loadOnce(reports));
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
+        } finally {
+            abandonLinks();
         }
     }
 
@@ -177,9 +206,12 @@ public final class CorpusPipeline {
      */
     public IndexSummary loadJsonLines(Path jsonl, IndexProgress progress) throws IOException {
         try {
-            return loadJsonLinesOnce(jsonl, progress);
+            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
+            return finishLinks(loadJsonLinesOnce(jsonl, progress));
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
+        } finally {
+            abandonLinks();
         }
     }
 
@@ -282,7 +314,9 @@ public final class CorpusPipeline {
             return Outcome.UNCHANGED;
         }
         try {
-            sink.upsert(IndexTimeFields.apply(report, overrides), sha256 != null ? sha256
+            Report prepared = IndexTimeFields.apply(report, overrides);
+            links.sending(prepared);
+            sink.upsert(prepared, sha256 != null ? sha256
                     : report.source() == null ? null : report.source().sha256());
             return Outcome.INDEXED;
         } catch (IllegalArgumentException e) {
@@ -310,7 +344,9 @@ public final class CorpusPipeline {
                     + e + ")"));
         }
         try {
-            sink.upsert(IndexTimeFields.apply(report, overrides), hash);
+            Report prepared = IndexTimeFields.apply(report, overrides);
+            links.sending(prepared);
+            sink.upsert(prepared, hash);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));
         }

@@ -33,11 +33,15 @@ import java.util.Map;
  * @param derivedFigures figures computed at index time, never read from the report (ratios such as 公开率, and the
  *                     growth against the agency's previous year): id of {@code DerivedFigures} to value; absent when a
  *                     denominator is 0 or absent
+ * @param previous     the same agency's report of the year before, as far as this one's derived values and checks
+ *                     use it (set by the agency linker after indexing), or null
+ * @param agencyMissingYears years its agency published no report between its first and last (set with
+ *                     {@code previous}); empty when none is missing
  * @param carryChecks  the failed cross-year checks ({@code carry:<col>}, also in {@code failedChecks}) with the
  *                     other report and both numbers
  */
 @JsonPropertyOrder({"id", "file", "agency", "agencyKey", "formerAgencies", "year", "published", "template", "region",
-        "agencyType", "figures", "derivedFigures", "figureEvidence", "failedChecks", "carryChecks", "note", "source",
+        "agencyType", "figures", "derivedFigures", "figureEvidence", "failedChecks", "carryChecks", "previous", "agencyMissingYears", "note", "source",
         "text", "printedText"})
 public record Report(
         String id,
@@ -58,7 +62,9 @@ public record Report(
         @JsonInclude(JsonInclude.Include.NON_NULL) String agencyKey,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> formerAgencies,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> derivedFigures,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CarryCheck> carryChecks) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CarryCheck> carryChecks,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PreviousReport previous,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> agencyMissingYears) {
 
     public Report {
         figures = figures == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
@@ -70,6 +76,7 @@ public record Report(
         derivedFigures = derivedFigures == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derivedFigures));
         carryChecks = carryChecks == null ? List.of() : List.copyOf(carryChecks);
+        agencyMissingYears = agencyMissingYears == null ? List.of() : List.copyOf(agencyMissingYears);
     }
 
     /** A figure read from the report or, for a derived id, computed at index time; null when absent. */
@@ -105,7 +112,7 @@ public record Report(
                 .region(region).agencyType(agencyType).figures(figures).figureEvidence(figureEvidence)
                 .failedChecks(failedChecks).note(note).source(source).text(text).printedText(printedText)
                 .agencyKey(agencyKey).formerAgencies(formerAgencies).derivedFigures(derivedFigures)
-                .carryChecks(carryChecks);
+                .carryChecks(carryChecks).previous(previous).agencyMissingYears(agencyMissingYears);
     }
 
     /** Builds a {@link Report}; every component defaults to null (empty for collections). */
@@ -129,6 +136,8 @@ public record Report(
         private List<String> formerAgencies;
         private Map<String, Double> derivedFigures;
         private List<CarryCheck> carryChecks;
+        private PreviousReport previous;
+        private List<Integer> agencyMissingYears;
 
         private Builder() {
         }
@@ -152,10 +161,12 @@ public record Report(
         public Builder formerAgencies(List<String> v) { formerAgencies = v; return this; }
         public Builder derivedFigures(Map<String, Double> v) { derivedFigures = v; return this; }
         public Builder carryChecks(List<CarryCheck> v) { carryChecks = v; return this; }
+        public Builder previous(PreviousReport v) { previous = v; return this; }
+        public Builder agencyMissingYears(List<Integer> v) { agencyMissingYears = v; return this; }
 
         public Report build() {
             return new Report(id, file, agency, year, published, template, region, agencyType, figures, figureEvidence,
-                    failedChecks, note, source, text, printedText, agencyKey, formerAgencies, derivedFigures, carryChecks);
+                    failedChecks, note, source, text, printedText, agencyKey, formerAgencies, derivedFigures, carryChecks, previous, agencyMissingYears);
         }
     }
 }

@@ -19,10 +19,15 @@ public final class ReportFacets {
     public static final String TEMPLATE = "template";
     public static final String CHECKS = "checks";
     public static final String FORMAT = "format";
+    /**
+     * Whether the report's agency is missing a year between its first and last report ("yes"/"no"), set by the agency
+     * linker; reports of a sink without linking have no value.
+     */
+    public static final String GAPS = "gaps";
 
     /** Facet dimensions a request may select, in display order. */
     public static final List<String> DIMENSIONS =
-            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT);
+            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT, GAPS);
 
     /** Value of {@link #CHECKS}: "yes" when any check failed, else "no". */
     public static final String CHECKS_FAILED = "yes";
@@ -69,6 +74,10 @@ public final class ReportFacets {
         out.add(new Value(CHECKS, checks, checks));
         if (report.source() != null && report.source().format() != null) {
             out.add(new Value(FORMAT, report.source().format(), report.source().format()));
+        }
+        if (report.agencyKey() != null) {
+            String gaps = report.agencyMissingYears().isEmpty() ? CHECKS_PASSED : CHECKS_FAILED;
+            out.add(new Value(GAPS, gaps, gaps));
         }
         return out;
     }
