@@ -42,6 +42,11 @@ public final class AgencyLinker implements ReportLinker {
         return keysOfStored(report);
     }
 
+    /** {@link #keysOf} of a stored report: its agency key and its former agencies' keys. */
+    public static Set<String> keysOfReport(Report report) {
+        return keysOfStored(report);
+    }
+
     static Set<String> keysOfStored(Report report) {
         Set<String> keys = new LinkedHashSet<>();
         if (report.agencyKey() != null) {
