@@ -1,7 +1,8 @@
 // The search page: reads the state from the URL (router.js), asks the API, renders results as cards or as a table,
 // facets, figure filters and aggregates (a tile map by province, a line by year). The report view is report.js.
 import {getJson, fields} from './api.js';
-import {el, fill, snippetNodes, formatNumber} from './dom.js';
+import {el, fill, snippetNodes, formatNumber, formatFigure, figureValue} from './dom.js';
+import {showAgency, setUpAgencyView} from './agency.js';
 import {writeState, searchParams, withChanges, parseRange, activeFilterCount, DIMENSIONS} from './state.js';
 import {DIMENSION_LABELS, valueLabel, figureLabel, shortFigureLabel, templateNote} from './labels.js';
 import {navigate, currentState, onNavigate} from './router.js';
@@ -19,9 +20,13 @@ async function render() {
   $('match-words').checked = state.match === 'words';
   renderFilterCount();
   const inReport = Boolean(state.report);
-  $('search-view').hidden = inReport;
+  const inAgency = !inReport && Boolean(state.agency);
+  $('search-view').hidden = inReport || inAgency;
   $('report-view').hidden = !inReport;
-  if (inReport) {
+  $('agency-view').hidden = !inAgency;
+  if (inAgency) {
+    await showAgency(state.agency, state);
+  } else if (inReport) {
     await showReport(state.report, state);
   } else {
     document.title = state.q ? `${state.q} – 政府信息公开年度报告检索` : '政府信息公开年度报告检索';
@@ -142,7 +147,7 @@ function renderHits(result, catalogue) {
       (hit.snippets || []).map(s => el('p', {class: 'snippet'}, snippetNodes(s))),
       columns.length ? el('dl', {class: 'figures'}, columns.map(id => el('div', {},
         el('dt', {title: figureLabel(catalogue.byId.get(id))}, shortFigureLabel(catalogue.byId.get(id))),
-        el('dd', {}, hit.figures && id in hit.figures ? formatNumber(hit.figures[id]) : '—')))) : null);
+        el('dd', {}, formatFigure(catalogue.byId.get(id), figureValue(hit, id)))))) : null);
   }));
 }
 
@@ -186,7 +191,7 @@ function renderTable(result, catalogue) {
     el('td', {}, [hit.region?.province, hit.region?.city, hit.region?.county].filter(Boolean).join(' › ') || '—'),
     showCount ? el('td', {class: 'num'}, formatNumber(hit.matchCount)) : null,
     columns.map(id => el('td', {class: 'num', 'data-figure': id},
-      hit.figures && id in hit.figures ? formatNumber(hit.figures[id]) : '—'))));
+      formatFigure(catalogue.byId.get(id), figureValue(hit, id))))));
   fill(box, el('div', {class: 'table-scroll sticky-head', tabindex: '0', role: 'region', 'aria-label': '检索结果表格'},
     el('table', {class: 'numbers results-table'}, el('thead', {}, head), el('tbody', {}, rows))));
 }
@@ -252,7 +257,7 @@ function renderFacets(result) {
   const sections = [];
   sections.push(facetSection('agencyType', facets.agencyType));
   sections.push(regionSection(facets));
-  for (const dim of ['year', 'template', 'checks', 'format', 'copies']) sections.push(facetSection(dim, facets[dim]));
+  for (const dim of ['year', 'template', 'checks', 'format', 'gaps', 'copies']) sections.push(facetSection(dim, facets[dim]));
   fill(box, sections.filter(Boolean));
 }
 
@@ -361,8 +366,10 @@ function renderChips(catalogue) {
   for (const r of state.ranges) {
     const range = parseRange(r);
     const name = range ? (range.id === 'year' ? '年度' : shortFigureLabel(catalogue.byId.get(range.id)) || range.id) : r;
-    const bounds = !range ? '' : range.min && range.max ? `${range.min} – ${range.max}`
-      : range.min ? `≥ ${range.min}` : `≤ ${range.max}`;
+    const field = range ? catalogue.byId.get(range.id) : null;
+    const shown = v => field && field.derived ? formatFigure(field, v) : v;
+    const bounds = !range ? '' : range.min && range.max ? `${shown(range.min)} – ${shown(range.max)}`
+      : range.min ? `≥ ${shown(range.min)}` : `≤ ${shown(range.max)}`;
     chips.push(chip(`${name} ${bounds}`, () => withChanges(state, {ranges: state.ranges.filter(x => x !== r)})));
   }
   const box = $('chips');
@@ -378,9 +385,12 @@ function chip(text, without) {
 }
 
 let controlsReady = false;
+/** The catalogue the controls were filled from (the filter form reads whether a figure is a ratio). */
+let catalogueNow = null;
 
 /** Fills the figure pickers (filter, sort, columns, aggregates) once from the catalogue. */
 function renderFigureControls(catalogue) {
+  catalogueNow = catalogue;
   if (!controlsReady) {
     controlsReady = true;
     for (const select of document.querySelectorAll('select.figure-picker')) {
@@ -388,7 +398,7 @@ function renderFigureControls(catalogue) {
       for (const f of catalogue.fields) {
         if (!groups.has(f.table)) groups.set(f.table, el('optgroup', {label: `${f.table}（2021 版 / 2019 版模板）`}));
         groups.get(f.table).append(el('option', {value: f.id, 'data-templates': f.templates.join(',')},
-          `${figureLabel(f)}${f.unit === '万元' ? '（万元）' : ''}${templateNote(f)}`));
+          `${figureLabel(f)}${f.unit === '万元' ? '（万元）' : ''}${f.derived ? '' : templateNote(f)}`));
       }
       select.append(...groups.values());
     }
@@ -431,7 +441,10 @@ function setUpControls() {
       : min && max && Number(min) > Number(max) ? '最小值不能大于最大值。' : '';
     fill($('filter-problem'), problem);
     if (problem) return;
-    const range = `${id}:${min}..${max}`;
+    // a derived ratio is typed as a percentage (80 for 80%) and searched as the fraction the index keeps
+    const derived = catalogueNow && catalogueNow.byId.get(id)?.derived;
+    const fraction = v => (v && derived ? String(Number(v) / 100) : v);
+    const range = `${id}:${fraction(min)}..${fraction(max)}`;
     const ranges = state.ranges.filter(r => parseRange(r)?.id !== id).concat(range);
     $('filter-min').value = '';
     $('filter-max').value = '';
@@ -516,18 +529,26 @@ function renderAggregates(result, catalogue) {
   $('aggregates').open = true;
   const field = catalogue.byId.get(stats.field);
   const unit = field?.unit || '';
+  const ratio = Boolean(field && field.derived);
   const buckets = [...(stats.buckets || [])].sort((a, b) => b.summary.sum - a.summary.sum);
   const caption = `${shortFigureLabel(field)}，按${DIMENSION_LABELS[stats.by] || '全部'}分组（单位：${unit}）`;
+  // a ratio's sum means nothing and its mean is Σ numerator / Σ denominator (the API's numeratorSum, denominatorSum)
   const row = (label, s) => el('tr', {},
-    el('th', {scope: 'row'}, label), el('td', {}, formatNumber(s.count)), el('td', {}, formatNumber(s.sum)),
-    el('td', {}, roundedMean(s.mean, unit)), el('td', {}, formatNumber(s.min)), el('td', {}, formatNumber(s.max)));
+    el('th', {scope: 'row'}, label), el('td', {}, formatNumber(s.count)),
+    el('td', {}, ratio ? `${formatNumber(s.numeratorSum)} / ${formatNumber(s.denominatorSum)}` : formatNumber(s.sum)),
+    el('td', {}, ratio ? formatFigure(field, s.mean) : roundedMean(s.mean, unit)),
+    el('td', {}, ratio ? formatFigure(field, s.min) : formatNumber(s.min)),
+    el('td', {}, ratio ? formatFigure(field, s.max) : formatNumber(s.max)));
   const table = el('table', {class: 'numbers'},
     el('caption', {class: 'sr-only'}, caption),
-    el('thead', {}, el('tr', {}, ['分组', '有数的报告', '合计', '平均', '最小', '最大'].map(h => el('th', {scope: 'col'}, h)))),
+    el('thead', {}, el('tr', {}, ['分组', '有数的报告', ratio ? 'Σ分子 / Σ分母' : '合计', ratio ? '合并比率' : '平均', '最小', '最大']
+      .map(h => el('th', {scope: 'col'}, h)))),
     el('tbody', {}, buckets.map(b => row(valueLabel(stats.by, b.value), b.summary))),
     el('tfoot', {}, row('全部', stats.overall)));
   fill(out, el('p', {class: 'hint', 'aria-hidden': 'true'}, caption),
-    aggregatePicture(stats.by, buckets, caption, b => valueLabel(stats.by, b.value)),
+    ratio ? el('p', {class: 'hint ratio-note'}, `${field.row}是派生指标（${field.formula}）。合并比率 = 各报告分子之和 ÷ 分母之和，`
+      + '不是各报告比率的平均。') : null,
+    ratio ? null : aggregatePicture(stats.by, buckets, caption, b => valueLabel(stats.by, b.value)),
     el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption}, table));
   // sizes set through the CSSOM: the content policy allows no inline style attributes
   for (const node of out.querySelectorAll('[data-share]')) node.style.setProperty('--share', node.dataset.share);
@@ -551,4 +572,5 @@ function renderExport() {
 onNavigate(render);
 setUpControls();
 setUpReportView();
+setUpAgencyView();
 render();

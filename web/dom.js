@@ -49,6 +49,23 @@ export function snippetNodes(html) {
   return out;
 }
 
+/**
+ * A figure's value as a reader wants it: a derived ratio (field.derived, a fraction) as a percentage with one
+ * decimal, anything else as printed. '—' when absent.
+ */
+export function formatFigure(field, n) {
+  if (n === null || n === undefined) return '—';
+  if (field && field.derived) return `${(Number(n) * 100).toLocaleString('zh-CN', {maximumFractionDigits: 1})}%`;
+  return formatNumber(n);
+}
+
+/** A hit's or report's value of a figure: read (figures) or derived at index time (derivedFigures). */
+export function figureValue(item, id) {
+  if (item.figures && id in item.figures) return item.figures[id];
+  if (item.derivedFigures && id in item.derivedFigures) return item.derivedFigures[id];
+  return null;
+}
+
 /** A number as printed: thousands separators for counts, up to four decimals for 万元. */
 export function formatNumber(n) {
   if (n === null || n === undefined) return '—';

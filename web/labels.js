@@ -2,7 +2,7 @@
 
 export const DIMENSION_LABELS = {
   agencyType: '机构类型', province: '省份', city: '城市', county: '区县', year: '年度',
-  template: '模板', checks: '勾稽校验', format: '文件格式', region: '地区', copies: '重复率',
+  template: '模板', checks: '勾稽校验', format: '文件格式', gaps: '历年报告', region: '地区', copies: '重复率',
 };
 
 const VALUE_LABELS = {
@@ -10,6 +10,7 @@ const VALUE_LABELS = {
   year: v => `${v} 年`,
   checks: v => ({no: '全部通过', yes: '有未通过项'}[v] || v),
   format: v => v.toUpperCase(),
+  gaps: v => ({no: '各年齐全', yes: '缺少某年报告'}[v] || v),
   copies: v => `${v.replace('-', '–')}%`,
 };
 
@@ -28,12 +29,14 @@ export function columnLabel(field, template) {
 /** "行政处罚 · 本年处理决定数量": the full row path and column, for pickers grouped by table. */
 export function figureLabel(field) {
   if (!field) return '';
+  if (field.derived) return `${field.row}（派生指标）`;
   return `${field.row.replace(/ \/ /g, ' · ')} · ${columnLabel(field).replace(/ \/ /g, ' · ')}`;
 }
 
 /** A short label for chips and result columns: the innermost row and column, without their numbering. */
 export function shortFigureLabel(field) {
   if (!field) return '';
+  if (field.derived) return field.row;
   const last = s => s.split(' / ').pop().replace(/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/, '');
   const row = last(field.row).replace(/（.*）$/, '');
   return `${row} · ${last(columnLabel(field)).replace(/（单位：万元）/, '（万元）')}`;

@@ -2,7 +2,7 @@
 // template prints them (failed checks explained and marked, figures read by splitting glued digits or from the
 // narrative marked with their evidence), and the text with the search terms highlighted, one match after another.
 import {getJson, fields} from './api.js';
-import {el, fill, snippetNodes, formatNumber} from './dom.js';
+import {el, fill, snippetNodes, formatNumber, formatFigure} from './dom.js';
 import {columnLabel, rowLabel, EVIDENCE_LABELS} from './labels.js';
 import {navigate, currentState} from './router.js';
 import {writeState} from './state.js';
@@ -32,7 +32,7 @@ export async function showReport(id, state) {
   }
   view.removeAttribute('aria-busy');
   document.title = `${report.agency || report.id} – 政府信息公开年度报告检索`;
-  fill($('report-body'), header(report), tables(report, catalogue), copies(report, state),
+  fill($('report-body'), header(report), tables(report, catalogue), derived(report, catalogue), copies(report, state),
     text(report, state.q, state.match));
   stickRowHeads();
   $('report-title').focus();
@@ -74,6 +74,13 @@ function header(r) {
     '下载原始文件'));
   return el('header', {class: 'report-head'},
     el('h2', {id: 'report-title', tabindex: '-1'}, r.agency || r.id),
+    r.agencyKey ? el('p', {class: 'agency-links'},
+      el('a', {href: '?' + new URLSearchParams({agency: r.agencyKey}), id: 'agency-link', onclick: openAgency,
+        'data-agency': r.agencyKey}, '该机关历年报告 ›'),
+      r.previous ? [' · ', el('a', {href: '?' + new URLSearchParams({report: r.previous.id}), class: 'previous-report',
+        'data-report': r.previous.id, onclick: openOther}, `上一年度（${r.previous.year} 年）报告`)] : null,
+      r.agencyMissingYears?.length ? el('span', {class: 'hint'},
+        `（该机关缺少 ${r.agencyMissingYears.join('、')} 年的报告）`) : null) : null,
     el('dl', {class: 'facts'}, facts.map(([k, v]) => el('div', {}, el('dt', {}, k), el('dd', {}, String(v))))),
     el('p', {class: 'links'}, links),
     source.url ? el('p', {class: 'hint'}, '原文地址：', el('span', {class: 'url'}, source.url)) : null,
@@ -81,7 +88,35 @@ function header(r) {
     r.failedChecks?.length ? el('div', {class: 'checks', role: 'note'},
       el('h3', {}, `勾稽校验未通过（${r.failedChecks.length} 项）`),
       el('p', {class: 'hint'}, '数字按报告原样记录，未作更正。下表中与分项之和不符的总计以红框标出，参与计算的分项以浅红底色标出。'),
-      el('ul', {}, explanations(r).map(c => el('li', {'data-check': c.check}, c.sentence)))) : null);
+      el('ul', {}, explanations(r).map(c => el('li', {'data-check': c.check}, c.sentence,
+        c.otherReport ? [' ', el('a', {href: '?' + new URLSearchParams({report: c.otherReport}), class: 'other-report',
+          'data-report': c.otherReport, onclick: openOther}, '查看上一年度报告')] : null)))) : null);
+}
+
+/** Opens the agency view of the report's agency (Back returns to the report). */
+function openAgency(event) {
+  if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  navigate({...currentState(), report: '', agency: event.currentTarget.dataset.agency}, {entry: {fromView: true}});
+}
+
+/** Opens another report (the previous year's) in this view. */
+function openOther(event) {
+  if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  navigate({...currentState(), report: event.currentTarget.dataset.report}, {entry: {fromView: true}});
+}
+
+/** Figures computed at index time (ratios, growth): never read from the report, so shown apart, with formulas. */
+function derived(r, catalogue) {
+  const shown = catalogue.fields.filter(f => f.derived && r.derivedFigures && f.id in r.derivedFigures);
+  if (!shown.length) return null;
+  return el('section', {class: 'derived-figures'},
+    el('h3', {}, '派生指标'),
+    el('p', {class: 'hint'}, '以下比率由上表的数字在建立索引时计算，报告本身未印；分母为 0 或缺项时不计算。'),
+    el('dl', {class: 'facts'}, shown.map(f => el('div', {'data-figure': f.id},
+      el('dt', {title: f.formula}, f.row), el('dd', {}, formatFigure(f, r.derivedFigures[f.id]),
+        el('span', {class: 'hint'}, `（${f.formula}）`))))));
 }
 
 /** The server's explanation of each failed check (cells, both sums, a sentence); a bare id if it sent none. */
@@ -110,12 +145,13 @@ function tables(r, catalogue) {
     failed.set(id, entry);
   };
   for (const c of explanations(r)) {
-    (c.totals || []).forEach(id => mark(id, c.sentence, 'total'));
+    // a cross-year check's totals are the previous report's figures: only its part is a cell of this report
+    if (!c.otherReport) (c.totals || []).forEach(id => mark(id, c.sentence, 'total'));
     (c.parts || []).forEach(id => mark(id, c.sentence, 'part'));
   }
   const byTable = new Map();
   for (const f of catalogue.fields) {
-    if (!f.templates.includes(r.template)) continue;
+    if (f.derived || !f.templates.includes(r.template)) continue;
     if (!byTable.has(f.table)) byTable.set(f.table, []);
     byTable.get(f.table).push(f);
   }

@@ -1,7 +1,8 @@
 // The whole page state lives in the URL, with the API's own parameter names, so that a shared or reloaded
 // link shows the same page and Back works.
 
-export const DIMENSIONS = ['agencyType', 'province', 'city', 'county', 'year', 'template', 'checks', 'format', 'copies'];
+export const DIMENSIONS = ['agencyType', 'province', 'city', 'county', 'year', 'template', 'checks', 'format', 'gaps',
+  'copies'];
 export const DEFAULT_COLUMNS = ['apps_new_total', 'penalties', 'review_total'];
 
 /** Reads the state from a query string. */
@@ -23,6 +24,8 @@ export function readState(search) {
     cols: cols === null ? DEFAULT_COLUMNS : cols.split(',').filter(Boolean),
     stats: p.get('stats') || '',
     report: p.get('report') || '',
+    // an agency across the years (its agencyKey): the agency view (agency.js)
+    agency: p.get('agency') || '',
     // exact (the default: an unquoted run is searched as written) or words (any order, smartcn words)
     match: p.get('match') === 'words' ? 'words' : '',
     // cards (default) or table: one row per report, the chosen figures as columns
@@ -38,6 +41,7 @@ export function writeState(s) {
   if (s.stats) p.set('stats', s.stats);
   if (s.view) p.set('view', s.view);
   if (s.report) p.set('report', s.report);
+  if (s.agency) p.set('agency', s.agency);
   return p.toString();
 }
 
@@ -70,6 +74,7 @@ export function activeFilterCount(s) {
 
 /** Parses "id:min..max" into {id, min, max} (strings, '' when open); null if malformed. */
 export function parseRange(r) {
-  const m = /^([^:]+):([^.]*)\.\.(.*)$/.exec(r);
+  // the first '..' ends the minimum: a decimal bound (fees_wan:0.5..2, disclosure_rate:0.75..) has dots of its own
+  const m = /^([^:]+):(.*?)\.\.(.*)$/.exec(r);
   return m ? {id: m[1], min: m[2], max: m[3]} : null;
 }

@@ -150,6 +150,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/fields", ctx -> ctx.json(FieldsResponse.catalogue()));
         config.routes.get("/api/search", this::search);
         config.routes.get("/api/reports/{id}", this::reportView);
+        config.routes.get("/api/agencies/{agencyKey}", this::agencyView);
         config.routes.get("/api/reports/{id}/original", this::original);
         config.routes.get("/api/export.csv", this::export);
         config.routes.get("/api/feed.atom", this::feed);
@@ -262,6 +263,20 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
             ctx.json(body);
+        }
+    }
+
+    /**
+     * An agency across the years ({@link AgencyView}): {@code figures=} ids (repeated or comma-separated; none: no
+     * series) as series with their year-over-year change.
+     */
+    private void agencyView(Context ctx) {
+        Map<String, List<String>> params = ctx.queryParamMap();
+        List<String> figures = parameters.agencyFigures(params);
+        String key = ctx.pathParam("agencyKey");
+        try (RequestGate.Slot slot = reportViews.enter()) {
+            ctx.json(AgencyView.of(backend, key, figures)
+                    .orElseThrow(() -> new NotFound("no report of an agency with key '" + key + "'")));
         }
     }
 

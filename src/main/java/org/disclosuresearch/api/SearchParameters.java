@@ -56,6 +56,30 @@ public final class SearchParameters {
         return ids.isEmpty() ? List.copyOf(FigureCatalog.get().ids()) : List.copyOf(ids);
     }
 
+    /** The figures an agency view gives as series: {@code figures=} ids (repeated or comma-separated), or none. */
+    public List<String> agencyFigures(Map<String, List<String>> params) {
+        for (String name : params.keySet()) {
+            if (!name.equals("figures")) {
+                throw new InvalidRequestException(name, "unknown parameter '" + name + "'; known is [figures]");
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        for (String value : values(params, "figures")) {
+            for (String id : value.split(",")) {
+                if (!id.isBlank() && !ids.contains(id.strip())) {
+                    ids.add(requireFigure("figures", id.strip()));
+                }
+            }
+        }
+        if (ids.size() > MAX_SERIES) {
+            throw new InvalidRequestException("figures", "at most " + MAX_SERIES + " figures, got " + ids.size());
+        }
+        return List.copyOf(ids);
+    }
+
+    /** Series an agency view gives at most. */
+    static final int MAX_SERIES = 20;
+
     /** How an export writes its CSV: {@code columns=}, {@code header=ids} (machine ids), {@code evidence=1}. */
     public CsvExport.Options csvOptions(Map<String, List<String>> params) {
         String header = single(params, "header");

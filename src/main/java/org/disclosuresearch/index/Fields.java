@@ -47,6 +47,26 @@ public final class Fields {
      * unchanged file is not indexed again, so the time stays that of the first indexing of its content.
      */
     public static final String INDEXED_AT = "indexed_at";
+    /** The agency key (keyword): the agency view finds an agency's reports by it. */
+    public static final String AGENCY_KEY = "agency_key";
+
+    /**
+     * Keys of a {@code pipeline.ReportLinker} (keyword to find the reports holding a key; sorted-set doc values to read
+     * a report's keys back before it is replaced or deleted).
+     */
+    public static String linkKeys(String linker) {
+        return "link_" + linker;
+    }
+
+    /** Numerator and denominator of a derived ratio (double doc values): aggregates are Σ numerator / Σ denominator. */
+    public static String ratioNumerator(String figureId) {
+        return figureId + ".num";
+    }
+
+    public static String ratioDenominator(String figureId) {
+        return figureId + ".den";
+    }
+
     /** Path of the source file inside its corpus root (stored). */
     public static final String SOURCE_PATH = "source_path";
 
@@ -75,6 +95,7 @@ public final class Fields {
     public static final String TEMPLATE = ReportFacets.TEMPLATE;
     public static final String CHECKS = ReportFacets.CHECKS;
     public static final String FORMAT = ReportFacets.FORMAT;
+    public static final String GAPS = ReportFacets.GAPS;
 
     /** Doc-values field counting one facet dimension (region levels hold the full path, "浙江省/温州市"). */
     public static String facetValues(String dimension) {

@@ -18,6 +18,7 @@ import org.disclosuresearch.pipeline.CorpusPipeline;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.LinkedReports;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.report.Report;
 
@@ -50,10 +51,10 @@ public final class Indexer implements ReportSink {
     /**
      * Version of the document layout (fields and how they are analyzed), kept in the commit data. Bump it when a change
      * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
-     * segmented clause by clause, as queries now are, and indexed without positions; 4: copy detection's sentence
-     * terms and hashes).
+     * segmented clause by clause, as queries now are, and indexed without positions; 4: agency keys, link keys, derived
+     * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes).
      */
-    static final String LAYOUT = "4";
+    static final String LAYOUT = "5";
     static final String LAYOUT_KEY = "disclosure-search.layout";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
@@ -163,6 +164,37 @@ public final class Indexer implements ReportSink {
     @Override
     public void upsert(Report report, String sha256) throws IOException {
         writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, sha256));
+    }
+
+    /** The view the linkers read last: {@link #relinked} takes a report's texts from it (they did not change since). */
+    private volatile IndexLinkedReports lastView;
+
+    @Override
+    public LinkedReports linkedReports() throws IOException {
+        DirectoryReader reader = DirectoryReader.open(writer);
+        reader.incRef(); // one reference for the view's user, one for relinked(); the last close releases it
+        IndexLinkedReports view = new IndexLinkedReports(reader);
+        IndexLinkedReports previous = lastView;
+        lastView = view;
+        if (previous != null) {
+            previous.close();
+        }
+        return view;
+    }
+
+    @Override
+    public void relinked(Report report) throws IOException {
+        IndexLinkedReports view = lastView;
+        Document stored = view == null ? null : view.stored(report.id());
+        if (stored == null) {
+            return; // deleted meanwhile: nothing to keep right
+        }
+        Report full = report.toBuilder().text(stored.get(Fields.TEXT)).printedText(stored.get(Fields.PRINTED_TEXT))
+                .build();
+        Number indexedAt = stored.getField(Fields.INDEXED_AT) == null ? null
+                : stored.getField(Fields.INDEXED_AT).numericValue();
+        writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(full,
+                stored.get(Fields.SHA256), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
     }
 
     @Override
@@ -279,6 +311,11 @@ public final class Indexer implements ReportSink {
 
     @Override
     public void close() throws IOException {
+        IndexLinkedReports view = lastView;
+        lastView = null;
+        if (view != null) {
+            view.close();
+        }
         try {
             if (writer.isOpen()) {
                 writer.close();

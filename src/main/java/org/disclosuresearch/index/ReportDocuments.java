@@ -20,6 +20,9 @@ import org.apache.lucene.util.BytesRef;
 import org.disclosuresearch.copies.CopyLinker;
 import org.disclosuresearch.copies.NarrativeSentences;
 import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.pipeline.ReportLinker;
+import org.disclosuresearch.pipeline.ReportLinkers;
+import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Json;
@@ -79,6 +82,14 @@ public final class ReportDocuments {
      * and the exact-phrase rule all see the same string. {@code sha256} is the source file's hash (may be null).
      */
     public static Document toDocument(Report report, String sha256) {
+        return toDocument(report, sha256, System.currentTimeMillis());
+    }
+
+    /**
+     * The document of a report indexed at {@code indexedAt} (epoch ms): a report stored again for its linked values
+     * keeps the time its content was first indexed, so the feed does not show it as new.
+     */
+    public static Document toDocument(Report report, String sha256, long indexedAt) {
         if (report.id() == null || report.id().isBlank()) {
             throw new IllegalArgumentException("report without id: " + report.file());
         }
@@ -102,9 +113,18 @@ public final class ReportDocuments {
         if (sha256 != null) {
             doc.add(new StoredField(Fields.SHA256, sha256));
         }
-        long now = System.currentTimeMillis();
-        doc.add(new NumericDocValuesField(Fields.INDEXED_AT, now));
-        doc.add(new StoredField(Fields.INDEXED_AT, now));
+        doc.add(new NumericDocValuesField(Fields.INDEXED_AT, indexedAt));
+        doc.add(new StoredField(Fields.INDEXED_AT, indexedAt));
+        if (report.agencyKey() != null) {
+            doc.add(new StringField(Fields.AGENCY_KEY, report.agencyKey(), Field.Store.NO));
+        }
+        for (ReportLinker linker : ReportLinkers.ALL) {
+            String field = Fields.linkKeys(linker.name());
+            for (String key : linker.keysOf(report)) {
+                doc.add(new StringField(field, key, Field.Store.NO));
+                doc.add(new SortedSetDocValuesField(field, new BytesRef(key)));
+            }
+        }
         if (report.source() != null && report.source().path() != null) {
             doc.add(new StoredField(Fields.SOURCE_PATH, report.source().path()));
         }
@@ -117,6 +137,7 @@ public final class ReportDocuments {
         }
         addFigures(doc, report.figures());
         addSentences(doc, report.withText(text));
+        addDerived(doc, report);
         return doc;
     }
 
@@ -156,6 +177,25 @@ public final class ReportDocuments {
             out[i] = b.getLong();
         }
         return out;
+    }
+
+    /**
+     * Derived ratios like 万元 figures (point, doc values, stored), plus their numerator and denominator as doc values,
+     * so that an aggregate over a group is Σ numerator / Σ denominator.
+     */
+    private static void addDerived(Document doc, Report report) {
+        for (DerivedFigures.Ratio ratio : DerivedFigures.ALL) {
+            Double v = report.derivedFigures().get(ratio.id());
+            double[] parts = DerivedFigures.parts(ratio, report);
+            if (v == null || parts == null) {
+                continue;
+            }
+            doc.add(new DoublePoint(ratio.id(), v));
+            doc.add(new DoubleDocValuesField(ratio.id(), v));
+            doc.add(new StoredField(ratio.id(), v));
+            doc.add(new DoubleDocValuesField(Fields.ratioNumerator(ratio.id()), parts[0]));
+            doc.add(new DoubleDocValuesField(Fields.ratioDenominator(ratio.id()), parts[1]));
+        }
     }
 
     /** A facet value: a keyword term to filter on, and doc values to count (region levels count by full path). */

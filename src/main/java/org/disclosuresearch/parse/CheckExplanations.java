@@ -26,9 +26,19 @@ public final class CheckExplanations {
      * @param expected the sum of the parts as printed, or null if one was not printed
      * @param printed  the total as printed, or null
      * @param sentence one plain Chinese sentence with the numbers
+     * @param otherReport for a cross-year check ({@code carry:…}), the previous report's id; else null. Its
+     *                 {@code totals} are then figures of that report and {@code printed} their value there
      */
     public record Explanation(String check, List<String> parts, List<String> totals, Long expected, Long printed,
-                              String sentence) {
+                              String sentence,
+                              @com.fasterxml.jackson.annotation.JsonInclude(
+                                      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String otherReport) {
+
+        public Explanation(String check, List<String> parts, List<String> totals, Long expected, Long printed,
+                           String sentence) {
+            this(check, parts, totals, expected, printed, sentence, null);
+        }
+
         /** Every figure the check covers: its parts, then its totals. */
         @JsonProperty("cells")
         public List<String> cells() {
@@ -54,9 +64,17 @@ public final class CheckExplanations {
     public List<Explanation> of(Report report) {
         List<Explanation> out = new ArrayList<>();
         for (String id : report.failedChecks()) {
-            out.add(explain(id, report.figures()));
+            org.disclosuresearch.report.CarryCheck carry = report.carryChecks().stream()
+                    .filter(c -> c.check().equals(id)).findFirst().orElse(null);
+            out.add(carry != null ? explain(carry) : explain(id, report.figures()));
         }
         return out;
+    }
+
+    /** A cross-year check: this report's figure against the previous report's, with a link to it. */
+    private static Explanation explain(org.disclosuresearch.report.CarryCheck c) {
+        return new Explanation(c.check(), List.of(c.figure()), List.of(c.otherFigure().split("\\+")),
+                c.value().longValue(), c.otherValue().longValue(), c.sentence(), c.otherReport());
     }
 
     /** The failed checks as sentences joined by "；" (one CSV cell). */

@@ -55,6 +55,17 @@ final class CopyRelinking {
         }
     }
 
+    /** Closes the view of a run that failed before {@link #relinkAndCommit()}. */
+    void abandon() {
+        if (before != null) {
+            try {
+                before.close();
+            } catch (IOException ignored) {
+                // a failed run's view: nothing to keep
+            }
+        }
+    }
+
     /**
      * After the run's commit: recomputes the affected reports, stores those whose shares changed and commits.
      *
@@ -68,8 +79,9 @@ final class CopyRelinking {
             return 0;
         }
         AtomicInteger stored = new AtomicInteger();
-        try (CopyStore after = sink.copyStore()) {
-            if (after == null) {
+        // the cross-report mechanism's view: relinked() keeps each report's texts, hash and indexing time from it
+        try (CopyStore after = sink.copyStore(); LinkedReports view = sink.linkedReports()) {
+            if (after == null || view == null) {
                 return 0;
             }
             List<String> affected = new ArrayList<>(linker.affected(after, oldVersions, changed));
@@ -87,7 +99,7 @@ final class CopyRelinking {
                         for (String id : part) {
                             CopyStore.Stored relinked = linker.relink(after, id);
                             if (relinked != null) {
-                                sink.upsert(relinked.report(), relinked.sha256());
+                                sink.relinked(relinked.report().withoutTexts());
                                 stored.incrementAndGet();
                             }
                         }

@@ -51,6 +51,8 @@ public final class CorpusPipeline {
     private volatile CopyRelinking copies;
     /** The docs folders' {@code agencies.csv} rules of the current run (none when loading parsed reports). */
     private volatile AgencyOverrides overrides = AgencyOverrides.NONE;
+    /** The current run's cross-report stage. */
+    private volatile CrossReportLinks links;
 
     public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
         this.sink = sink;
@@ -75,10 +77,41 @@ public final class CorpusPipeline {
     /** Brings the sink in line with the files under {@code docsRoots}. */
     public IndexSummary update(List<Path> docsRoots, IndexProgress progress) throws IOException {
         try {
+            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
             return updateOnce(docsRoots, progress);
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
+        } finally {
+            abandonLinks();
         }
+    }
+
+    private void abandonLinks() {
+        CrossReportLinks l = links;
+        links = null;
+        if (l != null) {
+            l.abandon();
+        }
+        CopyRelinking c = copies;
+        copies = null;
+        if (c != null) {
+            c.abandon();
+        }
+    }
+
+    /** The run's last stage: linked values of what the run touched, then the summary says how many were stored. */
+    private IndexSummary finishLinks(IndexSummary summary) throws IOException {
+        CrossReportLinks l = links;
+        links = null;
+        long relinked = l == null ? 0 : l.finish();
+        CopyRelinking c = copies;
+        copies = null;
+        if (c != null) {
+            c.relinkAndCommit(); // after the agency linker, whose stored reports it reads; not in the summary's
+            // relinked count, which says what the agency linker changed
+        }
+        return new IndexSummary(summary.indexed(), summary.unchanged(), summary.deleted(), summary.failed(),
+                summary.millis(), relinked);
     }
 
     private IndexSummary updateOnce(List<Path> docsRoots, IndexProgress progress) throws IOException {
@@ -89,6 +122,8 @@ public final class CorpusPipeline {
         List<IndexSummary.Failure> failures = new ArrayList<>();
         overrides = AgencyOverrides.load(docsRoots);
         failures.addAll(overrides.problems());
+        links.touch(AgencyLinker.NAME, overrides.touchedKeys());
+        links.touchIds(overrides.touchedIds());
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
@@ -143,23 +178,27 @@ public final class CorpusPipeline {
         for (String id : storedHashes.keySet()) {
             if (!fileOfId.containsKey(id)) {
                 copies.changing(id);
+                links.deleting(id);
                 sink.delete(id);
                 deleted++;
             }
         }
         sink.commit(true);
-        copies.relinkAndCommit();
+        IndexSummary summary = finishLinks(new IndexSummary(counts.indexed, unchanged, deleted, failures, 0));
         clock.tick(done + pending.size(), true);
-        return new IndexSummary(counts.indexed, unchanged, deleted, failures,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return new IndexSummary(summary.indexed(), unchanged, deleted, failures,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), summary.relinked());
     }
 
     /** Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits. */
     public IndexSummary load(Collection<Report> reports) throws IOException {
         try {
-            return loadOnce(reports);
+            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
+            return finishLinks(loadOnce(reports));
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
+        } finally {
+            abandonLinks();
         }
     }
 
@@ -172,7 +211,6 @@ public final class CorpusPipeline {
         Counts counts = runInParallel(tasks, failures, new ProgressClock(IndexProgress.NONE, config, started,
                 reports.size()), 0);
         sink.commit(false);
-        copies.relinkAndCommit();
         return new IndexSummary(counts.indexed, counts.unchanged, 0, failures,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -184,9 +222,12 @@ public final class CorpusPipeline {
      */
     public IndexSummary loadJsonLines(Path jsonl, IndexProgress progress) throws IOException {
         try {
-            return loadJsonLinesOnce(jsonl, progress);
+            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
+            return finishLinks(loadJsonLinesOnce(jsonl, progress));
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
+        } finally {
+            abandonLinks();
         }
     }
 
@@ -244,12 +285,10 @@ public final class CorpusPipeline {
             };
             Counts counts = runInParallel(tasks, failures, new ProgressClock(progress, config, started, lines), 0);
             sink.commit(false);
-            copies.relinkAndCommit();
             return new IndexSummary(counts.indexed, counts.unchanged, 0, failures,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (UncheckedIOException e) {
             sink.commit(false); // what was sent before the unreadable line is kept
-            copies.relinkAndCommit();
             throw e.getCause();
         }
     }
@@ -292,8 +331,10 @@ public final class CorpusPipeline {
             return Outcome.UNCHANGED;
         }
         try {
-            copies.changing(report.id());
-            sink.upsert(IndexTimeFields.apply(report, overrides), sha256 != null ? sha256
+            Report prepared = IndexTimeFields.apply(report, overrides);
+            links.sending(prepared);
+            copies.changing(prepared.id());
+            sink.upsert(prepared, sha256 != null ? sha256
                     : report.source() == null ? null : report.source().sha256());
             return Outcome.INDEXED;
         } catch (IllegalArgumentException e) {
@@ -321,8 +362,10 @@ public final class CorpusPipeline {
                     + e + ")"));
         }
         try {
-            copies.changing(report.id());
-            sink.upsert(IndexTimeFields.apply(report, overrides), hash);
+            Report prepared = IndexTimeFields.apply(report, overrides);
+            links.sending(prepared);
+            copies.changing(prepared.id());
+            sink.upsert(prepared, hash);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));
         }

@@ -11,11 +11,18 @@ import java.util.List;
  * @param deleted   reports removed because their file is gone from the corpus
  * @param failed    files that could not be indexed, with the reason; the run went on past them
  * @param millis    wall-clock duration of the run
+ * @param relinked  reports stored again after the run because a value depending on other reports changed (previous
+ *                  year, growth, carry checks …)
  */
-public record IndexSummary(long indexed, long unchanged, long deleted, List<Failure> failed, long millis) {
+public record IndexSummary(long indexed, long unchanged, long deleted, List<Failure> failed, long millis,
+                           long relinked) {
 
     public IndexSummary {
         failed = List.copyOf(failed);
+    }
+
+    public IndexSummary(long indexed, long unchanged, long deleted, List<Failure> failed, long millis) {
+        this(indexed, unchanged, deleted, failed, millis, 0);
     }
 
     /**

@@ -5,7 +5,8 @@ import org.disclosuresearch.report.Report;
 
 /**
  * What the write path adds to a parsed report before any sink stores it, whatever the sink: the agency's identity
- * ({@code agencyKey}, from the name, region and {@code agencies.csv}) and the former agencies the text names. Values
+ * ({@code agencyKey}, from the name, region and {@code agencies.csv}), the former agencies the text names and the
+ * derived figures of its own figures ({@link LinkedValues}). Values
  * that depend on other reports (the previous year's link, carry checks, growth) are left out here: a
  * {@link ReportLinker} sets them after the commit, so that a report parsed again starts from its own figures.
  */
@@ -15,10 +16,11 @@ public final class IndexTimeFields {
 
     /** The report as a sink should store it before linking. */
     public static Report apply(Report report, AgencyOverrides overrides) {
-        Report.Builder b = report.toBuilder().agencyKey(overrides.identityOf(report));
+        Report.Builder b = report.toBuilder().agencyKey(overrides.identityOf(report)).previous(null)
+                .agencyMissingYears(null);
         if (report.text() != null) {
             b.formerAgencies(AgencyRenames.formerNames(report.text(), report.agency()));
         }
-        return b.build();
+        return LinkedValues.derive(b.build());
     }
 }

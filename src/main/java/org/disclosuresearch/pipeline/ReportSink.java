@@ -49,6 +49,23 @@ public interface ReportSink extends Closeable {
     }
 
     /**
+     * A view of the reports held now (sent so far, committed or not), for the {@link ReportLinker}s that keep values
+     * depending on other reports right; null when this sink cannot read its reports back, and then reports carry no
+     * such values (no previous year, growth or carry checks).
+     */
+    default LinkedReports linkedReports() throws IOException {
+        return null;
+    }
+
+    /**
+     * Replaces a stored report by {@code report}, which differs only in values a linker sets, keeping the stored
+     * texts, source hash and indexing time. Only called when {@link #linkedReports()} is not null.
+     */
+    default void relinked(Report report) throws IOException {
+        throw new UnsupportedOperationException("this sink keeps no cross-report values");
+    }
+
+    /**
      * What a failure of a run comes to: the sink may clean up after itself (an unfinished commit's files) and say
      * what happened in its own terms (a full disk). By default the failure as it is.
      */

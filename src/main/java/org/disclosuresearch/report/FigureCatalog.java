@@ -20,12 +20,18 @@ public final class FigureCatalog {
     private static final FigureCatalog INSTANCE = load();
 
     private final List<Figure> figures;
+    private final List<Figure> derived;
     private final Map<String, Figure> byId;
 
     private FigureCatalog(List<Figure> figures) {
         this.figures = List.copyOf(figures);
+        this.derived = DerivedFigures.ALL.stream().map(r -> new Figure(r.id(), DERIVED_TABLE, r.name(),
+                Figure.RATIO_UNIT, java.util.Set.of("2021", "2019"), Figure.RATIO_UNIT, r.formula())).toList();
         Map<String, Figure> map = new LinkedHashMap<>();
         for (Figure f : figures) {
+            map.put(f.id(), f);
+        }
+        for (Figure f : derived) {
             map.put(f.id(), f);
         }
         this.byId = Collections.unmodifiableMap(map);
@@ -35,9 +41,24 @@ public final class FigureCatalog {
         return INSTANCE;
     }
 
-    /** All figures in catalogue order (table 二, 三, 四). */
+    /** The "table" of derived figures: computed at index time, printed by no report. */
+    public static final String DERIVED_TABLE = "派生指标（索引时计算）";
+
+    /** All figures a report prints, in catalogue order (table 二, 三, 四); the derived ones are {@link #derived()}. */
     public List<Figure> all() {
         return figures;
+    }
+
+    /** The figures computed at index time ({@link DerivedFigures}), after the read ones in {@link #ids()}. */
+    public List<Figure> derived() {
+        return derived;
+    }
+
+    /** Read and derived figures: what a filter, sort, aggregate or CSV column may name. */
+    public List<Figure> allWithDerived() {
+        List<Figure> out = new ArrayList<>(figures);
+        out.addAll(derived);
+        return out;
     }
 
     public Optional<Figure> find(String id) {
@@ -118,6 +139,7 @@ public final class FigureCatalog {
         return previous[b.length()];
     }
 
+    /** Ids of every figure, read then derived. */
     public Set<String> ids() {
         return byId.keySet();
     }

@@ -13,11 +13,17 @@ public final class FigureLabels {
 
     /** "表三·本年新收政府信息公开申请数量·总计": the table's number, the row path and the column path without numbering. */
     public static String qualified(Figure f) {
+        if (f.derived()) {
+            return "派生·" + f.row();
+        }
         return tableNumber(f.table()) + "·" + path(f.row()) + "·" + path(f.column());
     }
 
     /** "行政处罚·本年处理决定数量": the innermost row and column, for a narrow column head. */
     public static String brief(Figure f) {
+        if (f.derived()) {
+            return f.row();
+        }
         return last(f.row()) + "·" + last(f.column());
     }
 

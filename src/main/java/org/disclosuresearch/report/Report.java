@@ -33,13 +33,17 @@ import java.util.Map;
  * @param derivedFigures figures computed at index time, never read from the report (ratios such as 公开率, and the
  *                     growth against the agency's previous year): id of {@code DerivedFigures} to value; absent when a
  *                     denominator is 0 or absent
+ * @param previous     the same agency's report of the year before, as far as this one's derived values and checks
+ *                     use it (set by the agency linker after indexing), or null
+ * @param agencyMissingYears years its agency published no report between its first and last (set with
+ *                     {@code previous}); empty when none is missing
  * @param carryChecks  the failed cross-year checks ({@code carry:<col>}, also in {@code failedChecks}) with the
  *                     other report and both numbers
  * @param copies       how much of the narrative other reports hold verbatim ({@link CopyShares}), set at index time
  *                     once the whole index is known; null before
  */
 @JsonPropertyOrder({"id", "file", "agency", "agencyKey", "formerAgencies", "year", "published", "template", "region",
-        "agencyType", "figures", "derivedFigures", "figureEvidence", "failedChecks", "carryChecks", "note", "source",
+        "agencyType", "figures", "derivedFigures", "figureEvidence", "failedChecks", "carryChecks", "previous", "agencyMissingYears", "note", "source",
         "text", "printedText", "copies"})
 public record Report(
         String id,
@@ -61,6 +65,8 @@ public record Report(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> formerAgencies,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> derivedFigures,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CarryCheck> carryChecks,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PreviousReport previous,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> agencyMissingYears,
         @JsonInclude(JsonInclude.Include.NON_NULL) CopyShares copies) {
 
     public Report {
@@ -73,6 +79,7 @@ public record Report(
         derivedFigures = derivedFigures == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derivedFigures));
         carryChecks = carryChecks == null ? List.of() : List.copyOf(carryChecks);
+        agencyMissingYears = agencyMissingYears == null ? List.of() : List.copyOf(agencyMissingYears);
     }
 
     /** A figure read from the report or, for a derived id, computed at index time; null when absent. */
@@ -108,7 +115,7 @@ public record Report(
                 .region(region).agencyType(agencyType).figures(figures).figureEvidence(figureEvidence)
                 .failedChecks(failedChecks).note(note).source(source).text(text).printedText(printedText)
                 .agencyKey(agencyKey).formerAgencies(formerAgencies).derivedFigures(derivedFigures)
-                .carryChecks(carryChecks).copies(copies);
+                .carryChecks(carryChecks).previous(previous).agencyMissingYears(agencyMissingYears).copies(copies);
     }
 
     /** Builds a {@link Report}; every component defaults to null (empty for collections). */
@@ -132,6 +139,8 @@ public record Report(
         private List<String> formerAgencies;
         private Map<String, Double> derivedFigures;
         private List<CarryCheck> carryChecks;
+        private PreviousReport previous;
+        private List<Integer> agencyMissingYears;
         private CopyShares copies;
 
         private Builder() {
@@ -156,12 +165,14 @@ public record Report(
         public Builder formerAgencies(List<String> v) { formerAgencies = v; return this; }
         public Builder derivedFigures(Map<String, Double> v) { derivedFigures = v; return this; }
         public Builder carryChecks(List<CarryCheck> v) { carryChecks = v; return this; }
+        public Builder previous(PreviousReport v) { previous = v; return this; }
+        public Builder agencyMissingYears(List<Integer> v) { agencyMissingYears = v; return this; }
         public Builder copies(CopyShares v) { copies = v; return this; }
 
         public Report build() {
             return new Report(id, file, agency, year, published, template, region, agencyType, figures, figureEvidence,
                     failedChecks, note, source, text, printedText, agencyKey, formerAgencies, derivedFigures, carryChecks,
-                    copies);
+                    previous, agencyMissingYears, copies);
         }
     }
 }

@@ -19,12 +19,17 @@ public final class ReportFacets {
     public static final String TEMPLATE = "template";
     public static final String CHECKS = "checks";
     public static final String FORMAT = "format";
+    /**
+     * Whether the report's agency is missing a year between its first and last report ("yes"/"no"), set by the agency
+     * linker; reports of a sink without linking have no value.
+     */
+    public static final String GAPS = "gaps";
     /** 重复率: the band of the report's copy share ({@link CopyShares#share()}), "0-20", "20-50", "50-80", "80-100" (%). */
     public static final String COPIES = "copies";
 
     /** Facet dimensions a request may select, in display order. */
     public static final List<String> DIMENSIONS =
-            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT, COPIES);
+            List.of(AGENCY_TYPE, PROVINCE, CITY, COUNTY, YEAR, TEMPLATE, CHECKS, FORMAT, GAPS, COPIES);
 
     /** Value of {@link #CHECKS}: "yes" when any check failed, else "no". */
     public static final String CHECKS_FAILED = "yes";
@@ -71,6 +76,10 @@ public final class ReportFacets {
         out.add(new Value(CHECKS, checks, checks));
         if (report.source() != null && report.source().format() != null) {
             out.add(new Value(FORMAT, report.source().format(), report.source().format()));
+        }
+        if (report.agencyKey() != null) {
+            String gaps = report.agencyMissingYears().isEmpty() ? CHECKS_PASSED : CHECKS_FAILED;
+            out.add(new Value(GAPS, gaps, gaps));
         }
         if (report.copies() != null && report.copies().share() != null) {
             String band = copyBand(report.copies().share());

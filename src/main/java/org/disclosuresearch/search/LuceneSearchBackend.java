@@ -236,6 +236,33 @@ public final class LuceneSearchBackend implements SearchBackend {
         });
     }
 
+    @Override
+    public List<Report> linkedReports(String linker, java.util.Collection<String> keys, int limit) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                List<org.apache.lucene.util.BytesRef> terms = keys.stream().map(org.apache.lucene.util.BytesRef::new)
+                        .toList();
+                TopDocs top = searcher.search(new org.apache.lucene.search.TermInSetQuery(Fields.linkKeys(linker),
+                        terms), Math.max(1, limit), new org.apache.lucene.search.Sort(
+                        new org.apache.lucene.search.SortField(Fields.ID, org.apache.lucene.search.SortField.Type.STRING)));
+                StoredFields stored = searcher.storedFields();
+                List<Report> out = new ArrayList<>();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    out.add(storedReport(searcher, stored, sd.doc));
+                }
+                return out;
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private interface ReportFunction<T> {
         T apply(IndexSearcher searcher, int doc) throws IOException;
     }

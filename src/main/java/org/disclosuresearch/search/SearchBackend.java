@@ -53,6 +53,15 @@ public interface SearchBackend extends Closeable {
     record IndexedReport(Report report, Instant indexedAt) {
     }
 
+    /**
+     * The reports (without texts) indexed with any of {@code keys} among their keys of the linker {@code linker}
+     * ({@code agency}: agency keys and the keys of former agencies they name), at most {@code limit}, in id order.
+     * Empty when the backend keeps no link keys.
+     */
+    default List<Report> linkedReports(String linker, java.util.Collection<String> keys, int limit) {
+        return List.of();
+    }
+
     /** Number of reports in the index. */
     long size();
 }

@@ -43,7 +43,21 @@ public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetVal
     public record FacetValue(String value, long count, List<FacetValue> children) {
     }
 
-    public record Summary(long count, double sum, Double min, Double max, Double mean) {
+    /**
+     * An aggregate of a figure over reports that have it. For a derived ratio ({@code disclosure_rate} …) {@code mean}
+     * is NOT the mean of the reports' ratios but Σ numerator / Σ denominator (+ the ratio's offset, −1 for a growth):
+     * the rate of the group as if it were one agency; {@code numeratorSum} and {@code denominatorSum} say from what.
+     * They are null for a read figure.
+     */
+    public record Summary(long count, double sum, Double min, Double max, Double mean,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double numeratorSum,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double denominatorSum) {
+
+        public Summary(long count, double sum, Double min, Double max, Double mean) {
+            this(count, sum, min, max, mean, null, null);
+        }
     }
 
     public record Bucket(String value, Summary summary) {

@@ -7,6 +7,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.NumericUtils;
 import org.disclosuresearch.index.Fields;
+import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.FigureCatalog;
 
 import java.io.IOException;
@@ -15,7 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** count, sum, min, max, mean of a figure over every matching report, overall and per facet value. */
+/**
+ * count, sum, min, max, mean of a figure over every matching report, overall and per facet value; for a derived ratio
+ * the mean is Σ numerator / Σ denominator (see {@link SearchResult.Summary}), from the doc values the index keeps of
+ * each report's numerator and denominator.
+ */
 final class StatsAggregator {
     private StatsAggregator() {
     }
@@ -25,22 +30,42 @@ final class StatsAggregator {
         double sum;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        double numerator;
+        double denominator;
 
-        void add(double v) {
+        void add(double v, double num, double den) {
             count++;
             sum += v;
             min = Math.min(min, v);
             max = Math.max(max, v);
+            numerator += num;
+            denominator += den;
         }
 
-        SearchResult.Summary summary() {
-            return count == 0 ? new SearchResult.Summary(0, 0, null, null, null)
-                    : new SearchResult.Summary(count, sum, min, max, sum / count);
+        void addAll(Acc part) {
+            count += part.count;
+            sum += part.sum;
+            min = Math.min(min, part.min);
+            max = Math.max(max, part.max);
+            numerator += part.numerator;
+            denominator += part.denominator;
+        }
+
+        SearchResult.Summary summary(DerivedFigures.Ratio ratio) {
+            if (count == 0) {
+                return new SearchResult.Summary(0, 0, null, null, null);
+            }
+            if (ratio == null) {
+                return new SearchResult.Summary(count, sum, min, max, sum / count);
+            }
+            Double mean = denominator > 0 ? numerator / denominator + ratio.offset() : null;
+            return new SearchResult.Summary(count, sum, min, max, mean, numerator, denominator);
         }
     }
 
     static SearchResult.Stats compute(FacetsCollector hits, StatsRequest request) throws IOException {
         boolean decimal = FigureCatalog.get().find(request.field()).map(f -> f.isDecimal()).orElse(false);
+        DerivedFigures.Ratio ratio = DerivedFigures.find(request.field()).orElse(null);
         Acc overall = new Acc();
         Map<String, Acc> buckets = new HashMap<>();
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
@@ -48,6 +73,10 @@ final class StatsAggregator {
                 continue;
             }
             NumericDocValues values = DocValues.getNumeric(md.context.reader(), request.field());
+            NumericDocValues nums = ratio == null ? null
+                    : DocValues.getNumeric(md.context.reader(), Fields.ratioNumerator(ratio.id()));
+            NumericDocValues dens = ratio == null ? null
+                    : DocValues.getNumeric(md.context.reader(), Fields.ratioDenominator(ratio.id()));
             String byField = request.by() == null ? null : Fields.facetValues(request.by());
             String[] names = byField == null ? new String[0] : FacetOrdinals.values(md.context.reader(), byField);
             int[] byOrds = byField == null ? null : FacetOrdinals.of(md.context.reader(), byField);
@@ -63,14 +92,20 @@ final class StatsAggregator {
                 }
                 long raw = values.longValue();
                 double v = decimal ? NumericUtils.sortableLongToDouble(raw) : raw;
-                overall.add(v);
+                double num = 0;
+                double den = 0;
+                if (ratio != null && nums.advanceExact(doc) && dens.advanceExact(doc)) {
+                    num = NumericUtils.sortableLongToDouble(nums.longValue());
+                    den = NumericUtils.sortableLongToDouble(dens.longValue());
+                }
+                overall.add(v, num, den);
                 if (byOrds != null) {
                     if (byOrds[doc] >= 0) {
-                        add(perOrd, byOrds[doc], v);
+                        add(perOrd, byOrds[doc], v, num, den);
                     }
                 } else if (by != null && by.advanceExact(doc)) {
                     for (int i = 0; i < by.docValueCount(); i++) {
-                        add(perOrd, (int) by.nextOrd(), v);
+                        add(perOrd, (int) by.nextOrd(), v, num, den);
                     }
                 }
             }
@@ -80,25 +115,21 @@ final class StatsAggregator {
                     continue;
                 }
                 String value = names[ord];
-                Acc target = buckets.computeIfAbsent(value, k -> new Acc());
-                target.count += part.count;
-                target.sum += part.sum;
-                target.min = Math.min(target.min, part.min);
-                target.max = Math.max(target.max, part.max);
+                buckets.computeIfAbsent(value, k -> new Acc()).addAll(part);
             }
         }
         List<SearchResult.Bucket> out = new ArrayList<>();
-        buckets.forEach((value, acc) -> out.add(new SearchResult.Bucket(value, acc.summary())));
+        buckets.forEach((value, acc) -> out.add(new SearchResult.Bucket(value, acc.summary(ratio))));
         out.sort((a, b) -> a.summary().sum() != b.summary().sum()
                 ? Double.compare(b.summary().sum(), a.summary().sum()) : a.value().compareTo(b.value()));
-        return new SearchResult.Stats(request.field(), request.by(), overall.summary(), out);
+        return new SearchResult.Stats(request.field(), request.by(), overall.summary(ratio), out);
     }
 
-    private static void add(Acc[] perOrd, int ord, double v) {
+    private static void add(Acc[] perOrd, int ord, double v, double num, double den) {
         Acc acc = perOrd[ord];
         if (acc == null) {
             acc = perOrd[ord] = new Acc();
         }
-        acc.add(v);
+        acc.add(v, num, den);
     }
 }

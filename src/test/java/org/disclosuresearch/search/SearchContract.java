@@ -1,7 +1,10 @@
 package org.disclosuresearch.search;
 
 import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.pipeline.AgencyLinker;
+import org.disclosuresearch.pipeline.AgencyOverrides;
 import org.disclosuresearch.pipeline.CorpusPipeline;
+import org.disclosuresearch.pipeline.IndexTimeFields;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.ReportSink;
@@ -51,6 +54,20 @@ public abstract class SearchContract {
     /** The backend's search side, over what the sink wrote. */
     protected abstract SearchBackend openBackend() throws Exception;
 
+    /**
+     * Whether the backend's sink keeps cross-report values (previous year, growth, carry checks: {@code
+     * ReportSink.linkedReports()}); the truth then has them too.
+     */
+    protected boolean linksReports() {
+        return true;
+    }
+
+    /** The reports as the write path makes them before storing: agency keys, derived figures, and linked values. */
+    private List<Report> asStored(List<Report> sent) {
+        List<Report> prepared = sent.stream().map(r -> IndexTimeFields.apply(r, AgencyOverrides.NONE)).toList();
+        return linksReports() ? List.copyOf(AgencyLinker.linkInMemory(prepared).values()) : prepared;
+    }
+
     @BeforeAll
     void indexTheCorpus() throws Exception {
         long started = System.nanoTime();
@@ -61,6 +78,7 @@ public abstract class SearchContract {
                     .load(corpus);
             assertEquals(corpus.size(), summary.indexed(), summary.failed().toString());
         }
+        corpus = asStored(corpus);
         System.out.printf("[contract] %s: %d reports, loaded in %.1f s, indexed in %.1f s%n",
                 getClass().getSimpleName(), corpus.size(), (loaded - started) / 1e9,
                 (System.nanoTime() - loaded) / 1e9);

@@ -1,0 +1,86 @@
+package org.disclosuresearch.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+import org.disclosuresearch.pipeline.LinkedReports;
+import org.disclosuresearch.report.Report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The embedded index's {@link LinkedReports}: a near-real-time reader of the writer, opened once per view. */
+final class IndexLinkedReports implements LinkedReports {
+
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+
+    IndexLinkedReports(DirectoryReader reader) {
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    @Override
+    public List<Report> withKeys(String linker, Collection<String> keys) throws IOException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<BytesRef> terms = keys.stream().map(BytesRef::new).toList();
+        TopDocs top = searcher.search(new TermInSetQuery(Fields.linkKeys(linker), terms), Math.max(1, reader.numDocs()));
+        List<Report> out = new ArrayList<>();
+        Set<String> json = Set.of(Fields.REPORT_JSON);
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(ReportDocuments.fromStored(searcher.storedFields().document(sd.doc, json).get(Fields.REPORT_JSON),
+                    null));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Set<String>> keysOf(String linker, Collection<String> ids) throws IOException {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        String field = Fields.linkKeys(linker);
+        for (String id : ids) {
+            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                continue;
+            }
+            int doc = top.scoreDocs[0].doc;
+            LeafReaderContext leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
+            SortedSetDocValues values = leaf.reader().getSortedSetDocValues(field);
+            Set<String> keys = new LinkedHashSet<>();
+            if (values != null && values.advanceExact(doc - leaf.docBase)) {
+                for (int i = 0; i < values.docValueCount(); i++) {
+                    keys.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+                }
+            }
+            out.put(id, keys);
+        }
+        return out;
+    }
+
+    /** The stored document of a report (its texts, hash and indexing time), or null when it is not stored. */
+    Document stored(String id) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.decRef();
+    }
+}
