@@ -7,7 +7,8 @@ package org.disclosuresearch.copies;
  * wording found in a few others. The floor keeps a small corpus from calling two or three equal sentences template
  * wording. Defaults (5 reports, 1%) chosen on the data: in the seeds and the real 平潭 reports no sentence is held by
  * more than 2 reports of a year; in the synthetic bench corpus (286 reports a year at 2,000) the generator's fixed
- * sentences are held by 100–250 reports of a year, its slot combinations by 2–30.
+ * sentences are held by 100–250 reports of a year, its slot combinations by 2–30. The API states the default rule
+ * in the copy shares' formula ({@code report.DerivedFigures}).
  */
 public record BoilerplateRule(int minReports, double share) {
 
@@ -22,11 +23,5 @@ public record BoilerplateRule(int minReports, double share) {
     /** The most reports of a year that may hold a sentence that still counts (more is template wording). */
     public int limit(int reportsOfYear) {
         return Math.max(minReports, (int) Math.floor(share * reportsOfYear));
-    }
-
-    /** The rule in words, for the API's field descriptions. */
-    public String describe() {
-        return "模板用语（同一年度超过 max(" + minReports + ", 该年度报告数×" + Math.round(share * 100)
-                + "%) 份报告共有的句子）不计入";
     }
 }

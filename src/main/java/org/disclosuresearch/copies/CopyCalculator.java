@@ -34,7 +34,7 @@ public final class CopyCalculator {
     /** The report's shares; a report without year is compared with nothing (all shares null). */
     public CopyShares compute(Subject report) throws IOException {
         if (report.year() == null) {
-            return new CopyShares(0, null, null, null, null, List.of(), List.of());
+            return new CopyShares(0, null, null, null, null, null, 0, 0, List.of(), List.of());
         }
         int year = report.year();
         int limit = rule.limit(lookup.reportsOfYear(year));
@@ -113,7 +113,7 @@ public final class CopyCalculator {
                 counted == 0 || prev == null ? null : ratio(inPrev, counted),
                 counted == 0 ? null : ratio(inPeer, counted),
                 counted == 0 ? null : ratio(inEither, counted),
-                similar, passages);
+                prev == null ? null : inPrev, inPeer, inEither, similar, passages);
     }
 
     private static boolean sameAgency(SentenceLookup.Holder h, Subject report) {

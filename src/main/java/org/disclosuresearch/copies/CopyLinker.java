@@ -1,6 +1,7 @@
 package org.disclosuresearch.copies;
 
 import org.disclosuresearch.report.CopyShares;
+import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
@@ -120,7 +121,10 @@ public final class CopyLinker {
         if (Objects.equals(shares, r.copies())) {
             return null;
         }
-        return new CopyStore.Stored(r.toBuilder().copies(shares).build(), stored.sha256());
+        Report withShares = r.toBuilder().copies(shares).build();
+        // the shares are derived figures too (filter, sort, Σ/Σ aggregates): one derivation for all of them
+        return new CopyStore.Stored(withShares.toBuilder().derivedFigures(DerivedFigures.compute(withShares)).build(),
+                stored.sha256());
     }
 
     /**

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CopyRelinking {
 
+    /** One line per run with what copy detection cost (its share of an index run is the benchmark's question). */
+    private static final System.Logger LOG = System.getLogger(CopyRelinking.class.getName());
+
     private final ReportSink sink;
     private final int threads;
     private final CopyLinker linker = new CopyLinker(BoilerplateRule.DEFAULT);
@@ -78,13 +81,16 @@ final class CopyRelinking {
         if (changed.isEmpty()) {
             return 0;
         }
+        long started = System.nanoTime();
         AtomicInteger stored = new AtomicInteger();
+        int affectedCount;
         // the cross-report mechanism's view: relinked() keeps each report's texts, hash and indexing time from it
         try (CopyStore after = sink.copyStore(); LinkedReports view = sink.linkedReports()) {
             if (after == null || view == null) {
                 return 0;
             }
             List<String> affected = new ArrayList<>(linker.affected(after, oldVersions, changed));
+            affectedCount = affected.size();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
                 Thread t = new Thread(r, "copy-relink");
                 t.setDaemon(true);
@@ -126,6 +132,8 @@ final class CopyRelinking {
             }
         }
         sink.commit(false);
+        LOG.log(System.Logger.Level.INFO, String.format("copy detection: %d reports changed, %d affected, %d stored "
+                + "again, %.1f s", changed.size(), affectedCount, stored.get(), (System.nanoTime() - started) / 1e9));
         return stored.get();
     }
 }

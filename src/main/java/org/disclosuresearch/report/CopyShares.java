@@ -16,12 +16,15 @@ import java.util.List;
  * @param peerShare   share (0–1) of the counted sentences that a report of another agency of the same year holds;
  *                    null without counted sentences
  * @param share       share (0–1) held by either (the 重复率 of the facet band); null without counted sentences
+ * @param inPrevious  how many counted sentences {@code previous} holds (null without a previous report)
+ * @param inPeers     how many a report of another agency of the same year holds
+ * @param copied      how many either holds
  * @param similar     the reports holding most of the counted sentences, most first (at most {@link #TOP})
  * @param passages    the copied sentences in text order: span in the normalized text and the reports that hold it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CopyShares(int sentences, Link previous, Double prevShare, Double peerShare, Double share,
-                         List<Similar> similar, List<Passage> passages) {
+                         Integer inPrevious, int inPeers, int copied, List<Similar> similar, List<Passage> passages) {
 
     /** How many similar reports are kept. */
     public static final int TOP = 5;

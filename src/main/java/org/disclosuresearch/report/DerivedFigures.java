@@ -20,6 +20,12 @@ public final class DerivedFigures {
     private DerivedFigures() {
     }
 
+    /**
+     * The counts of the report's {@link CopyShares} a copy share reads: {@code copies.sentences} (counted sentences),
+     * {@code copies.previous}, {@code copies.peers}, {@code copies.copied} (how many of them other reports hold).
+     */
+    public static final String COPIES = "copies.";
+
     /** The figure of the previous report a cross-year ratio reads (its {@code denominator}). */
     public static final String PREVIOUS = "previous.";
 
@@ -43,6 +49,10 @@ public final class DerivedFigures {
         }
     }
 
+    /** What a copy share counts, said once for the three of them (the API's formula). */
+    private static final String COPY_FORMULA = "正文叙述中至少 12 个汉字的句子（数字、年份和本机关名称、所在地名遮盖后逐字比较；"
+            + "表格不计；同一年度超过 max(5, 该年度报告数×1%) 份报告共有的句子视为模板用语，不计）：";
+
     private static final List<String> DENIED = List.of("apps_denied_secret_total", "apps_denied_law_total",
             "apps_denied_safety_total", "apps_denied_third_party_total", "apps_denied_internal_total",
             "apps_denied_process_total", "apps_denied_enforcement_total", "apps_denied_inquiry_total");
@@ -62,7 +72,14 @@ public final class DerivedFigures {
                     List.of("suit_direct_total", "suit_after_review_total"),
                     List.of("suit_direct_pending", "suit_after_review_pending"), 0),
             new Ratio("apps_new_growth", "新收申请同比增长", "本年新收申请总计 ÷ 同一机关上一年度新收申请总计 − 1",
-                    List.of("apps_new_total"), List.of(PREVIOUS + "apps_new_total"), List.of(), -1));
+                    List.of("apps_new_total"), List.of(PREVIOUS + "apps_new_total"), List.of(), -1),
+            new Ratio("copy_share", "重复率", COPY_FORMULA + "本机关上一份报告或同年其他机构报告中也有的句子 ÷ 可比对的句子",
+                    List.of(COPIES + "copied"), List.of(COPIES + "sentences"), List.of(), 0),
+            new Ratio("copy_prev_share", "与上一份报告重复率",
+                    COPY_FORMULA + "本机关上一份报告（最近的较早年度）中也有的句子 ÷ 可比对的句子",
+                    List.of(COPIES + "previous"), List.of(COPIES + "sentences"), List.of(), 0),
+            new Ratio("copy_peer_share", "与同年他机构重复率", COPY_FORMULA + "同年其他机构报告中也有的句子 ÷ 可比对的句子",
+                    List.of(COPIES + "peers"), List.of(COPIES + "sentences"), List.of(), 0));
 
     public static Optional<Ratio> find(String id) {
         return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
@@ -94,11 +111,26 @@ public final class DerivedFigures {
         return out;
     }
 
+    private static Number copyCount(CopyShares c, String what) {
+        if (c == null) {
+            return null;
+        }
+        return switch (what) {
+            case "sentences" -> c.sentences();
+            case "previous" -> c.inPrevious();
+            case "peers" -> c.inPeers();
+            case "copied" -> c.copied();
+            default -> throw new IllegalArgumentException("no copy count " + what);
+        };
+    }
+
     private static Double sum(List<String> ids, Report report) {
         double total = 0;
         for (String id : ids) {
             Number n;
-            if (id.startsWith(PREVIOUS)) {
+            if (id.startsWith(COPIES)) {
+                n = copyCount(report.copies(), id.substring(COPIES.length()));
+            } else if (id.startsWith(PREVIOUS)) {
                 n = report.previous() == null ? null : report.previous().figures().get(id.substring(PREVIOUS.length()));
             } else {
                 n = report.figures().get(id);

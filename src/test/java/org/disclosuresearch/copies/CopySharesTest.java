@@ -48,6 +48,18 @@ class CopySharesTest {
         assertEquals(List.of("a-2021:4"), similar(a));
         assertEquals(4, a.passages().size());
         assertEquals(List.of("a-2021"), a.passages().get(0).reports());
+        // the shares as derived figures (filter, sort, Σ/Σ aggregates): the same fractions
+        try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
+            Report aReport = backend.report("a-2022").orElseThrow();
+            assertEquals(1.0, aReport.derivedFigures().get("copy_prev_share"));
+            assertEquals(0.0, aReport.derivedFigures().get("copy_peer_share"));
+            assertEquals(1.0, aReport.derivedFigures().get("copy_share"));
+            assertNull(backend.report("c-2022").orElseThrow().derivedFigures().get("copy_prev_share"));
+            // 重复率 ≥ 80%: a-2022 (100%), c-2022 and d-2022 (80%)
+            assertEquals(List.of("a-2022", "c-2022", "d-2022"), backend.search(new org.disclosuresearch.search.SearchRequest(
+                    "copy_share:0.8..", null, null, null, 10, null, null)).hits().stream()
+                    .map(h -> h.id()).sorted().toList());
+        }
 
         // a-2021 has no earlier report and no 2021 peer; a later report holding its sentences does not count
         CopyShares first = copies(index, "a-2021");
