@@ -7,6 +7,7 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.disclosuresearch.pipeline.LinkedReports;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.report.Report;
 
@@ -100,6 +101,27 @@ final class SolrReportSink implements ReportSink {
         } catch (SolrServerException e) {
             throw new IOException("commit to " + collection + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** What is committed: the write path commits before the linkers read. */
+    @Override
+    public LinkedReports linkedReports() {
+        return new SolrLinkedReports(client, collection);
+    }
+
+    /** Re-adds the report with its stored text, hash and indexing time (sent with the next batch or commit). */
+    @Override
+    public void relinked(Report report) throws IOException {
+        SolrDocument stored = new SolrLinkedReports(client, collection).stored(report.id());
+        if (stored == null) {
+            return; // deleted meanwhile
+        }
+        Object indexedAt = stored.getFirstValue(SolrFields.INDEXED_AT);
+        Object hash = stored.getFirstValue(SolrFields.SHA256);
+        Report full = report.toBuilder().text((String) stored.getFirstValue(SolrFields.TEXT)).build();
+        List<SolrInputDocument> one = List.of(SolrDocuments.toDocument(full, hash == null ? null : hash.toString(),
+                indexedAt instanceof Number n ? n.longValue() : System.currentTimeMillis()));
+        send(new ArrayList<>(one));
     }
 
     private void send(List<SolrInputDocument> docs) throws IOException {
