@@ -38,7 +38,7 @@ class FieldsCommandTest {
         IndexAndSearchCommandTest.Run r = run("fields", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode fields = Json.mapper().readTree(r.out()).get("fields");
-        assertEquals(FigureCatalog.get().all().size(), fields.size());
+        assertEquals(FigureCatalog.get().allWithDerived().size(), fields.size());
         JsonNode first = fields.get(0);
         Figure f = FigureCatalog.get().all().get(0);
         assertEquals(f.id(), first.get("id").asText());
