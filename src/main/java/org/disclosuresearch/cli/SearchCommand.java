@@ -211,11 +211,11 @@ public final class SearchCommand implements Callable<Integer> {
         if (sort.field().equals(SortSpec.YEAR)) {
             return h.year() == null ? "-" : h.year().toString();
         }
-        return number(h.figures().get(sort.field()));
+        return number(h.figure(sort.field()));
     }
 
     private static String figureValue(SearchResult.Hit h, Figure f) {
-        return number(h.figures() == null ? null : h.figures().get(f.id()));
+        return number(h.figure(f.id()));
     }
 
     private static String number(Number n) {

@@ -25,7 +25,7 @@ public final class FacetResults {
         out.put("region", FacetCounter.regionTree(get(counts, ReportFacets.PROVINCE), get(counts, ReportFacets.CITY),
                 get(counts, ReportFacets.COUNTY)));
         out.put(ReportFacets.YEAR, FacetCounter.flat(get(counts, ReportFacets.YEAR), FacetCounter.NEWEST_FIRST));
-        for (String dim : List.of(ReportFacets.TEMPLATE, ReportFacets.CHECKS, ReportFacets.FORMAT)) {
+        for (String dim : List.of(ReportFacets.TEMPLATE, ReportFacets.CHECKS, ReportFacets.FORMAT, ReportFacets.GAPS)) {
             out.put(dim, FacetCounter.flat(get(counts, dim)));
         }
         out.put(ReportFacets.COPIES, FacetCounter.flat(get(counts, ReportFacets.COPIES), BAND_ORDER));

@@ -19,7 +19,7 @@ public final class FacetSelection {
 
     /** Dimensions of {@link SearchResult#facets()}: region is one tree (province > city > county). */
     public static final List<String> RESULT_DIMENSIONS =
-            List.of("agencyType", "region", "year", "template", "checks", "format", "copies");
+            List.of("agencyType", "region", "year", "template", "checks", "format", "gaps", "copies");
 
     private static final String PARAMETER = "facet";
 

@@ -32,6 +32,12 @@ public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetVal
                       float score, List<String> snippets, int matchCount, Map<String, Number> figures,
                       List<String> failedChecks, String agencyKey, Map<String, Double> derivedFigures) {
 
+        /** Its value of a figure, read or derived; null when absent. */
+        public Number figure(String id) {
+            Number n = figures == null ? null : figures.get(id);
+            return n != null || derivedFigures == null ? n : derivedFigures.get(id);
+        }
+
         /** A hit of a stored report, marked as the engine found it. */
         public static Hit of(org.disclosuresearch.report.Report r, float score, List<String> snippets, int matchCount) {
             return new Hit(r.id(), r.agency(), r.year(), r.region(), r.agencyType(), r.template(), score, snippets,

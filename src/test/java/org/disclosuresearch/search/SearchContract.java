@@ -9,6 +9,7 @@ import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.ReportFacets;
@@ -318,6 +319,39 @@ public abstract class SearchContract {
         assertNotNull(none.wordMatchTotal());
         assertEquals(found("依申请公开朋友圈", MatchMode.WORDS).size(), none.wordMatchTotal());
         assertNull(r.wordMatchTotal());
+    }
+
+    @Test
+    void a_ratio_aggregates_as_sums_and_an_agency_is_found_by_its_key() {
+        DerivedFigures.Ratio ratio = DerivedFigures.find("disclosure_rate").orElseThrow();
+        double num = 0;
+        double den = 0;
+        long count = 0;
+        for (Report r : corpus) {
+            double[] parts = DerivedFigures.parts(ratio, r);
+            if (parts != null) {
+                num += parts[0];
+                den += parts[1];
+                count++;
+            }
+        }
+        assertTrue(count > 10, "reports with a 公开率: " + count);
+        SearchResult.Summary overall = backend.search(new SearchRequest("", null, null, null, 0, null,
+                List.of(new StatsRequest(ratio.id(), null)))).stats().get(0).overall();
+        assertEquals(count, overall.count());
+        assertEquals(num, overall.numeratorSum(), 1e-6);
+        assertEquals(den, overall.denominatorSum(), 1e-6);
+        assertEquals(num / den, overall.mean(), 1e-9);
+
+        Report linked = corpus.stream().filter(r -> r.previous() != null).findFirst().orElse(null);
+        if (linksReports()) {
+            assertNotNull(linked, "the synthetic corpus has agencies over consecutive years");
+            Set<String> expected = truth(r -> linked.agencyKey().equals(r.agencyKey()));
+            Set<String> found = backend.linkedReports("agency", List.of(linked.agencyKey()), 1000).stream()
+                    .map(Report::id).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(expected, found);
+            assertEquals(linked.previous(), backend.report(linked.id()).orElseThrow().previous());
+        }
     }
 
     @Test

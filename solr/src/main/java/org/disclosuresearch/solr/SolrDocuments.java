@@ -3,6 +3,9 @@ package org.disclosuresearch.solr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.solr.common.SolrInputDocument;
 import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.pipeline.ReportLinker;
+import org.disclosuresearch.pipeline.ReportLinkers;
+import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Json;
@@ -18,6 +21,11 @@ final class SolrDocuments {
     }
 
     static SolrInputDocument toDocument(Report report, String sha256) {
+        return toDocument(report, sha256, System.currentTimeMillis());
+    }
+
+    /** @param indexedAt when its content was first indexed (a report stored again for its linked values keeps it) */
+    static SolrInputDocument toDocument(Report report, String sha256, long indexedAt) {
         if (report.id() == null || report.id().isBlank()) {
             throw new IllegalArgumentException("report without id: " + report.file());
         }
@@ -34,7 +42,24 @@ final class SolrDocuments {
             doc.addField(SolrFields.AGENCY_CHARACTERS, agency);
         }
         doc.addField(SolrFields.REPORT_JSON, toJson(report.withoutTexts()));
-        doc.addField(SolrFields.INDEXED_AT, System.currentTimeMillis());
+        doc.addField(SolrFields.INDEXED_AT, indexedAt);
+        if (report.agencyKey() != null) {
+            doc.addField(SolrFields.AGENCY_KEY, report.agencyKey());
+        }
+        for (ReportLinker linker : ReportLinkers.ALL) {
+            for (String key : linker.keysOf(report)) {
+                doc.addField(SolrFields.linkKeys(linker.name()), key);
+            }
+        }
+        for (DerivedFigures.Ratio ratio : DerivedFigures.ALL) {
+            Double v = report.derivedFigures().get(ratio.id());
+            double[] parts = DerivedFigures.parts(ratio, report);
+            if (v != null && parts != null) {
+                doc.addField(SolrFields.figure(ratio.id()), v);
+                doc.addField(SolrFields.ratioNumerator(ratio.id()), parts[0]);
+                doc.addField(SolrFields.ratioDenominator(ratio.id()), parts[1]);
+            }
+        }
         if (sha256 != null) {
             doc.addField(SolrFields.SHA256, sha256);
         }

@@ -26,6 +26,21 @@ final class SolrFields {
     static final String SOURCE_PATH = Fields.SOURCE_PATH;
     static final String YEAR = Fields.YEAR;
     static final String SCORE = "score";
+    static final String AGENCY_KEY = Fields.AGENCY_KEY;
+
+    /** The keys of a cross-report linker (string, multi-valued, stored). */
+    static String linkKeys(String linker) {
+        return Fields.linkKeys(linker);
+    }
+
+    /** A derived ratio's numerator (double): aggregates are Σ numerator / Σ denominator. */
+    static String ratioNumerator(String id) {
+        return figure(id) + "_num";
+    }
+
+    static String ratioDenominator(String id) {
+        return figure(id) + "_den";
+    }
 
     /** The selected value of a facet dimension (a name: 温州市). */
     static String facetFilter(String dimension) {

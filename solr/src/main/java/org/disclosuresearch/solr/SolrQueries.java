@@ -85,6 +85,11 @@ final class SolrQueries {
         return Map.of("exact", Map.of("f", field, "query", text));
     }
 
+    /** Any of the values in a keyword field (at most a few hundred: each is a clause). */
+    static Object anyTerm(String field, java.util.Collection<String> values) {
+        return Map.of("bool", Map.of("should", values.stream().map(v -> term(field, v)).toList()));
+    }
+
     static Object term(String field, String value) {
         return Map.of("term", Map.of("f", field, "query", value));
     }

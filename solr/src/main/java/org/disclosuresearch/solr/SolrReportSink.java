@@ -10,6 +10,7 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.disclosuresearch.pipeline.LinkedReports;
 import org.disclosuresearch.pipeline.ReaderVersion;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.report.Report;
@@ -30,9 +31,10 @@ final class SolrReportSink implements ReportSink {
     /**
      * Version of what a document holds (the fields {@link SolrDocuments} writes and the configset's analysis), kept with
      * the {@link ReaderVersion} as a collection property: a collection filled by an earlier release is sent every
-     * report again by the next update. Bump it with the schema.
+     * report again by the next update. Bump it with the schema (solr-2: agency key, link keys, derived ratios with
+     * their numerators and denominators; the collection needs the configset of this release).
      */
-    static final String LAYOUT = "solr-1";
+    static final String LAYOUT = "solr-2";
     static final String LAYOUT_PROPERTY = "disclosureSearchLayout";
 
     private final SolrClient client;
@@ -160,6 +162,27 @@ final class SolrReportSink implements ReportSink {
             markLayout(ReaderVersion.marker(LAYOUT));
             rebuild = false;
         }
+    }
+
+    /** What is committed: the write path commits before the linkers read. */
+    @Override
+    public LinkedReports linkedReports() {
+        return new SolrLinkedReports(client, collection);
+    }
+
+    /** Re-adds the report with its stored text, hash and indexing time (sent with the next batch or commit). */
+    @Override
+    public void relinked(Report report) throws IOException {
+        SolrDocument stored = new SolrLinkedReports(client, collection).stored(report.id());
+        if (stored == null) {
+            return; // deleted meanwhile
+        }
+        Object indexedAt = stored.getFirstValue(SolrFields.INDEXED_AT);
+        Object hash = stored.getFirstValue(SolrFields.SHA256);
+        Report full = report.toBuilder().text((String) stored.getFirstValue(SolrFields.TEXT)).build();
+        List<SolrInputDocument> one = List.of(SolrDocuments.toDocument(full, hash == null ? null : hash.toString(),
+                indexedAt instanceof Number n ? n.longValue() : System.currentTimeMillis()));
+        send(new ArrayList<>(one));
     }
 
     private void send(List<SolrInputDocument> docs) throws IOException {

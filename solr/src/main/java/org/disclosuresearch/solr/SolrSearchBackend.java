@@ -15,6 +15,7 @@ import org.disclosuresearch.query.Highlights;
 import org.disclosuresearch.query.MatchMode;
 import org.disclosuresearch.query.QueryLanguage;
 import org.disclosuresearch.query.QueryNode;
+import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.ReportJson;
 import org.disclosuresearch.search.FacetResults;
@@ -185,6 +186,10 @@ public final class SolrSearchBackend implements SearchBackend {
         f.put(prefix + "sum", "sum(" + field + ")");
         f.put(prefix + "min", "min(" + field + ")");
         f.put(prefix + "max", "max(" + field + ")");
+        if (DerivedFigures.find(figure).isPresent()) {
+            f.put(prefix + "num", "sum(" + SolrFields.ratioNumerator(figure) + ")");
+            f.put(prefix + "den", "sum(" + SolrFields.ratioDenominator(figure) + ")");
+        }
         return f;
     }
 
@@ -200,12 +205,13 @@ public final class SolrSearchBackend implements SearchBackend {
     }
 
     private static SearchResult.Stats stats(NestableJsonFacet root, int i, StatsRequest s) {
-        SearchResult.Summary overall = summary(root, "s" + i + "_");
+        DerivedFigures.Ratio ratio = DerivedFigures.find(s.field()).orElse(null);
+        SearchResult.Summary overall = summary(root, "s" + i + "_", ratio);
         List<SearchResult.Bucket> buckets = new ArrayList<>();
         BucketBasedJsonFacet by = s.by() == null ? null : root.getBucketBasedFacets("s" + i + "_by");
         if (by != null) {
             for (BucketJsonFacet b : by.getBuckets()) {
-                SearchResult.Summary summary = summary(b, BUCKET);
+                SearchResult.Summary summary = summary(b, BUCKET, ratio);
                 if (summary.count() > 0) { // a value whose reports all lack the figure has no bucket, as embedded
                     buckets.add(new SearchResult.Bucket(String.valueOf(b.getVal()), summary));
                 }
@@ -216,15 +222,36 @@ public final class SolrSearchBackend implements SearchBackend {
         return new SearchResult.Stats(s.field(), s.by(), overall, buckets);
     }
 
-    private static SearchResult.Summary summary(NestableJsonFacet f, String prefix) {
+    /** As the embedded backend: a ratio's mean is Σ numerator / Σ denominator (+ its offset), not a mean of ratios. */
+    private static SearchResult.Summary summary(NestableJsonFacet f, String prefix, DerivedFigures.Ratio ratio) {
         Object count = f.getStatValue(prefix + "count");
         long n = count instanceof Number c ? c.longValue() : 0;
         if (n == 0) {
             return new SearchResult.Summary(0, 0, null, null, null);
         }
         double sum = ((Number) f.getStatValue(prefix + "sum")).doubleValue();
-        return new SearchResult.Summary(n, sum, ((Number) f.getStatValue(prefix + "min")).doubleValue(),
-                ((Number) f.getStatValue(prefix + "max")).doubleValue(), sum / n);
+        double min = ((Number) f.getStatValue(prefix + "min")).doubleValue();
+        double max = ((Number) f.getStatValue(prefix + "max")).doubleValue();
+        if (ratio == null) {
+            return new SearchResult.Summary(n, sum, min, max, sum / n);
+        }
+        double num = ((Number) f.getStatValue(prefix + "num")).doubleValue();
+        double den = ((Number) f.getStatValue(prefix + "den")).doubleValue();
+        return new SearchResult.Summary(n, sum, min, max, den > 0 ? num / den + ratio.offset() : null, num, den);
+    }
+
+    @Override
+    public List<Report> linkedReports(String linker, java.util.Collection<String> keys, int limit) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        JsonQueryRequest q = query(SolrQueries.anyTerm(SolrFields.linkKeys(linker), keys)).setLimit(limit)
+                .setSort(SolrFields.ID + " asc").returnFields(SolrFields.REPORT_JSON);
+        List<Report> out = new ArrayList<>();
+        for (SolrDocument d : run(q).getResults()) {
+            out.add(report(d));
+        }
+        return out;
     }
 
     /** Relevance, year or a figure, reports lacking the value last either way, ties by id (a total order). */

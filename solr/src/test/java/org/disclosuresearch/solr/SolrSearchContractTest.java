@@ -33,12 +33,6 @@ class SolrSearchContractTest extends SearchContract {
         return Backends.openSearch(options());
     }
 
-    /** The Solr sink does not read its reports back yet: no cross-report values. */
-    @Override
-    protected boolean linksReports() {
-        return false;
-    }
-
     @AfterAll
     void stopCluster() throws Exception {
         if (cluster != null) {
