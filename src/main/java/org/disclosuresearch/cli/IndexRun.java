@@ -56,9 +56,10 @@ final class IndexRun {
     }
 
     static String summary(IndexSummary summary, BackendOptions backend) {
-        return String.format(Locale.ROOT, "indexed %d, unchanged %d, deleted %d, failed %d in %.1f s "
+        return String.format(Locale.ROOT, "indexed %d, unchanged %d, deleted %d, failed %d, relinked %d in %.1f s "
                         + "(%.1f reports/s) -> %s", summary.indexed(), summary.unchanged(), summary.deleted(),
-                summary.failed().size(), summary.millis() / 1000.0, summary.reportsPerSecond(), backend.location());
+                summary.failed().size(), summary.relinked(), summary.millis() / 1000.0, summary.reportsPerSecond(),
+                backend.location());
     }
 
     /** One line per failed file; beyond {@code max}, a count (a server log need not list a whole broken corpus). */

@@ -5,7 +5,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -40,12 +46,24 @@ final class IndexLinkedReports implements LinkedReports {
             return List.of();
         }
         List<BytesRef> terms = keys.stream().map(BytesRef::new).toList();
-        TopDocs top = searcher.search(new TermInSetQuery(Fields.linkKeys(linker), terms), Math.max(1, reader.numDocs()));
+        // every match, unscored and unsorted: a top-N search would size its queue by the index (a million reports)
+        Weight weight = searcher.createWeight(searcher.rewrite(new TermInSetQuery(Fields.linkKeys(linker), terms)),
+                ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<Report> out = new ArrayList<>();
         Set<String> json = Set.of(Fields.REPORT_JSON);
-        for (ScoreDoc sd : top.scoreDocs) {
-            out.add(ReportDocuments.fromStored(searcher.storedFields().document(sd.doc, json).get(Fields.REPORT_JSON),
-                    null));
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            DocIdSetIterator it = scorer.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    out.add(ReportDocuments.fromStored(stored.document(doc, json).get(Fields.REPORT_JSON), null));
+                }
+            }
         }
         return out;
     }
