@@ -1,4 +1,4 @@
-package org.disclosuresearch.cli;
+package org.disclosuresearch.bench;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,18 +36,18 @@ class BenchCommandTest {
 
     @Test
     void badOptionsAreNamedAndNothingRuns(@TempDir Path out) {
-        assertEquals(2, Main.run("bench", "--sizes", "150", "--out", out.toString()));
+        assertEquals(2, BenchCommand.run("--sizes", "150", "--out", out.toString()));
         assertTrue(stderr().contains("--sizes") && stderr().contains("150"), stderr());
-        assertEquals(2, Main.run("bench", "--clients", "1,0", "--out", out.toString()));
+        assertEquals(2, BenchCommand.run("--clients", "1,0", "--out", out.toString()));
         assertTrue(stderr().contains("--clients"), stderr());
-        assertEquals(2, Main.run("bench", "--server-heap", "lots", "--out", out.toString()));
+        assertEquals(2, BenchCommand.run("--server-heap", "lots", "--out", out.toString()));
         assertTrue(stderr().contains("--server-heap"), stderr());
         assertTrue(!Files.exists(out.resolve("corpus")), "no corpus built for a rejected command line");
     }
 
     @Test
     void runsFromTheCommandLineAndWritesBothFiles(@TempDir Path out) {
-        int status = Main.run("bench", "--sizes", "100", "--out", out.toString(), "--no-http", "--no-peer",
+        int status = BenchCommand.run("--sizes", "100", "--out", out.toString(), "--no-http", "--no-peer",
                 "--warmup", "1", "--rounds", "1", "--repeats", "1", "--markdown", out.resolve("B.md").toString());
         assertEquals(0, status, stderr());
         assertTrue(Files.exists(out.resolve("B.md")) && Files.exists(out.resolve("benchmarks.json")));

@@ -1,5 +1,6 @@
 package org.disclosuresearch.bench;
 
+import org.disclosuresearch.synthetic.SyntheticReportGenerator;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,11 +23,7 @@ public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Set
                            boolean peer, boolean fresh, Path markdown, Path json, boolean discard, double crawledShare) {
 
     public static final long DEFAULT_SEED = 20210101L;
-    /**
-     * Crawled portal pages in the synthetic corpus: a fifth, about their share among the reports researchers collect
-     * from portals (issue 11), so that the split search of glued cells is timed at scale.
-     */
-    public static final double DEFAULT_CRAWLED_SHARE = 0.2;
+    public static final double DEFAULT_CRAWLED_SHARE = SyntheticReportGenerator.DEFAULT_CRAWLED_SHARE;
 
     public BenchOptions {
         if (!(crawledShare >= 0 && crawledShare <= 1)) {
@@ -43,7 +40,7 @@ public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Set
 
     /** The command line that repeats this run. */
     public String commandLine() {
-        StringBuilder c = new StringBuilder("java -jar target/disclosure-search.jar bench --sizes ");
+        StringBuilder c = new StringBuilder("java -jar bench/target/disclosure-search-bench.jar --sizes ");
         c.append(String.join(",", sizes.stream().map(String::valueOf).toList()));
         c.append(" --out ").append(out).append(" --seed ").append(seed).append(" --crawled-share ").append(crawledShare);
         c.append(" --warmup ").append(queries.warmupPasses()).append(" --rounds ").append(queries.rounds())

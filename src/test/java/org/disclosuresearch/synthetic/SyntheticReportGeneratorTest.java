@@ -1,7 +1,6 @@
-package org.disclosuresearch.bench;
+package org.disclosuresearch.synthetic;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,41 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SyntheticCorpusTest {
-
-    @Test
-    void sameSeedBuildsTheSameCorpusAndAnotherSeedDoesNot(@TempDir Path tmp) throws IOException {
-        SyntheticCorpus a = new SyntheticCorpus(tmp.resolve("a"), 7);
-        SyntheticCorpus b = new SyntheticCorpus(tmp.resolve("b"), 7);
-        SyntheticCorpus c = new SyntheticCorpus(tmp.resolve("c"), 8);
-        a.ensure(200, n -> { });
-        b.ensure(200, n -> { });
-        c.ensure(200, n -> { });
-        for (long i = 0; i < 200; i++) {
-            assertEquals(Files.readString(a.file(i)), Files.readString(b.file(i)), "report " + i + " differs between two runs");
-        }
-        assertNotEquals(Files.readString(a.file(0)), Files.readString(c.file(0)));
-    }
-
-    @Test
-    void aResumedOrExtendedBuildMatchesOneBuiltInOneGo(@TempDir Path tmp) throws IOException {
-        SyntheticCorpus stepwise = new SyntheticCorpus(tmp.resolve("s"), 3);
-        assertEquals(100, stepwise.ensure(100, n -> { }));
-        assertEquals(0, stepwise.ensure(100, n -> { }), "a complete corpus is reused, not rebuilt");
-        assertEquals(100, stepwise.ensure(200, n -> { }));
-        SyntheticCorpus whole = new SyntheticCorpus(tmp.resolve("w"), 3);
-        whole.ensure(200, n -> { });
-        for (long i = 0; i < 200; i++) {
-            assertEquals(Files.readString(whole.file(i)), Files.readString(stepwise.file(i)));
-        }
-        assertEquals(200, stepwise.complete());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new SyntheticCorpus(tmp.resolve("s"), 4).ensure(100, n -> { }));
-        assertTrue(e.getMessage().contains("seed 3"), e.getMessage());
-        IllegalStateException share = assertThrows(IllegalStateException.class,
-                () -> new SyntheticCorpus(tmp.resolve("s"), 3, 0.5).ensure(100, n -> { }));
-        assertTrue(share.getMessage().contains("crawled share 0.2"), share.getMessage());
-    }
+/** The generator writes reports that look like the real mix, with consistent figures; crawled pages are a knob. */
+class SyntheticReportGeneratorTest {
 
     @Test
     void theCrawledShareIsAKnobAndZeroLeavesNoCrawledPage() {
@@ -84,22 +50,6 @@ class SyntheticCorpusTest {
             // a table 三 row: its label, then its seven cells glued or spaced, then the next label
             assertTrue(body.matches(".*二、上年结转政府信息公开申请数量 ?[0-9 ]+三、本年度办理结果.*"), r.id());
         }
-    }
-
-    @Test
-    void rootsHoldExactlyTheFirstNReports(@TempDir Path tmp) throws IOException {
-        SyntheticCorpus corpus = new SyntheticCorpus(tmp, 1);
-        corpus.ensure(1300, n -> { });
-        List<Path> roots = corpus.roots(1200);
-        Set<String> files = new HashSet<>();
-        for (Path root : roots) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).forEach(p -> files.add(p.getFileName().toString()));
-            }
-        }
-        assertEquals(1200, files.size());
-        assertTrue(files.contains("r0001199.txt") && !files.contains("r0001200.txt"));
-        assertThrows(IllegalArgumentException.class, () -> corpus.roots(150));
     }
 
     @Test
@@ -136,7 +86,7 @@ class SyntheticCorpusTest {
         assertTrue(sizes.get(n / 20) >= 5 * 1024, "5th percentile size " + sizes.get(n / 20));
         assertTrue(sizes.get(n - 1 - n / 100) <= 31 * 1024, "99th percentile size " + sizes.get(n - 1 - n / 100));
         assertTrue(templates.get("2019") > n / 5 && templates.get("2021") > n / 2, templates.toString());
-        // a fifth are crawled portal pages (BenchOptions.DEFAULT_CRAWLED_SHARE), the rest half PDF-like, half DOCX-like
+        // a fifth are crawled portal pages (DEFAULT_CRAWLED_SHARE), the rest half PDF-like, half DOCX-like
         assertTrue(layouts.get(TableLayout.CRAWLED) > n * 0.16 && layouts.get(TableLayout.CRAWLED) < n * 0.24, layouts.toString());
         assertTrue(layouts.get(TableLayout.SPACED) > n * 0.35 && layouts.get(TableLayout.CELLS) > n * 0.35, layouts.toString());
         assertTrue(provinces.size() >= 25, "provinces " + provinces.size());

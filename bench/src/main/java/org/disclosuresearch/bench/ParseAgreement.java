@@ -1,5 +1,7 @@
 package org.disclosuresearch.bench;
 
+import org.disclosuresearch.synthetic.TableLayout;
+import org.disclosuresearch.synthetic.SyntheticReport;
 import org.disclosuresearch.report.Report;
 
 import java.math.BigDecimal;

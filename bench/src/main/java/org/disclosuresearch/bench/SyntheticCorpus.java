@@ -1,5 +1,6 @@
 package org.disclosuresearch.bench;
 
+import org.disclosuresearch.synthetic.SyntheticReportGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.disclosuresearch.report.Json;

@@ -182,7 +182,7 @@ public final class HttpLoad {
     }
 
     /** The server process's peak resident memory (Linux VmHWM), or -1 where /proc is not available. */
-    private static double peakRssMb(long pid) {
+    static double peakRssMb(long pid) {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         try {
             for (String line : Files.readAllLines(status)) {

@@ -1,5 +1,8 @@
 package org.disclosuresearch.bench;
 
+import org.disclosuresearch.synthetic.TableLayout;
+import org.disclosuresearch.synthetic.SyntheticReport;
+import org.disclosuresearch.synthetic.PlantedPhrase;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

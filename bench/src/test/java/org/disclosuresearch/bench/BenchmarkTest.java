@@ -75,7 +75,7 @@ class BenchmarkTest {
         }
         assertTrue(!md.contains("NaN"), "no NaN in the table");
         assertTrue(md.contains("Same answer check") && md.contains("no query differed"), "both engines agree on phrase totals");
-        assertTrue(md.contains("Command: `java -jar target/disclosure-search.jar bench --sizes 200"), "the command is stated");
+        assertTrue(md.contains("Command: `java -jar bench/target/disclosure-search-bench.jar --sizes 200"), "the command is stated");
 
         // a second run reuses the corpus, the index and every finished phase
         progress.clear();

@@ -1,4 +1,4 @@
-package org.disclosuresearch.bench;
+package org.disclosuresearch.synthetic;
 
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;

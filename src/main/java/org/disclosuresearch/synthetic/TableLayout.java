@@ -1,4 +1,4 @@
-package org.disclosuresearch.bench;
+package org.disclosuresearch.synthetic;
 
 /**
  * How a report's tables come out of text extraction, as the seeds show them.

@@ -1,9 +1,6 @@
-package org.disclosuresearch.cli;
+package org.disclosuresearch.bench;
 
-import org.disclosuresearch.bench.BenchOptions;
-import org.disclosuresearch.bench.Benchmark;
-import org.disclosuresearch.bench.HttpLoad;
-import org.disclosuresearch.bench.QueryBench;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,11 +13,21 @@ import java.util.concurrent.Callable;
  * file. Reuses the corpus, indexes and finished phases in {@code --out}, so an interrupted run picks up where it
  * stopped.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "disclosure-search-bench", mixinStandardHelpOptions = true,
         description = {"Benchmark parse, index, queries and the HTTP API on a seeded synthetic corpus, side by side "
                 + "with SQLite FTS5; writes BENCHMARKS.md and a JSON file of the same figures.",
                 "Everything it builds stays in --out and is reused by the next run (use --fresh to re-measure)."})
 public final class BenchCommand implements Callable<Integer> {
+
+    /** {@code java -jar bench/target/disclosure-search-bench.jar [OPTIONS]}. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return new CommandLine(new BenchCommand()).execute(args);
+    }
 
     @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "10000",
             description = "corpus sizes in reports, multiples of 100 (default: ${DEFAULT-VALUE}; the issue's: 10000,100000,1000000)")

@@ -1,4 +1,4 @@
-package org.disclosuresearch.bench;
+package org.disclosuresearch.synthetic;
 
 import java.util.List;
 

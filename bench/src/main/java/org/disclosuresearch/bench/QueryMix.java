@@ -1,5 +1,8 @@
 package org.disclosuresearch.bench;
 
+import org.disclosuresearch.synthetic.SyntheticReportGenerator;
+import org.disclosuresearch.synthetic.SyntheticReport;
+import org.disclosuresearch.synthetic.PlantedPhrase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
