@@ -26,6 +26,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Runs a command line and returns its exit status (tests call this instead of {@link #main}). */
     public static int run(String... args) {
+        // SolrJ's ZooKeeper client logs every connection step at INFO: keep its warnings, not the chatter
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.zookeeper", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.solr", "warn");
         return new CommandLine(new BenchCommand()).execute(args);
     }
 
@@ -82,6 +85,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "skip the SQLite FTS5 peer")
     boolean noPeer;
 
+    @Option(names = "--no-solr", description = "skip the Solr engines (disclosure-search on SolrCloud, stock Solr with smartcn)")
+    boolean noSolr;
+
+    @Option(names = "--solr-heap", defaultValue = "2g", description = "-Xmx of the local Solr node's JVM (default: ${DEFAULT-VALUE})")
+    String solrHeap;
+
+    @Option(names = "--solr-classpath", paramLabel = "FILE",
+            description = "the solr module's class path file, written by its build (default: solr/target/classpath.txt)")
+    Path solrClasspath;
+
     @Option(names = "--discard", description = "delete each size's index and SQLite file once it is measured (disk space)")
     boolean discard;
 
@@ -102,10 +115,14 @@ public final class BenchCommand implements Callable<Integer> {
             if (!serverHeap.matches("[0-9]+[kKmMgG]?")) {
                 throw new IllegalArgumentException("--server-heap: expected a size such as 1g or 768m, got " + serverHeap);
             }
+            if (!solrHeap.matches("[0-9]+[kKmMgG]?")) {
+                throw new IllegalArgumentException("--solr-heap: expected a size such as 2g or 768m, got " + solrHeap);
+            }
             options = new BenchOptions(out, sizes, seed, new QueryBench.Settings(warmup, rounds, repeats, maxSecondsPerKind),
                     noHttp ? null : new HttpLoad.Settings(clients, httpWarmup, httpSeconds, serverHeap), !noPeer, fresh,
                     markdown != null ? markdown : out.resolve("BENCHMARKS.md"),
-                    json != null ? json : out.resolve("benchmarks.json"), discard, crawledShare);
+                    json != null ? json : out.resolve("benchmarks.json"), discard, crawledShare, !noSolr, solrHeap,
+                    solrClasspath != null ? solrClasspath : SolrNode.defaultClasspathFile());
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return 2;

@@ -18,9 +18,20 @@ import java.util.List;
  * @param json       where to write the same figures as JSON
  * @param discard    whether to delete a size's index and SQLite file once it is measured (saves disk at 1M)
  * @param crawledShare share of the corpus written as crawled portal pages (one line, glued cells), 0 to 1
+ * @param solr       whether to measure disclosure-search on SolrCloud and stock Solr (smartcn) on a local Solr node
+ * @param solrHeap   -Xmx of the Solr node's JVM
+ * @param solrClasspath the solr module's class path file (solr/target/classpath.txt) the node runs on
  */
 public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Settings queries, HttpLoad.Settings http,
-                           boolean peer, boolean fresh, Path markdown, Path json, boolean discard, double crawledShare) {
+                           boolean peer, boolean fresh, Path markdown, Path json, boolean discard, double crawledShare,
+                           boolean solr, String solrHeap, Path solrClasspath) {
+
+    /** Without the Solr engines. */
+    public BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Settings queries, HttpLoad.Settings http,
+                        boolean peer, boolean fresh, Path markdown, Path json, boolean discard, double crawledShare) {
+        this(out, sizes, seed, queries, http, peer, fresh, markdown, json, discard, crawledShare, false, "2g",
+                SolrNode.defaultClasspathFile());
+    }
 
     public static final long DEFAULT_SEED = 20210101L;
     public static final double DEFAULT_CRAWLED_SHARE = SyntheticReportGenerator.DEFAULT_CRAWLED_SHARE;
@@ -53,6 +64,11 @@ public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Set
         }
         if (!peer) {
             c.append(" --no-peer");
+        }
+        if (!solr) {
+            c.append(" --no-solr");
+        } else {
+            c.append(" --solr-heap ").append(solrHeap);
         }
         return c.toString();
     }

@@ -1,6 +1,7 @@
 package org.disclosuresearch.bench;
 
 import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.report.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -55,6 +56,9 @@ final class BenchReportWriter {
         }
         for (JsonNode size : sizes) {
             http(md, size);
+        }
+        for (JsonNode size : sizes) {
+            besideSolr(md, size);
         }
         method(md, sizes.get(0));
         return md.toString();
@@ -247,6 +251,139 @@ final class BenchReportWriter {
                     .append(" | ").append(r.path("peerMethod").asText(NA)).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /**
+     * The four engines side by side on one size: disclosure-search embedded and on SolrCloud, stock Solr with smartcn
+     * and SQLite FTS5: building, query latency per kind, phrase recall, and what stock Solr misses.
+     */
+    static void besideSolr(StringBuilder md, JsonNode size) {
+        JsonNode solr = size.path("solr");
+        if (solr.isMissingNode()) {
+            return;
+        }
+        String n = count(size.path("reports").asLong());
+        md.append("## Beside SolrCloud at ").append(n).append(" reports\n\n");
+        md.append("The same corpus and query mix on one machine (").append(size.path("solr").path("layout").asText())
+                .append("; the fair match for one embedded index on these cores). Solr's load average: ")
+                .append(fmt(solr.path("loadAverageAtStart").asDouble(Double.NaN), "%.1f")).append(" at the start, ")
+                .append(fmt(solr.path("loadAverageAtEnd").asDouble(Double.NaN), "%.1f"))
+                .append(" at the end (finished ").append(solr.path("finishedAt").asText("?"))
+                .append("); the embedded and SQLite queries': ")
+                .append(fmt(size.path("queries").path("loadAverageAtStart").asDouble(Double.NaN), "%.1f")).append(" / ")
+                .append(fmt(size.path("queries").path("loadAverageAtEnd").asDouble(Double.NaN), "%.1f"))
+                .append(". Stock Solr is configured as Solr's reference guide shows for Simplified Chinese "
+                        + "(`bench/src/main/resources/stock-solr/conf`): a text field analysed by smartcn "
+                        + "(HMMChineseTokenizerFactory, CJK width, the smartcn stop words, Porter stem, lowercase), "
+                        + "string facet fields, point figure fields with docValues; a quoted phrase is a phrase query "
+                        + "of smartcn words, unquoted words are all required (edismax, `q.op=AND`).\n\n");
+
+        JsonNode index = size.path("index");
+        JsonNode peer = size.path("peer");
+        md.append("| building | disclosure-search embedded | disclosure-search on SolrCloud | stock Solr (smartcn) | "
+                + "SQLite FTS5 |\n|---|---|---|---|---|\n");
+        md.append("| what is timed | parse + index (").append(index.path("threads").asInt()).append(" threads) | "
+                + "load of the parsed reports (JSON Lines) through the write path | the same reports, batches of 500 | "
+                + "insert of the parsed reports + optimize |\n");
+        md.append("| seconds | ").append(fmt(index.path("seconds").asDouble(Double.NaN), "%.1f")).append(" | ")
+                .append(fmt(solr.path("ours").path("seconds").asDouble(Double.NaN), "%.1f")).append(" | ")
+                .append(fmt(solr.path("stock").path("seconds").asDouble(Double.NaN), "%.1f")).append(" | ")
+                .append(fmt(peer.path("buildSeconds").asDouble(Double.NaN), "%.1f")).append(" |\n");
+        md.append("| reports/s | ").append(fmt(index.path("reportsPerSecond").asDouble(Double.NaN), "%.0f")).append(" | ")
+                .append(fmt(solr.path("ours").path("reportsPerSecond").asDouble(Double.NaN), "%.0f")).append(" | ")
+                .append(fmt(solr.path("stock").path("reportsPerSecond").asDouble(Double.NaN), "%.0f")).append(" | ")
+                .append(fmt(peer.path("reportsPerSecond").asDouble(Double.NaN), "%.0f")).append(" |\n");
+        md.append("| size on disk | ").append(mb(index.path("sizeBytes"))).append(" | ")
+                .append(mb(solr.path("ours").path("sizeBytes"))).append(" | ")
+                .append(mb(solr.path("stock").path("sizeBytes"))).append(" | ").append(mb(peer.path("sizeBytes")))
+                .append(" |\n");
+        md.append("| bytes per report | ").append(index.path("bytesPerReport").asText(NA)).append(" | ")
+                .append(solr.path("ours").path("bytesPerReport").asText(NA)).append(" | ")
+                .append(solr.path("stock").path("bytesPerReport").asText(NA)).append(" | ")
+                .append(peer.path("bytesPerReport").asText(NA)).append(" |\n\n");
+        md.append("Solr sizes: the `data/index` folders of the collection's core after a hard commit, not optimized "
+                + "(merged as Solr's default merge policy left them; the update log is not counted). The Solr node's peak "
+                + "resident memory: ").append(fmt(solr.path("nodePeakRssMb").asDouble(Double.NaN), "%.0f MB"))
+                .append(".\n\n");
+
+        List<String> engines = List.of("embedded", "on SolrCloud", "stock Solr (smartcn)", "SQLite FTS5");
+        List<JsonNode> kinds = List.of(size.path("queries").path("ours"), solr.path("oursQueries"),
+                solr.path("stockQueries"), size.path("queries").path("peer"));
+        md.append("Query latency, milliseconds p50 / p95 / p99, one client thread in the benchmark's JVM (Solr: over "
+                + "loopback HTTP, SolrJ's Apache HttpClient client; the embedded index and SQLite: in-process):\n\n");
+        md.append("| query | ").append(String.join(" | ", engines)).append(" |\n|---|---|---|---|---|\n");
+        for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+            md.append("| ").append(kind.label).append(" | ");
+            kinds.forEach(k -> md.append(latency(k.path("kinds").path(kind.name()))).append(" | "));
+            md.append('\n');
+        }
+        md.append("| **whole mix** | ");
+        kinds.forEach(k -> md.append(latency(k.path("mix"))).append(" | "));
+        md.append("\n\n");
+        md.append("disclosure-search answers every query with its facet counts (8 dimensions) and marked snippets; "
+                + "stock Solr with highlighted snippets (unified highlighter) and no facet counts; SQLite with a snippet "
+                + "and no facet counts. Solr's own caches (filter, query result, document) are on, as shipped.\n\n");
+        for (String engine : List.of("oursQueries", "stockQueries")) {
+            JsonNode errors = solr.path(engine).path("errors");
+            if (errors.size() > 0) {
+                md.append("Errors (").append(engine).append("): ").append(errors.get(0).asText()).append("\n\n");
+            }
+        }
+
+        md.append("Phrase recall (truth: reports whose normalized text contains the phrase), found (recall):\n\n");
+        md.append("| phrase | smartcn words | truth | embedded | on SolrCloud | stock Solr (smartcn) | SQLite FTS5 |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        JsonNode embeddedRows = size.path("recall");
+        int i = 0;
+        for (JsonNode r : solr.path("recall")) {
+            JsonNode e = i < embeddedRows.size() ? embeddedRows.get(i) : Json.mapper().createObjectNode();
+            i++;
+            md.append("| ").append(r.path("phrase").asText()).append(" | ").append(words(r.path("phraseWords")))
+                    .append(" | ").append(r.path("truth").asLong()).append(" | ")
+                    .append(e.has("oursFound") ? e.path("oursFound").asLong() + " (" + pct(e.path("oursRecall")) + ")" : NA)
+                    .append(" | ").append(engineRecall(r.path("oursOnSolr"))).append(" | ")
+                    .append(engineRecall(r.path("stockSolr"))).append(" | ")
+                    .append(e.has("peerFound") ? e.path("peerFound").asLong() + " (" + pct(e.path("peerRecall")) + ")" : NA)
+                    .append(" |\n");
+        }
+        md.append('\n');
+        List<String> misses = new ArrayList<>();
+        for (JsonNode r : solr.path("recall")) {
+            for (JsonNode m : r.path("stockSolr").path("missed")) {
+                misses.add("- " + r.path("phrase").asText() + " (" + words(r.path("phraseWords")) + ") in " + m.path("id")
+                        .asText() + ": …" + m.path("context").asText() + "… — smartcn there: "
+                        + words(m.path("contextWords")));
+            }
+        }
+        if (!misses.isEmpty()) {
+            md.append("What stock Solr misses, and why: smartcn cuts the phrase one way when it stands alone (the query) "
+                    + "and another way inside the report's sentence, so the phrase query of its words does not match. "
+                    + "Examples (report, the text around the phrase, smartcn's words there):\n\n");
+            misses.forEach(m -> md.append(m).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    private static String engineRecall(JsonNode e) {
+        if (e.isMissingNode()) {
+            return NA;
+        }
+        String s = e.path("found").asLong() + " (" + pct(e.path("recall"));
+        return s + (e.path("falseHits").asLong() > 0 ? ", " + e.path("falseHits").asLong() + " false" : "") + ")";
+    }
+
+    private static String pct(JsonNode v) {
+        return fmt(v.asDouble(Double.NaN) * 100, "%.1f%%");
+    }
+
+    private static String words(JsonNode list) {
+        List<String> w = new ArrayList<>();
+        list.forEach(x -> w.add(x.asText()));
+        return w.isEmpty() ? NA : String.join(" / ", w);
+    }
+
+    private static String mb(JsonNode bytes) {
+        return bytes.isNumber() ? fmt(bytes.asLong() / 1e6, "%.1f MB") : NA;
     }
 
     private static String found(JsonNode r, String engine) {

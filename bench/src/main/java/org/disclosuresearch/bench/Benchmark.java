@@ -113,9 +113,11 @@ public final class Benchmark {
         try (LuceneSearchBackend backend = LuceneSearchBackend.open(indexDir)) {
             OurEngine ours = new OurEngine(backend);
             List<BenchQuery> mix = QueryMix.build(corpus.generator(), size);
-            if (!node.has("parse") || (options.peer() && !node.has("peer"))) {
+            Path jsonl = options.out().resolve("parsed-" + size + ".jsonl");
+            if (!node.has("parse") || (options.peer() && !node.has("peer"))
+                    || (options.solr() && !node.has("solr") && !Files.exists(jsonl))) {
                 double load = loadAverage();
-                parsePass(size, options.peer() ? peerFile : null, rawBytes, ours, node);
+                parsePass(size, options.peer() ? peerFile : null, options.solr() ? jsonl : null, rawBytes, ours, node);
                 stampLoad((ObjectNode) node.get("parse"), load);
                 save(results, node);
             }
@@ -133,6 +135,11 @@ public final class Benchmark {
                     }
                 }
                 node.set("queries", stampLoad(queries, load));
+                save(results, node);
+            }
+            if (options.solr() && !node.has("solr")) {
+                double load = loadAverage();
+                node.set("solr", stampLoad(new BesideSolr(options, progress).run(size, jsonl, mix), load));
                 save(results, node);
             }
             if (options.http() != null && !node.has("http")) {
@@ -156,8 +163,10 @@ public final class Benchmark {
             }
         }
         if (options.discard()) {
-            progress.say("[" + size + "] discarding " + indexDir + " and " + peerFile + " (results are kept)");
+            progress.say("[" + size + "] discarding " + indexDir + ", " + peerFile + " and the Solr node's data (results are kept)");
             deleteTree(indexDir);
+            deleteTree(options.out().resolve("solr-" + size));
+            Files.deleteIfExists(options.out().resolve("parsed-" + size + ".jsonl"));
             for (String suffix : List.of("", "-wal", "-shm")) {
                 Files.deleteIfExists(peerFile.resolveSibling(peerFile.getFileName() + suffix));
             }
@@ -206,7 +215,8 @@ public final class Benchmark {
      * when {@code peerFile} is set (its build time excludes parsing), records which reports contain each recall phrase
      * (substring of the normalized text: the spec's truth), then compares the engines' phrase results with it.
      */
-    private void parsePass(long size, Path peerFile, long rawBytes, OurEngine ours, ObjectNode sizeNode) {
+    private void parsePass(long size, Path peerFile, Path jsonl, long rawBytes, OurEngine ours, ObjectNode sizeNode)
+            throws IOException {
         ReportFileReader reader = IndexerConfig.defaults().reader();
         List<String> phrases = QueryMix.RECALL_PHRASES;
         List<BitSet> truth = new ArrayList<>();
@@ -222,7 +232,8 @@ public final class Benchmark {
         String firstFailure = null;
         heap.reset();
         progress.say("[" + size + "] parse (1 thread)" + (peerFile == null ? "" : " + SQLite peer load") + " + substring truth");
-        try (SqlitePeer peer = peerFile == null ? null : SqlitePeer.open(peerFile, true)) {
+        try (SqlitePeer peer = peerFile == null ? null : SqlitePeer.open(peerFile, true);
+             java.io.BufferedWriter parsed = jsonl == null ? null : Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
             for (long i = 0; i < size; i++) {
                 Path file = corpus.file(i);
                 long t0 = System.nanoTime();
@@ -251,6 +262,11 @@ public final class Benchmark {
                         crawledSampled++;
                         crawledFigures = crawledFigures.plus(ParseAgreement.figures(expected, report));
                     }
+                }
+                if (parsed != null) {
+                    // the reports as `parse --text` prints them: the Solr collections load these, nothing is parsed twice
+                    parsed.write(Json.mapper().writeValueAsString(report));
+                    parsed.newLine();
                 }
                 if (peer != null) {
                     long t1 = System.nanoTime();
@@ -401,7 +417,7 @@ public final class Benchmark {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -15,14 +15,21 @@ import java.util.Map;
 final class OurEngine implements QueryEngine {
 
     private final SearchBackend backend;
+    private final String name;
 
     OurEngine(SearchBackend backend) {
+        this(backend, "disclosure-search");
+    }
+
+    /** @param name how the results name it: the embedded index, or the same search on SolrCloud */
+    OurEngine(SearchBackend backend, String name) {
         this.backend = backend;
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return "disclosure-search";
+        return name;
     }
 
     /** The request a query stands for, with the cursor of the page before for a deep page. */
