@@ -42,12 +42,14 @@ class BenchCommandTest {
         assertTrue(stderr().contains("--clients"), stderr());
         assertEquals(2, BenchCommand.run("--server-heap", "lots", "--out", out.toString()));
         assertTrue(stderr().contains("--server-heap"), stderr());
+        assertEquals(2, BenchCommand.run("--solr-heap", "lots", "--out", out.toString()));
+        assertTrue(stderr().contains("--solr-heap"), stderr());
         assertTrue(!Files.exists(out.resolve("corpus")), "no corpus built for a rejected command line");
     }
 
     @Test
     void runsFromTheCommandLineAndWritesBothFiles(@TempDir Path out) {
-        int status = BenchCommand.run("--sizes", "100", "--out", out.toString(), "--no-http", "--no-peer",
+        int status = BenchCommand.run("--sizes", "100", "--out", out.toString(), "--no-http", "--no-peer", "--no-solr",
                 "--warmup", "1", "--rounds", "1", "--repeats", "1", "--markdown", out.resolve("B.md").toString());
         assertEquals(0, status, stderr());
         assertTrue(Files.exists(out.resolve("B.md")) && Files.exists(out.resolve("benchmarks.json")));
