@@ -39,8 +39,8 @@ final class SolrNode implements AutoCloseable {
      * once the collection is active (or fails with the node's log).
      */
     static SolrNode start(Path classpathFile, Path dir, String collection, String heap, Path log) throws IOException {
-        String classPath = classPath(classpathFile);
         Files.createDirectories(dir);
+        String classPath = privateCopies(classPath(classpathFile), dir.resolve("lib"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dfile.encoding=UTF-8",
@@ -78,6 +78,43 @@ final class SolrNode implements AutoCloseable {
         }
         Path classes = classpathFile.toAbsolutePath().getParent().resolve("classes");
         return classes + java.io.File.pathSeparator + Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
+    }
+
+    /**
+     * The node's class path with the project's own parts (the solr module's classes, the core jar in the local Maven
+     * repository) copied into {@code lib}: a build that runs meanwhile (here or in another checkout sharing the
+     * repository) rewrites those files in place, under a running node.
+     */
+    private static String privateCopies(String classPath, Path lib) throws IOException {
+        Files.createDirectories(lib);
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            boolean ours = entry.contains("disclosure-search") || entry.contains("disclosuresearch")
+                    || (Files.isDirectory(p) && p.endsWith("classes"));
+            if (!ours || !Files.exists(p)) {
+                entries.add(entry);
+                continue;
+            }
+            Path copy = lib.resolve((n++) + "-" + p.getFileName());
+            if (Files.isDirectory(p)) {
+                try (var walk = Files.walk(p)) {
+                    for (Path f : walk.toList()) {
+                        Path target = copy.resolve(p.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            } else {
+                Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            entries.add(copy.toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The default class path file: {@code -Dbench.solr.classpath}, else solr/target/classpath.txt from here. */
