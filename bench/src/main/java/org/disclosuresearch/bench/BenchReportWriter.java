@@ -358,7 +358,8 @@ final class BenchReportWriter {
         if (!misses.isEmpty()) {
             md.append("What stock Solr misses, and why: smartcn cuts the phrase one way when it stands alone (the query) "
                     + "and another way inside the report's sentence, so the phrase query of its words does not match. "
-                    + "Examples (report, the text around the phrase, smartcn's words there):\n\n");
+                    + "Examples (report, the text around the phrase, smartcn's words for that snippet — an illustration: the "
+                    + "index segmented the whole text, whose sentence boundaries may cut elsewhere):\n\n");
             misses.forEach(m -> md.append(m).append('\n'));
             md.append('\n');
         }
