@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "disclosure-search", mixinStandardHelpOptions = true, version = "disclosure-search 0.1.0",
         description = "Search China's government information-disclosure annual reports (政府信息公开工作年度报告).",
         subcommands = {ParseCommand.class, IndexCommand.class, SearchCommand.class, ExportCommand.class, FieldsCommand.class,
-                ServeCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

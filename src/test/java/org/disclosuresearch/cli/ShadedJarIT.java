@@ -74,4 +74,18 @@ class ShadedJarIT {
         JsonNode result = Json.mapper().readTree(search.out());
         assertEquals(5, result.get("total").asInt(), search.out());
     }
+
+    /** The benchmark is its own module (bench/): the product jar carries neither its command nor SQLite's natives. */
+    @Test
+    void theProductJarCarriesNoBenchmark() throws Exception {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(JAR.toFile())) {
+            List<String> strays = jar.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("org/sqlite/") || n.startsWith("org/disclosuresearch/bench/")).limit(5)
+                    .toList();
+            assertTrue(strays.isEmpty(), "benchmark classes in the product jar: " + strays);
+        }
+        Run help = run("--help");
+        assertEquals(0, help.exit(), help.err());
+        assertTrue(help.out().contains("serve") && !help.out().contains("bench"), help.out());
+    }
 }

@@ -1,7 +1,7 @@
 package org.disclosuresearch.parse;
 
-import org.disclosuresearch.bench.SyntheticReport;
-import org.disclosuresearch.bench.SyntheticReportGenerator;
+import org.disclosuresearch.synthetic.SyntheticReport;
+import org.disclosuresearch.synthetic.SyntheticReportGenerator;
 import org.disclosuresearch.ingest.DocumentProblem;
 import org.disclosuresearch.ingest.Provenance;
 import org.disclosuresearch.ingest.SourceDocument;

@@ -1,7 +1,7 @@
 package org.disclosuresearch.search;
 
-import org.disclosuresearch.bench.SyntheticReport;
-import org.disclosuresearch.bench.SyntheticReportGenerator;
+import org.disclosuresearch.synthetic.SyntheticReport;
+import org.disclosuresearch.synthetic.SyntheticReportGenerator;
 import org.disclosuresearch.ingest.CorpusFiles;
 import org.disclosuresearch.ingest.DocumentProblem;
 import org.disclosuresearch.parse.Normalizer;

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * one JVM (MiniSolrCloudCluster), the project's configset uploaded and a collection created. Prints the ZooKeeper
  * address for {@code --backend solr --zk …}; Ctrl-C stops it (its data lives in a temporary folder).
  *
- * <p>{@code LocalSolrCloud [NODES] [COLLECTION] [SHARDS] [REPLICAS]}, defaults 2 disclosure 2 2.
+ * <p>{@code LocalSolrCloud [NODES] [COLLECTION] [SHARDS] [REPLICAS]}, defaults 2 disclosure 2 2. The system property
+ * {@code disclosure.solrcloud.dir} puts its data in that folder instead (the benchmark measures the index on disk).
  */
 public final class LocalSolrCloud {
     private LocalSolrCloud() {
@@ -22,7 +23,9 @@ public final class LocalSolrCloud {
         String collection = args.length > 1 ? args[1] : "disclosure";
         int shards = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int replicas = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        Path base = Files.createTempDirectory("disclosure-solrcloud");
+        String dir = System.getProperty("disclosure.solrcloud.dir");
+        Path base = dir == null ? Files.createTempDirectory("disclosure-solrcloud")
+                : Files.createDirectories(Path.of(dir).toAbsolutePath());
         Path configset = SolrCollections.configset(base.resolve("configset"));
         MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, base.resolve("cluster"))
                 .addConfig(SolrCollections.CONFIGSET, configset.resolve("conf"))

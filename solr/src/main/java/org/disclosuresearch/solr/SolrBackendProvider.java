@@ -38,9 +38,10 @@ public final class SolrBackendProvider implements BackendProvider {
     /**
      * A client that follows the cluster state in ZooKeeper: it routes to live replicas and fails over to others. The
      * Apache HttpClient one (CloudLegacySolrClient), not SolrJ's default on Jetty 10: the server ({@code serve}) runs
-     * on Jetty 12, whose classes have the same names, so Jetty 10 stays out of that JVM.
+     * on Jetty 12, whose classes have the same names, so Jetty 10 stays out of that JVM (public: the benchmark opens
+     * its stock-Solr collection through the same client).
      */
-    static CloudSolrClient client(BackendOptions options) {
+    public static CloudSolrClient client(BackendOptions options) {
         if (options.zkHost() == null || options.zkHost().isBlank()) {
             throw new IllegalArgumentException("the solr backend needs the ZooKeeper address (--zk HOST:PORT)");
         }
