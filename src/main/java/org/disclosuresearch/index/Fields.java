@@ -40,6 +40,8 @@ public final class Fields {
     }
     /** The report as JSON without its text (stored only): shows a hit or a report without the source file. */
     public static final String REPORT_JSON = "report_json";
+    /** What a page of hits shows of a report (binary doc values, see {@link HitFields}). */
+    public static final String HIT = "hit";
     /** Content hash of the source file (stored): incremental indexing skips unchanged files. */
     public static final String SHA256 = "sha256";
     /**

@@ -3,6 +3,7 @@ package org.disclosuresearch.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
@@ -93,6 +94,7 @@ public final class ReportDocuments {
             doc.add(new Field(Fields.AGENCY_CHARACTERS, agency, CHARACTERS));
         }
         doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withoutTexts())));
+        doc.add(new BinaryDocValuesField(Fields.HIT, HitFields.encode(HitFields.of(report))));
         if (report.printedText() != null) {
             doc.add(new StoredField(Fields.PRINTED_TEXT, report.printedText()));
         }

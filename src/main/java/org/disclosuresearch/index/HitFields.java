@@ -1,0 +1,135 @@
+package org.disclosuresearch.index;
+
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
+import org.disclosuresearch.report.Figure;
+import org.disclosuresearch.report.FigureCatalog;
+import org.disclosuresearch.report.Region;
+import org.disclosuresearch.report.Report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a page of hits shows of a report besides its snippets, kept as one binary doc value ({@link Fields#HIT}): a
+ * page read these fields by parsing each hit's stored report JSON (figure evidence, notes, source and all), a third
+ * of a rare phrase's time. Decimal figures keep their scale (12.30 stays 12.30), so a hit reads exactly as the stored
+ * report does.
+ */
+public record HitFields(String id, String agency, Integer year, Region region, String agencyType, String template,
+                        Map<String, Number> figures, List<String> failedChecks) {
+
+    private static final byte NULL = 0;
+    private static final byte WHOLE = 1;
+    private static final byte DECIMAL = 2;
+    /** Bumped when the encoding changes; a value of another version is read from the stored JSON instead. */
+    private static final byte VERSION = 1;
+
+    public static HitFields of(Report r) {
+        return new HitFields(r.id(), r.agency(), r.year(), r.region() == null ? Region.NONE : r.region(),
+                r.agencyType(), r.template(), r.figures(), r.failedChecks());
+    }
+
+    /** The hit fields of {@code doc} (a segment's document), or null when the segment has none of this version. */
+    public static HitFields read(LeafReader leaf, int doc) throws IOException {
+        BinaryDocValues values = DocValues.getBinary(leaf, Fields.HIT);
+        if (!values.advanceExact(doc)) {
+            return null;
+        }
+        return decode(values.binaryValue());
+    }
+
+    static BytesRef encode(HitFields h) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+        try {
+            out.writeByte(VERSION);
+            writeNullable(out, h.id);
+            writeNullable(out, h.agency);
+            out.writeZInt(h.year == null ? Integer.MIN_VALUE : h.year);
+            Region region = h.region == null ? Region.NONE : h.region;
+            writeNullable(out, region.province());
+            writeNullable(out, region.city());
+            writeNullable(out, region.county());
+            writeNullable(out, h.agencyType);
+            writeNullable(out, h.template);
+            out.writeVInt(h.failedChecks.size());
+            for (String check : h.failedChecks) {
+                out.writeString(check);
+            }
+            out.writeVInt(h.figures.size());
+            for (Map.Entry<String, Number> e : h.figures.entrySet()) {
+                out.writeString(e.getKey());
+                Number v = e.getValue();
+                Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
+                // typed as the stored JSON reads back: the catalogue decides, an uncatalogued id keeps its type
+                boolean decimal = figure != null ? figure.isDecimal() : v instanceof BigDecimal;
+                if (v == null) {
+                    out.writeByte(NULL);
+                } else if (decimal) {
+                    out.writeByte(DECIMAL);
+                    out.writeString(new BigDecimal(v.toString()).toString());
+                } else {
+                    out.writeByte(WHOLE);
+                    out.writeZLong(v.longValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory output does not fail
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    static HitFields decode(BytesRef bytes) throws IOException {
+        ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+        if (in.readByte() != VERSION) {
+            return null;
+        }
+        String id = readNullable(in);
+        String agency = readNullable(in);
+        int year = in.readZInt();
+        Region region = new Region(readNullable(in), readNullable(in), readNullable(in));
+        String agencyType = readNullable(in);
+        String template = readNullable(in);
+        int checks = in.readVInt();
+        List<String> failed = new ArrayList<>(checks);
+        for (int i = 0; i < checks; i++) {
+            failed.add(in.readString());
+        }
+        int n = in.readVInt();
+        Map<String, Number> figures = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = in.readString();
+            byte kind = in.readByte();
+            figures.put(key, switch (kind) {
+                case NULL -> null;
+                case DECIMAL -> new BigDecimal(in.readString());
+                case WHOLE -> in.readZLong();
+                default -> throw new IOException("unknown figure kind " + kind + " in the hit fields of " + id);
+            });
+        }
+        return new HitFields(id, agency, year == Integer.MIN_VALUE ? null : year, region.isEmpty() ? Region.NONE
+                : region, agencyType, template, figures, List.copyOf(failed));
+    }
+
+    private static void writeNullable(ByteBuffersDataOutput out, String s) throws IOException {
+        if (s == null) {
+            out.writeByte((byte) 0);
+        } else {
+            out.writeByte((byte) 1);
+            out.writeString(s);
+        }
+    }
+
+    private static String readNullable(ByteArrayDataInput in) throws IOException {
+        return in.readByte() == 0 ? null : in.readString();
+    }
+}
