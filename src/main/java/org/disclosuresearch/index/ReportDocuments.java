@@ -19,6 +19,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.pipeline.SourceStamp;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Json;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The one mapping from a {@link Report} to a Lucene document, and back from the stored fields. */
@@ -74,9 +76,9 @@ public final class ReportDocuments {
 
     /**
      * The document of a report. The text is normalized again (idempotent) so that the stored text, both text fields
-     * and the exact-phrase rule all see the same string. {@code sha256} is the source file's hash (may be null).
+     * and the exact-phrase rule all see the same string. {@code source} is the source file's stamp (may be null).
      */
-    public static Document toDocument(Report report, String sha256) {
+    public static Document toDocument(Report report, SourceStamp source) {
         if (report.id() == null || report.id().isBlank()) {
             throw new IllegalArgumentException("report without id: " + report.file());
         }
@@ -98,8 +100,8 @@ public final class ReportDocuments {
         if (report.printedText() != null) {
             doc.add(new StoredField(Fields.PRINTED_TEXT, report.printedText()));
         }
-        if (sha256 != null) {
-            doc.add(new StoredField(Fields.SHA256, sha256));
+        if (source != null) {
+            stamp(source).forEach(doc::add);
         }
         long now = System.currentTimeMillis();
         doc.add(new NumericDocValuesField(Fields.INDEXED_AT, now));
@@ -116,6 +118,14 @@ public final class ReportDocuments {
         }
         addFigures(doc, report.figures());
         return doc;
+    }
+
+    /** The doc values of a source stamp, as a new document holds them and as an update replaces them. */
+    static List<Field> stamp(SourceStamp source) {
+        String hash = source.sha256() == null ? "" : source.sha256();
+        return List.of(new BinaryDocValuesField(Fields.SOURCE_SHA256, new BytesRef(hash)),
+                new NumericDocValuesField(Fields.SOURCE_SIZE, source.size()),
+                new NumericDocValuesField(Fields.SOURCE_MODIFIED, source.modified()));
     }
 
     /** A facet value: a keyword term to filter on, and doc values to count (region levels count by full path). */
