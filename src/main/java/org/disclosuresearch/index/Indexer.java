@@ -24,6 +24,7 @@ import org.disclosuresearch.pipeline.CorpusPipeline;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
+import org.disclosuresearch.pipeline.ReaderVersion;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.pipeline.SourceStamp;
 import org.disclosuresearch.report.Report;
@@ -51,7 +52,10 @@ public final class Indexer implements ReportSink {
     private final Path indexDir;
     private final Directory directory;
     private final IndexWriter writer;
-    /** Whether the index holds documents of an earlier {@link #LAYOUT}: the next full update re-indexes every file. */
+    /**
+     * Whether the index holds documents of an earlier {@link #LAYOUT} or {@link ReaderVersion}: the next full update
+     * re-indexes every file.
+     */
     private boolean staleLayout;
 
     /**
@@ -108,12 +112,13 @@ public final class Indexer implements ReportSink {
             throw e;
         }
         if (rebuild || !exists) {
-            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, ReaderVersion.marker(LAYOUT)).entrySet());
             if (!rebuild) {
                 writer.commit(); // an empty first commit, so that searchers can open the index right away
             }
         } else {
-            staleLayout = !LAYOUT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT_KEY));
+            staleLayout = !ReaderVersion.marker(LAYOUT).equals(
+                    SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT_KEY));
         }
     }
 
@@ -185,7 +190,7 @@ public final class Indexer implements ReportSink {
     @Override
     public void commit(boolean runComplete) throws IOException {
         if (runComplete && staleLayout) { // only now: an interrupted run must leave the old marker, so that the next one goes on
-            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, ReaderVersion.marker(LAYOUT)).entrySet());
             staleLayout = false;
         }
         writer.commit();

@@ -7,6 +7,7 @@ import org.disclosuresearch.backend.BackendProvider;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.search.SearchBackend;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,12 +25,14 @@ public final class SolrBackendProvider implements BackendProvider {
     }
 
     @Override
-    public ReportSink openSink(BackendOptions options, boolean rebuild) {
-        if (rebuild) {
-            throw new IllegalArgumentException("--rebuild is for the embedded index; for Solr, delete and create the "
-                    + "collection again (README, SolrCloud)");
+    public ReportSink openSink(BackendOptions options, boolean rebuild) throws IOException {
+        CloudSolrClient client = client(options);
+        try {
+            return new SolrReportSink(client, options.collection(), true, rebuild);
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
         }
-        return new SolrReportSink(client(options), options.collection(), true);
     }
 
     /**
@@ -54,7 +57,8 @@ public final class SolrBackendProvider implements BackendProvider {
     }
 
     /** The write side over an existing client (tests, the launcher). */
-    public static ReportSink sink(org.apache.solr.client.solrj.SolrClient client, String collection) {
-        return new SolrReportSink(client, collection, false);
+    public static ReportSink sink(org.apache.solr.client.solrj.SolrClient client, String collection)
+            throws IOException {
+        return new SolrReportSink(client, collection, false, false);
     }
 }

@@ -3,10 +3,14 @@ package org.disclosuresearch.solr;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.disclosuresearch.pipeline.ReaderVersion;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.report.Report;
 
@@ -23,20 +27,50 @@ import java.util.Map;
 final class SolrReportSink implements ReportSink {
     private static final int BATCH = 100;
 
+    /**
+     * Version of what a document holds (the fields {@link SolrDocuments} writes and the configset's analysis), kept with
+     * the {@link ReaderVersion} as a collection property: a collection filled by an earlier release is sent every
+     * report again by the next update. Bump it with the schema.
+     */
+    static final String LAYOUT = "solr-1";
+    static final String LAYOUT_PROPERTY = "disclosureSearchLayout";
+
     private final SolrClient client;
     private final String collection;
     private final boolean ownsClient;
     private final List<SolrInputDocument> batch = new ArrayList<>();
+    /**
+     * Started with --rebuild and no complete run since: what the collection held is deleted by the first commit and
+     * counts for nothing.
+     */
+    private volatile boolean rebuild;
 
-    SolrReportSink(SolrClient client, String collection, boolean ownsClient) {
+    /**
+     * @param rebuild drop every report of the collection (at the first commit, so searches see the old reports until
+     *                then); the layout marker is cleared at once, so an interrupted rebuild is finished by the next
+     *                update
+     */
+    SolrReportSink(SolrClient client, String collection, boolean ownsClient, boolean rebuild) throws IOException {
         this.client = client;
         this.collection = collection;
         this.ownsClient = ownsClient;
+        this.rebuild = rebuild;
+        if (rebuild) {
+            markLayout(null);
+            try {
+                client.deleteByQuery(collection, "*:*");
+            } catch (SolrServerException e) {
+                throw new IOException("dropping the reports of " + collection + " failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override
     public Map<String, String> storedHashes() throws IOException {
         Map<String, String> out = new HashMap<>();
+        if (rebuild) {
+            return out;
+        }
         SolrQuery q = new SolrQuery("*:*").setFields(SolrFields.ID, SolrFields.SHA256).setRows(1000)
                 .setSort(SolrFields.ID, SolrQuery.ORDER.asc);
         String cursor = CursorMarkParams.CURSOR_MARK_START;
@@ -54,10 +88,32 @@ final class SolrReportSink implements ReportSink {
         }
     }
 
-    /** A collection is created with the current configset: nothing is stored in an older layout. */
     @Override
-    public boolean outdated() {
-        return false;
+    public boolean outdated() throws IOException {
+        return rebuild || !ReaderVersion.marker(LAYOUT).equals(storedLayout());
+    }
+
+    /**
+     * The collection's layout marker; a client that does not follow ZooKeeper cannot read collection properties, so
+     * there every stored report counts as current (change detection by hash only).
+     */
+    private String storedLayout() {
+        if (client instanceof CloudSolrClient cloud) {
+            return ZkStateReader.from(cloud).getCollectionProperties(collection).get(LAYOUT_PROPERTY);
+        }
+        return ReaderVersion.marker(LAYOUT);
+    }
+
+    /** @param marker the marker to keep, or null to remove it */
+    private void markLayout(String marker) throws IOException {
+        if (!(client instanceof CloudSolrClient)) {
+            return;
+        }
+        try {
+            CollectionAdminRequest.setCollectionProperty(collection, LAYOUT_PROPERTY, marker).process(client);
+        } catch (SolrServerException e) {
+            throw new IOException("setting the layout marker of " + collection + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -99,6 +155,10 @@ final class SolrReportSink implements ReportSink {
             client.commit(collection);
         } catch (SolrServerException e) {
             throw new IOException("commit to " + collection + " failed: " + e.getMessage(), e);
+        }
+        if (runComplete && outdated()) {
+            markLayout(ReaderVersion.marker(LAYOUT));
+            rebuild = false;
         }
     }
 
