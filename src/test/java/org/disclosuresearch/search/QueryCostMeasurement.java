@@ -1,5 +1,7 @@
 package org.disclosuresearch.search;
 
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.disclosuresearch.query.MatchMode;
 
 import java.lang.management.ManagementFactory;
@@ -13,7 +15,8 @@ import java.util.Map;
  * Not a unit test: {@code main} runs one search request over and over on an existing index and prints what one run
  * costs: wall time (p50, mean), CPU time of the whole process and bytes allocated by all threads, per run. CPU time
  * and allocation hardly move with the load other processes put on the machine, so they compare a change before and
- * after better than latency does. Run it under JFR ({@code -XX:StartFlightRecording=...}) to see where the time goes.
+ * after better than latency does. {@code -Dnocache=true} turns Lucene's filter cache off (every run cold); the cache's
+ * hits are printed otherwise. Run it under JFR ({@code -XX:StartFlightRecording=...}) to see where the time goes.
  * <p>Usage: {@code java -cp target/disclosure-search.jar:target/test-classes
  * org.disclosuresearch.search.QueryCostMeasurement INDEX QUERY [runs] [sort-field] [facet=value,...] [size]}
  */
@@ -34,6 +37,9 @@ public final class QueryCostMeasurement {
         int size = args.length > 5 ? Integer.parseInt(args[5]) : 10;
         SearchRequest request = new SearchRequest(query, facets, List.of(), sort, size, null, List.of(),
                 MatchMode.EXACT);
+        if (Boolean.getBoolean("nocache")) {
+            IndexSearcher.setDefaultQueryCache(null); // what every run costs without Lucene's filter cache
+        }
         try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
             SearchResult first = backend.search(request);
             System.out.printf("total %d, hits %d%n", first.total(), first.hits().size());
@@ -57,6 +63,10 @@ public final class QueryCostMeasurement {
                             + "allocated %.0f KB/run; load %.2f%n",
                     query, runs, nanos[runs / 2] / 1e6, Arrays.stream(nanos).average().orElse(0) / 1e6,
                     cpu / 1e6 / runs, alloc / 1024.0 / runs, os.getSystemLoadAverage());
+            if (IndexSearcher.getDefaultQueryCache() instanceof LRUQueryCache cache) {
+                System.out.printf("Lucene query cache: %d hits, %d misses, %d cached filters%n", cache.getHitCount(),
+                        cache.getMissCount(), cache.getCacheCount());
+            }
         }
     }
 
