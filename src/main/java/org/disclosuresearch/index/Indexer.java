@@ -173,11 +173,11 @@ public final class Indexer implements ReportSink {
 
     @Override
     public void upsert(Report report, String sha256) throws IOException {
-        upsert(report, SourceStamp.hashOnly(sha256));
+        upsertStamped(report, SourceStamp.hashOnly(sha256));
     }
 
     @Override
-    public void upsert(Report report, SourceStamp source) throws IOException {
+    public void upsertStamped(Report report, SourceStamp source) throws IOException {
         writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, source));
     }
 

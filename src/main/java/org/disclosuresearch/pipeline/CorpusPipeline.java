@@ -319,7 +319,7 @@ public final class CorpusPipeline {
                     + e + ")"));
         }
         try {
-            sink.upsert(report, stamp);
+            sink.upsertStamped(report, stamp);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));
         }

@@ -40,7 +40,7 @@ public interface ReportSink extends Closeable {
     void upsert(Report report, String sha256) throws IOException;
 
     /** Adds or replaces the report with this id, keeping its source's stamp (by default only the hash). */
-    default void upsert(Report report, SourceStamp source) throws IOException {
+    default void upsertStamped(Report report, SourceStamp source) throws IOException {
         upsert(report, source == null ? null : source.sha256());
     }
 
