@@ -23,7 +23,9 @@ import java.util.Map;
  * What a page of hits shows of a report besides its snippets, kept as one binary doc value ({@link Fields#HIT}): a
  * page read these fields by parsing each hit's stored report JSON (figure evidence, notes, source and all), a third
  * of a rare phrase's time. Decimal figures keep their scale (12.30 stays 12.30), so a hit reads exactly as the stored
- * report does.
+ * report does. Figures are written by their place in the {@link FigureCatalog} (a byte or two instead of an id of
+ * twenty: by id the value took 5.8 KB per report, 38% more index), with the catalogue's fingerprint: a value
+ * written under another catalogue is not read (the hit then comes from the stored JSON).
  */
 public record HitFields(String id, String agency, Integer year, Region region, String agencyType, String template,
                         Map<String, Number> figures, List<String> failedChecks) {
@@ -31,8 +33,18 @@ public record HitFields(String id, String agency, Integer year, Region region, S
     private static final byte NULL = 0;
     private static final byte WHOLE = 1;
     private static final byte DECIMAL = 2;
+    /** A decimal whose unscaled value fits a long: unscaled and scale. */
+    private static final byte SMALL_DECIMAL = 3;
     /** Bumped when the encoding changes; a value of another version is read from the stored JSON instead. */
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final List<String> CATALOGUE = FigureCatalog.get().all().stream().map(Figure::id).toList();
+    private static final Map<String, Integer> PLACE = new java.util.HashMap<>();
+    static {
+        for (int i = 0; i < CATALOGUE.size(); i++) {
+            PLACE.put(CATALOGUE.get(i), i);
+        }
+    }
+    private static final int FINGERPRINT = CATALOGUE.hashCode();
 
     public static HitFields of(Report r) {
         return new HitFields(r.id(), r.agency(), r.year(), r.region() == null ? Region.NONE : r.region(),
@@ -52,6 +64,7 @@ public record HitFields(String id, String agency, Integer year, Region region, S
         ByteBuffersDataOutput out = new ByteBuffersDataOutput();
         try {
             out.writeByte(VERSION);
+            out.writeInt(FINGERPRINT);
             writeNullable(out, h.id);
             writeNullable(out, h.agency);
             out.writeZInt(h.year == null ? Integer.MIN_VALUE : h.year);
@@ -67,7 +80,11 @@ public record HitFields(String id, String agency, Integer year, Region region, S
             }
             out.writeVInt(h.figures.size());
             for (Map.Entry<String, Number> e : h.figures.entrySet()) {
-                out.writeString(e.getKey());
+                Integer place = PLACE.get(e.getKey());
+                out.writeVInt(place == null ? 0 : place + 1);
+                if (place == null) {
+                    out.writeString(e.getKey());
+                }
                 Number v = e.getValue();
                 Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
                 // typed as the stored JSON reads back: the catalogue decides, an uncatalogued id keeps its type
@@ -75,8 +92,15 @@ public record HitFields(String id, String agency, Integer year, Region region, S
                 if (v == null) {
                     out.writeByte(NULL);
                 } else if (decimal) {
-                    out.writeByte(DECIMAL);
-                    out.writeString(new BigDecimal(v.toString()).toString());
+                    BigDecimal d = new BigDecimal(v.toString());
+                    if (d.unscaledValue().bitLength() < 63) {
+                        out.writeByte(SMALL_DECIMAL);
+                        out.writeZLong(d.unscaledValue().longValue());
+                        out.writeZInt(d.scale());
+                    } else {
+                        out.writeByte(DECIMAL);
+                        out.writeString(d.toString());
+                    }
                 } else {
                     out.writeByte(WHOLE);
                     out.writeZLong(v.longValue());
@@ -90,7 +114,7 @@ public record HitFields(String id, String agency, Integer year, Region region, S
 
     static HitFields decode(BytesRef bytes) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
-        if (in.readByte() != VERSION) {
+        if (in.readByte() != VERSION || in.readInt() != FINGERPRINT) {
             return null;
         }
         String id = readNullable(in);
@@ -107,11 +131,13 @@ public record HitFields(String id, String agency, Integer year, Region region, S
         int n = in.readVInt();
         Map<String, Number> figures = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            String key = in.readString();
+            int place = in.readVInt();
+            String key = place == 0 ? in.readString() : CATALOGUE.get(place - 1);
             byte kind = in.readByte();
             figures.put(key, switch (kind) {
                 case NULL -> null;
                 case DECIMAL -> new BigDecimal(in.readString());
+                case SMALL_DECIMAL -> BigDecimal.valueOf(in.readZLong(), in.readZInt());
                 case WHOLE -> in.readZLong();
                 default -> throw new IOException("unknown figure kind " + kind + " in the hit fields of " + id);
             });
