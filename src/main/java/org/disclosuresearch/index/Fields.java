@@ -40,8 +40,21 @@ public final class Fields {
     }
     /** The report as JSON without its text (stored only): shows a hit or a report without the source file. */
     public static final String REPORT_JSON = "report_json";
-    /** Content hash of the source file (stored): incremental indexing skips unchanged files. */
+    /** What a page of hits shows of a report (binary doc values, see {@link HitFields}). */
+    public static final String HIT = "hit";
+    /**
+     * Content hash of the source file: stored in indexes written before {@link #SOURCE_SHA256} (read only as their
+     * fallback); the Solr backend's field of the same meaning.
+     */
     public static final String SHA256 = "sha256";
+    /**
+     * The source file's stamp (see {@link org.disclosuresearch.pipeline.SourceStamp}): content hash (binary doc
+     * values, hex), size in bytes and modification time in epoch ms (numeric doc values, -1 unknown). Doc values only,
+     * so that a run reads every report's stamp without inflating stored fields, and can update it in place.
+     */
+    public static final String SOURCE_SHA256 = "source_sha256";
+    public static final String SOURCE_SIZE = "source_size";
+    public static final String SOURCE_MODIFIED = "source_modified";
     /**
      * When the report was (re)indexed, epoch milliseconds: doc values (newest first, for the feed) and stored. An
      * unchanged file is not indexed again, so the time stays that of the first indexing of its content.

@@ -3,7 +3,15 @@ package org.disclosuresearch.index;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -21,6 +29,7 @@ import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.LinkedReports;
 import org.disclosuresearch.pipeline.ReaderVersion;
 import org.disclosuresearch.pipeline.ReportSink;
+import org.disclosuresearch.pipeline.SourceStamp;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
@@ -56,7 +65,7 @@ public final class Indexer implements ReportSink {
      * Version of the document layout (fields and how they are analyzed), kept in the commit data. Bump it when a change
      * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
      * segmented clause by clause, as queries now are, and indexed without positions; 4: agency keys, link keys, derived
-     * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes).
+     * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes, the hit fields doc value, the source stamps).
      */
     static final String LAYOUT = "5";
     static final String LAYOUT_KEY = "disclosure-search.layout";
@@ -168,7 +177,18 @@ public final class Indexer implements ReportSink {
 
     @Override
     public void upsert(Report report, String sha256) throws IOException {
-        writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, sha256));
+        upsertStamped(report, SourceStamp.hashOnly(sha256));
+    }
+
+    @Override
+    public void upsertStamped(Report report, SourceStamp source) throws IOException {
+        writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(report, source));
+    }
+
+    /** Updates the stamp's doc values in place: the document itself (postings, stored fields) is not rewritten. */
+    @Override
+    public void restamp(String id, SourceStamp source) throws IOException {
+        writer.updateDocValues(new Term(Fields.ID, id), ReportDocuments.stamp(source).toArray(new Field[0]));
     }
 
     /** The view the linkers read last: {@link #relinked} takes a report's texts from it (they did not change since). */
@@ -199,7 +219,7 @@ public final class Indexer implements ReportSink {
         Number indexedAt = stored.getField(Fields.INDEXED_AT) == null ? null
                 : stored.getField(Fields.INDEXED_AT).numericValue();
         writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(full,
-                stored.get(Fields.SHA256), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
+                SourceStamp.hashOnly(stored.get(Fields.SHA256)), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
     }
 
     @Override
@@ -298,20 +318,64 @@ public final class Indexer implements ReportSink {
     @Override
     public Map<String, String> storedHashes() throws IOException {
         Map<String, String> hashes = new HashMap<>();
+        storedSources().forEach((id, s) -> hashes.put(id, s.sha256() == null ? "" : s.sha256()));
+        return hashes;
+    }
+
+    /**
+     * The id and source stamp of every report in the index (committed or pending in the writer), from doc values: ids
+     * by ordinal, stamps in document order. A document written before stamps were kept gives its stored hash, with
+     * size and time unknown.
+     */
+    @Override
+    public Map<String, SourceStamp> storedSources() throws IOException {
+        Map<String, SourceStamp> sources = new HashMap<>();
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            Set<String> wanted = Set.of(Fields.ID, Fields.SHA256);
             for (LeafReaderContext leaf : reader.leaves()) {
-                Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = leaf.reader().storedFields();
-                for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-                    if (live == null || live.get(d)) {
-                        Document doc = stored.document(d, wanted);
-                        hashes.put(doc.get(Fields.ID), doc.get(Fields.SHA256) == null ? "" : doc.get(Fields.SHA256));
+                LeafReader r = leaf.reader();
+                Bits live = r.getLiveDocs();
+                String[] ids = idsByDoc(r);
+                BinaryDocValues hashes = DocValues.getBinary(r, Fields.SOURCE_SHA256);
+                NumericDocValues sizes = DocValues.getNumeric(r, Fields.SOURCE_SIZE);
+                NumericDocValues times = DocValues.getNumeric(r, Fields.SOURCE_MODIFIED);
+                StoredFields stored = null;
+                for (int d = 0; d < r.maxDoc(); d++) {
+                    if (live != null && !live.get(d) || ids[d] == null) {
+                        continue;
+                    }
+                    if (hashes.advanceExact(d)) {
+                        sources.put(ids[d], new SourceStamp(hashes.binaryValue().utf8ToString(),
+                                sizes.advanceExact(d) ? sizes.longValue() : -1,
+                                times.advanceExact(d) ? times.longValue() : -1));
+                    } else {
+                        stored = stored == null ? r.storedFields() : stored;
+                        String hash = stored.document(d, Set.of(Fields.SHA256)).get(Fields.SHA256);
+                        sources.put(ids[d], SourceStamp.hashOnly(hash == null ? "" : hash));
                     }
                 }
             }
         }
-        return hashes;
+        return sources;
+    }
+
+    /** Every document's id, from the id's sorted doc values: ordinals in document order, then values in ord order. */
+    private static String[] idsByDoc(LeafReader leaf) throws IOException {
+        SortedDocValues idValues = DocValues.getSorted(leaf, Fields.ID);
+        int[] ordOfDoc = new int[leaf.maxDoc()];
+        java.util.Arrays.fill(ordOfDoc, -1);
+        for (int d = idValues.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = idValues.nextDoc()) {
+            ordOfDoc[d] = idValues.ordValue();
+        }
+        String[] byOrd = new String[idValues.getValueCount()];
+        TermsEnum terms = idValues.termsEnum();
+        for (int ord = 0; terms.next() != null; ord++) {
+            byOrd[ord] = terms.term().utf8ToString();
+        }
+        String[] ids = new String[leaf.maxDoc()];
+        for (int d = 0; d < ids.length; d++) {
+            ids[d] = ordOfDoc[d] < 0 ? null : byOrd[ordOfDoc[d]];
+        }
+        return ids;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.disclosuresearch.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
@@ -22,6 +23,7 @@ import org.disclosuresearch.copies.NarrativeSentences;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.pipeline.ReportLinker;
 import org.disclosuresearch.pipeline.ReportLinkers;
+import org.disclosuresearch.pipeline.SourceStamp;
 import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
@@ -36,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The one mapping from a {@link Report} to a Lucene document, and back from the stored fields. */
@@ -79,17 +82,17 @@ public final class ReportDocuments {
 
     /**
      * The document of a report. The text is normalized again (idempotent) so that the stored text, both text fields
-     * and the exact-phrase rule all see the same string. {@code sha256} is the source file's hash (may be null).
+     * and the exact-phrase rule all see the same string. {@code source} is the source file's stamp (may be null).
      */
-    public static Document toDocument(Report report, String sha256) {
-        return toDocument(report, sha256, System.currentTimeMillis());
+    public static Document toDocument(Report report, SourceStamp source) {
+        return toDocument(report, source, System.currentTimeMillis());
     }
 
     /**
      * The document of a report indexed at {@code indexedAt} (epoch ms): a report stored again for its linked values
      * keeps the time its content was first indexed, so the feed does not show it as new.
      */
-    public static Document toDocument(Report report, String sha256, long indexedAt) {
+    public static Document toDocument(Report report, SourceStamp source, long indexedAt) {
         if (report.id() == null || report.id().isBlank()) {
             throw new IllegalArgumentException("report without id: " + report.file());
         }
@@ -107,11 +110,16 @@ public final class ReportDocuments {
             doc.add(new Field(Fields.AGENCY_CHARACTERS, agency, CHARACTERS));
         }
         doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withoutTexts())));
+        doc.add(new BinaryDocValuesField(Fields.HIT, HitFields.encode(HitFields.of(report))));
         if (report.printedText() != null) {
             doc.add(new StoredField(Fields.PRINTED_TEXT, report.printedText()));
         }
-        if (sha256 != null) {
-            doc.add(new StoredField(Fields.SHA256, sha256));
+        if (source != null) {
+            stamp(source).forEach(doc::add);
+            if (source.sha256() != null) {
+                // read back when the report is stored again for its linked values (the stamp's doc values are not)
+                doc.add(new StoredField(Fields.SHA256, source.sha256()));
+            }
         }
         doc.add(new NumericDocValuesField(Fields.INDEXED_AT, indexedAt));
         doc.add(new StoredField(Fields.INDEXED_AT, indexedAt));
@@ -196,6 +204,14 @@ public final class ReportDocuments {
             doc.add(new DoubleDocValuesField(Fields.ratioNumerator(ratio.id()), parts[0]));
             doc.add(new DoubleDocValuesField(Fields.ratioDenominator(ratio.id()), parts[1]));
         }
+    }
+
+    /** The doc values of a source stamp, as a new document holds them and as an update replaces them. */
+    static List<Field> stamp(SourceStamp source) {
+        String hash = source.sha256() == null ? "" : source.sha256();
+        return List.of(new BinaryDocValuesField(Fields.SOURCE_SHA256, new BytesRef(hash)),
+                new NumericDocValuesField(Fields.SOURCE_SIZE, source.size()),
+                new NumericDocValuesField(Fields.SOURCE_MODIFIED, source.modified()));
     }
 
     /** A facet value: a keyword term to filter on, and doc values to count (region levels count by full path). */

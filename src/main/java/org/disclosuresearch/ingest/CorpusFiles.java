@@ -124,10 +124,14 @@ public final class CorpusFiles {
         private final Set<Path> excluded;
         private final DocsFolder folder;
 
+        /** The folder's real location, resolved once for the whole walk. */
+        private final Path realStart;
+
         Walker(Path start, List<Path> found, List<String> skipped, Set<Path> seen, Set<Path> excluded,
                DocsFolder folder) {
             this.folder = folder;
             this.start = start;
+            this.realStart = realPath(start);
             this.found = found;
             this.skipped = skipped;
             this.seen = seen;
@@ -157,11 +161,16 @@ public final class CorpusFiles {
                         + REPORT_EXTENSIONS.stream().sorted().map(e -> "." + e).toList() + " or have no extension)");
                 return FileVisitResult.CONTINUE;
             }
-            if (!folder.allows(file)) {
+            Path real;
+            try {
+                real = file.toRealPath();
+            } catch (IOException e) {
+                real = null;
+            }
+            if (real == null || !folder.allowsReal(real, realStart)) {
                 skipped.add(DocsFolder.notFollowed(file));
                 return FileVisitResult.CONTINUE;
             }
-            Path real = realPath(file);
             if (seen.add(real)) {
                 found.add(file);
             } else {

@@ -20,10 +20,18 @@ public record DocsFolder(Path root, boolean followLinks) {
             return true;
         }
         try {
-            return path.toRealPath().startsWith(root.toRealPath());
+            return allowsReal(path.toRealPath(), root.toRealPath());
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * {@link #allows} for a path whose real location is known ({@code real}), given the folder's ({@code realRoot}): the
+     * corpus walk resolves each file once, not three times (a quarter of a million path resolutions per 100k files).
+     */
+    public boolean allowsReal(Path real, Path realRoot) {
+        return followLinks || real.startsWith(realRoot);
     }
 
     /**

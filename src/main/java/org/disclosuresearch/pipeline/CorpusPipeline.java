@@ -70,8 +70,11 @@ public final class CorpusPipeline {
         }
     }
 
-    /** A file to (re)index; {@code sha256} when already computed. */
-    private record Pending(Path file, Path root, String sha256) {
+    /**
+     * A file to look at in the worker pool: {@code stamp} is its size and time when listed; {@code storedHash} the hash
+     * the sink holds for its id when it may be unchanged (then it is hashed first and parsed only when it differs).
+     */
+    private record Pending(Path file, Path root, SourceStamp stamp, String storedHash) {
     }
 
     /** Brings the sink in line with the files under {@code docsRoots}. */
@@ -114,11 +117,16 @@ public final class CorpusPipeline {
                 summary.millis(), relinked);
     }
 
+    /**
+     * A file whose size and modification time are those the sink recorded is unchanged without being read (a run on
+     * an unchanged corpus reads no file); any other is hashed (in the worker pool) and parsed only when its hash
+     * differs.
+     */
     private IndexSummary updateOnce(List<Path> docsRoots, IndexProgress progress) throws IOException {
         long started = System.nanoTime();
-        Map<String, String> storedHashes = sink.storedHashes();
+        Map<String, SourceStamp> stored = sink.storedSources();
         boolean outdated = sink.outdated();
-        copies = new CopyRelinking(sink, config.threads(), storedHashes.keySet());
+        copies = new CopyRelinking(sink, config.threads(), stored.keySet());
         List<IndexSummary.Failure> failures = new ArrayList<>();
         overrides = AgencyOverrides.load(docsRoots);
         failures.addAll(overrides.problems());
@@ -127,7 +135,7 @@ public final class CorpusPipeline {
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
-        List<Pending> files = new ArrayList<>();
+        List<Path[]> files = new ArrayList<>();
         for (Path root : docsRoots) {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
@@ -137,45 +145,47 @@ public final class CorpusPipeline {
                 if (file.equals(agenciesCsv)) {
                     continue; // the identity rules, not a report
                 }
-                files.add(new Pending(file, root, null));
+                files.add(new Path[] {file, root});
             }
         }
         ProgressClock clock = new ProgressClock(progress, config, started, files.size());
         long done = 0;
-        for (Pending p : files) {
-            String id = idOf(p.file());
-            Path first = fileOfId.putIfAbsent(id, p.file());
+        for (Path[] f : files) {
+            Path file = f[0];
+            String id = idOf(file);
+            Path first = fileOfId.putIfAbsent(id, file);
             if (first != null) {
-                failures.add(new IndexSummary.Failure(p.file(), "DUPLICATE_ID", p.file() + ": report id '" + id
+                failures.add(new IndexSummary.Failure(file, "DUPLICATE_ID", file + ": report id '" + id
                         + "' is already taken by " + first + " (ids are file names without extension)"));
                 done++;
                 continue;
             }
-            String storedHash = storedHashes.get(id);
-            if (storedHash == null || outdated) {
-                pending.add(p);
+            SourceStamp now;
+            try {
+                now = SourceStamp.of(file);
+            } catch (IOException e) {
+                failures.add(unreadable(file, e));
+                done++;
                 continue;
             }
-            try {
-                String hash = sha256(p.file());
-                if (hash.equals(storedHash)) {
-                    unchanged++;
-                    done++;
-                } else {
-                    pending.add(new Pending(p.file(), p.root(), hash));
-                }
-            } catch (IOException e) {
-                failures.add(unreadable(p.file(), e));
+            SourceStamp before = outdated ? null : stored.get(id);
+            if (before != null && before.sameFileAs(now)) {
+                unchanged++;
                 done++;
+                clock.tick(done, false);
+                continue;
             }
-            clock.tick(done, false);
+            String storedHash = before == null || before.sha256() == null || before.sha256().isEmpty() ? null
+                    : before.sha256();
+            pending.add(new Pending(file, f[1], now, storedHash));
         }
         Iterator<Callable<Outcome>> tasks = pending.stream().<Callable<Outcome>>map(p -> () -> parseAndSend(p))
                 .iterator();
         Counts counts = runInParallel(tasks, failures, clock, done);
+        unchanged += counts.unchanged;
 
         long deleted = 0;
-        for (String id : storedHashes.keySet()) {
+        for (String id : stored.keySet()) {
             if (!fileOfId.containsKey(id)) {
                 copies.changing(id);
                 links.deleting(id);
@@ -342,13 +352,20 @@ public final class CorpusPipeline {
         }
     }
 
-    /** Parses one file and sends its report; a problem with the file is a failure, not an exception. */
+    /**
+     * Hashes one file and, unless its content is the one the sink holds, parses it and sends its report; a problem
+     * with the file is a failure, not an exception.
+     */
     private Outcome parseAndSend(Pending p) throws IOException {
         Path file = p.file();
         Report report;
-        String hash;
+        SourceStamp stamp;
         try {
-            hash = p.sha256() != null ? p.sha256() : sha256(file);
+            stamp = p.stamp().withHash(sha256(file));
+            if (stamp.sha256().equals(p.storedHash())) {
+                sink.restamp(idOf(file), stamp); // touched, not changed: the next run need not read it
+                return Outcome.UNCHANGED;
+            }
             report = config.reader().read(file, p.root());
             if (report.id() == null) {
                 report = report.toBuilder().id(idOf(file)).build();
@@ -365,7 +382,7 @@ public final class CorpusPipeline {
             Report prepared = IndexTimeFields.apply(report, overrides);
             links.sending(prepared);
             copies.changing(prepared.id());
-            sink.upsert(prepared, hash);
+            sink.upsertStamped(prepared, stamp);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));
         }

@@ -17,6 +17,16 @@ public interface ReportSink extends Closeable {
     Map<String, String> storedHashes() throws IOException;
 
     /**
+     * The id and source stamp of every report the sink holds. A sink that keeps only hashes answers with unknown
+     * sizes and times (every file is then hashed).
+     */
+    default Map<String, SourceStamp> storedSources() throws IOException {
+        Map<String, SourceStamp> out = new java.util.HashMap<>();
+        storedHashes().forEach((id, hash) -> out.put(id, SourceStamp.hashOnly(hash)));
+        return out;
+    }
+
+    /**
      * Whether the sink holds reports stored in an older layout (fields, analysis): then every file is sent again,
      * changed or not, and {@link #commit(boolean) commit(true)} at the end of a complete run marks it current.
      */
@@ -29,6 +39,18 @@ public interface ReportSink extends Closeable {
      * @throws IllegalArgumentException for a report the sink cannot store (no id …): a failure of that report only
      */
     void upsert(Report report, String sha256) throws IOException;
+
+    /** Adds or replaces the report with this id, keeping its source's stamp (by default only the hash). */
+    default void upsertStamped(Report report, SourceStamp source) throws IOException {
+        upsert(report, source == null ? null : source.sha256());
+    }
+
+    /**
+     * Records a new stamp of an unchanged report's source (same content, other time): the next run then need not hash
+     * it. By default nothing (a sink that keeps only hashes).
+     */
+    default void restamp(String id, SourceStamp source) throws IOException {
+    }
 
     /** Removes the report with this id (visible after the next commit). */
     void delete(String id) throws IOException;

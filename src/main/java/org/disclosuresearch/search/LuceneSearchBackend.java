@@ -8,6 +8,8 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
@@ -23,6 +25,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.disclosuresearch.index.Analyzers;
 import org.disclosuresearch.index.Fields;
+import org.disclosuresearch.index.HitFields;
 import org.disclosuresearch.index.IndexHealth;
 import org.disclosuresearch.index.ReportDocuments;
 import org.disclosuresearch.query.Highlights;
@@ -55,7 +58,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     public static final int MAX_PAGE_SIZE = SearchRequest.MAX_PAGE_SIZE;
     private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Set<String> STORED_FOR_HIT = Set.of(Fields.REPORT_JSON);
-    private static final Set<String> STORED_FOR_SNIPPETS = Set.of(Fields.REPORT_JSON, Fields.TEXT);
+    private static final Set<String> STORED_FOR_SNIPPETS = Set.of(Fields.TEXT);
 
     private final Directory directory;
     private final SearcherManager manager;
@@ -169,20 +172,22 @@ public final class LuceneSearchBackend implements SearchBackend {
 
         List<SearchResult.Hit> hits = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int i = 0; i < page.length; i++) {
-            Report r;
+            HitFields r;
             Highlights.Hit marked;
             try {
-                Document doc = stored.document(page[i].doc, STORED_FOR_SNIPPETS);
-                r = ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), null);
-                marked = Highlights.hit(tree, doc.get(Fields.TEXT));
+                r = hitFields(leaves, stored, page[i].doc);
+                marked = Highlights.hit(tree, stored.document(page[i].doc, STORED_FOR_SNIPPETS).get(Fields.TEXT));
             } catch (IOException | RuntimeException e) {
                 throw damaged(IndexHealth.idOf(searcher.getIndexReader(), page[i].doc), e);
             }
             float score = request.sort().isRelevance() && page[i] instanceof FieldDoc fd
                     && fd.fields[0] instanceof Float f ? f : page[i].score;
             score = Float.isNaN(score) ? 0f : score;
-            hits.add(SearchResult.Hit.of(r, score, marked.snippets(), marked.matchCount()));
+            hits.add(new SearchResult.Hit(r.id(), r.agency(), r.year(), r.region(), r.agencyType(), r.template(), score,
+                    marked.snippets(), marked.matchCount(), r.figures(), r.failedChecks(), r.agencyKey(),
+                    r.derivedFigures()));
         }
         String nextCursor = more && page.length > 0 && page[page.length - 1] instanceof FieldDoc last
                 ? SortAndCursor.encode(request.sort(), last) : null;
@@ -307,6 +312,18 @@ public final class LuceneSearchBackend implements SearchBackend {
             return known;
         }
         return new DamagedIndexException(id, e);
+    }
+
+    /**
+     * What a hit shows of the report at {@code doc}: from its doc values, or from its stored JSON in a segment
+     * written before the hit fields were.
+     */
+    private static HitFields hitFields(List<LeafReaderContext> leaves, StoredFields stored, int doc)
+            throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        HitFields fields = HitFields.read(leaf.reader(), doc - leaf.docBase);
+        return fields != null ? fields : HitFields.of(ReportDocuments.fromStored(
+                stored.document(doc, STORED_FOR_HIT).get(Fields.REPORT_JSON), null));
     }
 
     /** The report at {@code doc}, read from its stored JSON; a damaged one names its id (from doc values). */

@@ -49,6 +49,53 @@ class IndexerTest {
         return backend.search(new SearchRequest(query, null, null, null, 10, null, null)).total();
     }
 
+    /**
+     * A file whose size and time are those recorded is not read at all: proven by a same-size edit whose time is set
+     * back, which only a hash would notice. A touched file is hashed, found unchanged and restamped; an edit that
+     * moves the time is indexed again.
+     */
+    @Test
+    void unchanged_size_and_time_skip_the_file_unread_and_a_touched_file_is_restamped(@TempDir Path dir)
+            throws Exception {
+        Path docs = corpus(dir);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L);
+        for (String id : SEEDS) {
+            Files.setLastModifiedTime(docs.resolve(id + ".txt"), old);
+        }
+        Path index = dir.resolve("index");
+        try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
+            assertEquals(5, indexer.update(List.of(docs), IndexProgress.NONE).indexed());
+            Path file = docs.resolve(SEEDS.get(0) + ".txt");
+            org.disclosuresearch.pipeline.SourceStamp stamp = indexer.storedSources().get(SEEDS.get(0));
+            assertEquals(Files.size(file), stamp.size());
+            assertEquals(old.toMillis(), stamp.modified());
+            assertEquals(org.disclosuresearch.pipeline.CorpusPipeline.sha256(file), stamp.sha256());
+
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length - 1] = (byte) (bytes[bytes.length - 1] == ' ' ? '\t' : ' ');
+            Files.write(file, bytes);
+            Files.setLastModifiedTime(file, old);
+            IndexSummary unread = indexer.update(List.of(docs), IndexProgress.NONE);
+            assertEquals(0, unread.indexed());
+            assertEquals(5, unread.unchanged());
+
+            java.nio.file.attribute.FileTime touched = java.nio.file.attribute.FileTime.fromMillis(old.toMillis() + 60_000);
+            Path other = docs.resolve(SEEDS.get(1) + ".txt");
+            Files.setLastModifiedTime(other, touched);
+            IndexSummary restamped = indexer.update(List.of(docs), IndexProgress.NONE);
+            assertEquals(0, restamped.indexed());
+            assertEquals(5, restamped.unchanged());
+            assertEquals(touched.toMillis(), indexer.storedSources().get(SEEDS.get(1)).modified());
+
+            Files.setLastModifiedTime(file, touched);
+            IndexSummary edited = indexer.update(List.of(docs), IndexProgress.NONE);
+            assertEquals(1, edited.indexed());
+            assertEquals(4, edited.unchanged());
+            assertEquals(org.disclosuresearch.pipeline.CorpusPipeline.sha256(file),
+                    indexer.storedSources().get(SEEDS.get(0)).sha256());
+        }
+    }
+
     @Test
     void second_run_skips_unchanged_files_replaces_changed_ones_and_deletes_removed_ones(@TempDir Path dir)
             throws Exception {
