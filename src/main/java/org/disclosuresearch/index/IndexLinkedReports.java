@@ -3,6 +3,7 @@ package org.disclosuresearch.index;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.StoredFields;
@@ -18,6 +19,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.disclosuresearch.pipeline.LinkedReports;
+import org.disclosuresearch.pipeline.SourceStamp;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
@@ -95,6 +97,20 @@ final class IndexLinkedReports implements LinkedReports {
     Document stored(String id) throws IOException {
         TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
         return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
+    }
+
+    /**
+     * The source stamp of a report (hash, size, time), kept when it is stored again for its linked values so that
+     * the next run still skips its unchanged file unread; null when it is not in the view.
+     */
+    SourceStamp stamp(String id) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return null;
+        }
+        int doc = top.scoreDocs[0].doc;
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        return ReportDocuments.stampOf(leaf.reader(), doc - leaf.docBase);
     }
 
     @Override

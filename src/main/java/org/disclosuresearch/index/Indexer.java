@@ -65,7 +65,8 @@ public final class Indexer implements ReportSink {
      * Version of the document layout (fields and how they are analyzed), kept in the commit data. Bump it when a change
      * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
      * segmented clause by clause, as queries now are, and indexed without positions; 4: agency keys, link keys, derived
-     * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes, the hit fields doc value, the source stamps).
+     * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes, the hit fields doc value,
+     * the source stamps).
      */
     static final String LAYOUT = "5";
     static final String LAYOUT_KEY = "disclosure-search.layout";
@@ -219,7 +220,7 @@ public final class Indexer implements ReportSink {
         Number indexedAt = stored.getField(Fields.INDEXED_AT) == null ? null
                 : stored.getField(Fields.INDEXED_AT).numericValue();
         writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(full,
-                SourceStamp.hashOnly(stored.get(Fields.SHA256)), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
+                view.stamp(report.id()), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
     }
 
     @Override

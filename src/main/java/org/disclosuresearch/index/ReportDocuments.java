@@ -17,6 +17,10 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.util.BytesRef;
 import org.disclosuresearch.copies.CopyLinker;
 import org.disclosuresearch.copies.NarrativeSentences;
@@ -204,6 +208,19 @@ public final class ReportDocuments {
             doc.add(new DoubleDocValuesField(Fields.ratioNumerator(ratio.id()), parts[0]));
             doc.add(new DoubleDocValuesField(Fields.ratioDenominator(ratio.id()), parts[1]));
         }
+    }
+
+    /** The source stamp of a segment's document: its doc values, or the stored hash of a document written before. */
+    static SourceStamp stampOf(LeafReader leaf, int doc) throws IOException {
+        BinaryDocValues hash = DocValues.getBinary(leaf, Fields.SOURCE_SHA256);
+        if (!hash.advanceExact(doc)) {
+            String stored = leaf.storedFields().document(doc, java.util.Set.of(Fields.SHA256)).get(Fields.SHA256);
+            return SourceStamp.hashOnly(stored == null ? "" : stored);
+        }
+        NumericDocValues size = DocValues.getNumeric(leaf, Fields.SOURCE_SIZE);
+        NumericDocValues modified = DocValues.getNumeric(leaf, Fields.SOURCE_MODIFIED);
+        return new SourceStamp(hash.binaryValue().utf8ToString(), size.advanceExact(doc) ? size.longValue() : -1,
+                modified.advanceExact(doc) ? modified.longValue() : -1);
     }
 
     /** The doc values of a source stamp, as a new document holds them and as an update replaces them. */
