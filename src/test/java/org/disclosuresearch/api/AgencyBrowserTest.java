@@ -4,10 +4,9 @@ import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -35,7 +34,8 @@ class AgencyBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static BrowserPage page;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
     static final String KEY = "350128:平潭县市场监督管理局";
@@ -61,19 +61,9 @@ class AgencyBrowserTest {
             indexer.index(List.of(report(2019, 10, 0, 3, 4, 1), report(2020, 14, 2, 0, 10, 2),
                     report(2021, 7, 0, 1, 3, 0), report(2023, 20, 0, 0, 10, 4)));
         }
-        page = BrowserPage.open(index, tempDir.resolve("docs"));
+        page.open(index, tempDir.resolve("docs"));
         driver = page.driver();
         base = page.base();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        page.assertNoConsoleErrors();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        page.close();
     }
 
     private static WebDriverWait waiting() {

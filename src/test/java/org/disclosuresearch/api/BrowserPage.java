@@ -2,6 +2,9 @@ package org.disclosuresearch.api;
 
 import org.disclosuresearch.search.LuceneSearchBackend;
 import org.disclosuresearch.search.SearchBackend;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,32 +22,30 @@ import java.time.Duration;
 /**
  * What every browser test class stands on: a backend on its test index, the API server on a random port, and headless
  * Chromium (started on first use, so that a class's HTTP-only tests run without a browser), with the waits and
- * screenshots the tests share. Closed in {@code @AfterAll}: browser first, then server and backend.
+ * screenshots the tests share. A test class registers one ({@code @RegisterExtension static final BrowserPage page =
+ * new BrowserPage();}) and serves its index from {@code @BeforeAll}; after each test the page fails it on a console
+ * error, and after the class it quits the browser, then closes server and backend.
  */
-final class BrowserPage implements AutoCloseable {
+final class BrowserPage implements AfterEachCallback, AfterAllCallback {
 
     static final Path SHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private final SearchBackend backend;
-    private final ApiServer server;
+    private SearchBackend backend;
+    private ApiServer server;
     private WebDriver driver;
 
-    private BrowserPage(SearchBackend backend, ApiServer server) {
-        this.backend = backend;
-        this.server = server;
-    }
-
     /** Serves the index at {@code index}, with source files under {@code docs}. */
-    static BrowserPage open(Path index, Path docs) throws IOException {
+    BrowserPage open(Path index, Path docs) throws IOException {
         return serve(LuceneSearchBackend.open(index), docs);
     }
 
     /** Serves an open backend (closed with the page), with source files under {@code docs}. */
-    static BrowserPage serve(SearchBackend backend, Path docs) throws IOException {
+    BrowserPage serve(SearchBackend backend, Path docs) throws IOException {
         Files.createDirectories(SHOTS);
-        return new BrowserPage(backend, new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, docs))
-                .start());
+        this.backend = backend;
+        this.server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, docs)).start();
+        return this;
     }
 
     /** The page's address, ending in "/". */
@@ -83,13 +84,14 @@ final class BrowserPage implements AutoCloseable {
                 SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** For {@code @AfterEach}: the test left no script error or blocked resource in the console. */
-    void assertNoConsoleErrors() {
+    /** The test left no script error or blocked resource in the console. */
+    @Override
+    public void afterEach(ExtensionContext context) {
         HeadlessChromium.assertNoConsoleErrors(driver);
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         HeadlessChromium.quitAndClose(driver, server, backend);
     }
 }

@@ -4,10 +4,9 @@ import org.disclosuresearch.copies.CopySeries;
 import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.IndexerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -31,7 +30,8 @@ class CopiedPassagesBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static BrowserPage page;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
 
@@ -46,19 +46,9 @@ class CopiedPassagesBrowserTest {
         try (Indexer indexer = new Indexer(tempDir.resolve("index"), IndexerConfig.defaults())) {
             indexer.update(List.of(docs), IndexProgress.NONE);
         }
-        page = BrowserPage.open(tempDir.resolve("index"), docs);
+        page.open(tempDir.resolve("index"), docs);
         driver = page.driver();
         base = page.base();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        page.assertNoConsoleErrors();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        page.close();
     }
 
     private static WebElement waitFor(String css) {

@@ -6,10 +6,9 @@ import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Report;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -47,7 +46,8 @@ class ReportEvidenceBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static BrowserPage page;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
     static JsonNode report;
@@ -65,7 +65,7 @@ class ReportEvidenceBrowserTest {
             indexer.index(List.of(Report.builder().id(PRINTED_ID).file(PRINTED_ID + ".txt").agency("某市某局").year(2021)
                     .agencyType("其他").text(Normalizer.normalize(PRINTED)).printedText(PRINTED).build()));
         }
-        page = BrowserPage.open(tempDir.resolve("index"), docs);
+        page.open(tempDir.resolve("index"), docs);
         base = page.base();
         try {
             report = new HttpJson(page.port()).get("/api/reports/" + ID).json();
@@ -73,16 +73,6 @@ class ReportEvidenceBrowserTest {
             throw new IOException(e);
         }
         driver = page.driver();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        page.assertNoConsoleErrors();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        page.close();
     }
 
     /** Figure ids whose evidence has this method, per the API. */

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.pipeline.IndexerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,7 +43,8 @@ class ReportSourceBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static BrowserPage page;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
 
@@ -64,22 +64,12 @@ class ReportSourceBrowserTest {
         try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
             indexer.update(List.of(docs), IndexProgress.NONE);
         }
-        page = BrowserPage.open(index, docs);
+        page.open(index, docs);
         base = page.base();
     }
 
     private static void browser() {
         driver = page.driver();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        page.assertNoConsoleErrors();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        page.close();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package org.disclosuresearch.api;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -34,26 +33,17 @@ class SearchPageBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static BrowserPage page;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
 
     @BeforeAll
     static void start() throws IOException {
         HeadlessChromium.requireBrowser();
-        page = BrowserPage.serve(SampleCorpus.open(tempDir), SampleCorpus.DOCS);
+        page.serve(SampleCorpus.open(tempDir), SampleCorpus.DOCS);
         driver = page.driver();
         base = page.base();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        page.assertNoConsoleErrors();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        page.close();
     }
 
     @Test
