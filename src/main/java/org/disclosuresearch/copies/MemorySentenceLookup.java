@@ -135,6 +135,13 @@ public final class MemorySentenceLookup implements SentenceLookup {
         return out;
     }
 
+    @Override
+    public int holderCount(int year, long hash, int cap) {
+        YearSentences y = byYear.get(year);
+        int at = y == null ? -1 : Arrays.binarySearch(y.distinct(), hash);
+        return at < 0 ? 0 : Math.min(cap + 1, y.start()[at + 1] - y.start()[at]);
+    }
+
     private Holder holder(int i) {
         return new Holder(ids[i], agencyKeys[i], agencies[i], years[i]);
     }

@@ -5,6 +5,7 @@ import org.disclosuresearch.copies.CopyLinker;
 import org.disclosuresearch.copies.CopyStore;
 import org.disclosuresearch.copies.MemorySentenceLookup;
 import org.disclosuresearch.copies.NarrativeSentences;
+import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Report;
 
 import java.io.Closeable;
@@ -73,7 +74,7 @@ final class FullRunLinks implements Closeable {
         if (sentences != null) {
             String key = CopyLinker.agencyKeyOf(prepared);
             sentences.add(prepared.id(), key, key == null ? null : prepared.agency(), prepared.year(),
-                    prepared.year() == null ? new long[0] : NarrativeSentences.hashes(prepared));
+                    prepared.year() == null ? new long[0] : NarrativeSentences.hashes(asStored(prepared)));
         }
         spool.add(prepared, stamp);
     }
@@ -98,9 +99,18 @@ final class FullRunLinks implements Closeable {
                     .agencyMissingYears(outline.agencyMissingYears()).build());
         }
         if (lookup != null) {
-            r = CopyLinker.withShares(r, lookup, BoilerplateRule.DEFAULT);
+            Report shared = CopyLinker.withShares(asStored(r), lookup, BoilerplateRule.DEFAULT);
+            r = r.toBuilder().copies(shared.copies()).derivedFigures(shared.derivedFigures()).build();
         }
         return r;
+    }
+
+    /**
+     * The report with its text as a sink stores it (normalized: a report loaded from JSON may carry another form),
+     * which is the text copy detection reads after a commit: the same sentences, hashes and passage offsets.
+     */
+    private static Report asStored(Report r) {
+        return r.text() == null ? r : r.withText(Normalizer.normalize(r.text()));
     }
 
     long spooled() {
