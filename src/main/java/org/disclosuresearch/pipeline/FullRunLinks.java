@@ -6,6 +6,7 @@ import org.disclosuresearch.copies.CopyStore;
 import org.disclosuresearch.copies.MemorySentenceLookup;
 import org.disclosuresearch.copies.NarrativeSentences;
 import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.report.PreviousReport;
 import org.disclosuresearch.report.Report;
 
 import java.io.Closeable;
@@ -37,9 +38,12 @@ final class FullRunLinks implements Closeable {
     private final MemoryLinkedReports agencyView;
     /** Null when the sink keeps no copy shares. */
     private final MemorySentenceLookup.Builder sentences;
-    /** The agency linker's output: outlines with their previous report and missing years, by id. */
-    private final Map<String, Report> linked = new ConcurrentHashMap<>();
+    /** The agency linker's output by id: only what it sets (the rest of its outline is not kept). */
+    private final Map<String, AgencyValues> linked = new ConcurrentHashMap<>();
     private MemorySentenceLookup lookup;
+
+    private record AgencyValues(PreviousReport previous, List<Integer> missingYears) {
+    }
 
     private FullRunLinks(boolean agencies, boolean copies) throws IOException {
         this.spool = new ReportSpool();
@@ -82,7 +86,8 @@ final class FullRunLinks implements Closeable {
     /** After the last {@link #add}: every report's linked values, then the spooled reports to store, one by one. */
     Iterator<ReportSpool.Entry> linkAll() throws IOException {
         if (agencyView != null) {
-            AGENCY.relink(agencyView.allKeys(AgencyLinker.NAME), agencyView, r -> linked.put(r.id(), r));
+            AGENCY.relink(agencyView.allKeys(AgencyLinker.NAME), agencyView,
+                    r -> linked.put(r.id(), new AgencyValues(r.previous(), r.agencyMissingYears())));
         }
         if (sentences != null) {
             lookup = sentences.build();
@@ -93,10 +98,10 @@ final class FullRunLinks implements Closeable {
     /** The report with its linked values, as the incremental path would store it after relinking. Thread-safe. */
     Report withLinks(Report report) throws IOException {
         Report r = report;
-        Report outline = linked.get(r.id());
-        if (outline != null) {
-            r = LinkedValues.derive(r.toBuilder().previous(outline.previous())
-                    .agencyMissingYears(outline.agencyMissingYears()).build());
+        AgencyValues values = linked.get(r.id());
+        if (values != null) {
+            r = LinkedValues.derive(r.toBuilder().previous(values.previous())
+                    .agencyMissingYears(values.missingYears()).build());
         }
         if (lookup != null) {
             Report shared = CopyLinker.withShares(asStored(r), lookup, BoilerplateRule.DEFAULT);
