@@ -51,6 +51,8 @@ final class SolrCopyStore implements CopyStore {
      * (the view before a run) queries nothing more.
      */
     private final Map<String, Sentences> pending = new ConcurrentHashMap<>();
+    /** How many reports hold each sentence, as counted by a prefetch or a counting request (cleared when full). */
+    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     /** Sentences held by more reports than this are looked up one by one when asked (template wording is cached). */
     static final int PREFETCHED_HOLDERS = 100;
     /** Most sentences fetched in one request (each is a facet query of the first request). */
@@ -107,6 +109,29 @@ final class SolrCopyStore implements CopyStore {
         return out;
     }
 
+    /** How many reports hold the sentence: from the report's prefetch when there was one, else one counting request. */
+    @Override
+    public int holderCount(int year, long hash, int cap) throws IOException {
+        String term = SolrFields.sentenceTerm(year, hash);
+        Sentences report = pending.remove(term);
+        if (report != null && !lookups.containsKey(term)) {
+            prefetch(report);
+        }
+        Integer n = counts.get(term);
+        if (n == null) {
+            n = (int) query(new SolrQuery(term(SolrFields.COPY_SENTENCE, term)).setRows(0)).getResults().getNumFound();
+            rememberCount(term, n);
+        }
+        return Math.min(n, cap + 1);
+    }
+
+    private void rememberCount(String term, int n) {
+        if (counts.size() >= CACHED_LOOKUPS) {
+            counts.clear();
+        }
+        counts.put(term, n);
+    }
+
     private void remember(String term, Lookup lookup) {
         if (lookups.size() >= CACHED_LOOKUPS) {
             lookups.clear();
@@ -152,11 +177,14 @@ final class SolrCopyStore implements CopyStore {
         for (String t : terms) {
             counting.addFacetQuery(term(SolrFields.COPY_SENTENCE, t));
         }
-        Map<String, Integer> counts = query(counting).getFacetQuery();
+        Map<String, Integer> counted = query(counting).getFacetQuery();
         Map<Long, List<Holder>> few = new HashMap<>();
         long rows = 0;
         for (String t : terms) {
-            Integer n = counts == null ? null : counts.get(term(SolrFields.COPY_SENTENCE, t));
+            Integer n = counted == null ? null : counted.get(term(SolrFields.COPY_SENTENCE, t));
+            if (n != null) {
+                rememberCount(t, n);
+            }
             if (n != null && n <= PREFETCHED_HOLDERS) {
                 few.put(hashOf.get(t), new ArrayList<>());
                 rows += n;
@@ -188,7 +216,7 @@ final class SolrCopyStore implements CopyStore {
         for (Map.Entry<Long, List<Holder>> e : few.entrySet()) {
             String t = SolrFields.sentenceTerm(year, e.getKey());
             // a count that disagrees (the collection changed between the requests) leaves the lookup to holders()
-            if (e.getValue().size() == counts.get(term(SolrFields.COPY_SENTENCE, t))) {
+            if (e.getValue().size() == counted.get(term(SolrFields.COPY_SENTENCE, t))) {
                 remember(t, new Lookup(Integer.MAX_VALUE, List.copyOf(e.getValue())));
             }
         }
