@@ -21,7 +21,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.disclosuresearch.index.Analyzers;
@@ -160,22 +159,11 @@ public final class LuceneSearchBackend implements SearchBackend {
         Query query = filters.apply(userQuery, null);
         // one hit beyond the page tells whether a next page exists: the last page offers no cursor to an empty one
         int n = Math.max(1, request.size()) + 1;
-        FacetsCollector matching;
-        TopDocs top;
-        if (request.sort().isRelevance()) {
-            // Two passes, each cheaper than one that scores every match: counting needs no scores, so a phrase is
-            // checked up to its first occurrence in a report instead of counted through all of them; ranking then
-            // skips blocks of reports whose best possible score cannot reach the page (exact top hits all the same).
-            matching = searcher.search(query, new FacetsCollectorManager());
-            top = searcher.search(query, new TopFieldCollectorManager(sort, n, after, n,
-                    searcher.getSlices().length > 1));
-        } else {
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, n,
-                    sort, false, new FacetsCollectorManager());
-            matching = result.facetsCollector();
-            top = result.topDocs();
-        }
+        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, n,
+                sort, false, new FacetsCollectorManager());
+        FacetsCollector matching = result.facetsCollector();
         long total = matching.getMatchingDocs().stream().mapToLong(md -> md.totalHits).sum();
+        TopDocs top = result.topDocs();
         boolean more = top.scoreDocs.length > request.size();
         ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.size()));
         if (!request.sort().isRelevance() && page.length > 0) {

@@ -60,8 +60,9 @@ class HitPageTest {
     }
 
     /**
-     * A relevance page is ranked in a pass that skips reports which cannot reach it; its hits, scores and order must be
-     * those of a page large enough to score every match (no skipping happens before the page is full).
+     * A relevance page and the pages after it by cursor are the head of the ranking of every match: the same hits,
+     * scores and order as a page large enough to hold every match (a guard for any ranking shortcut, such as a
+     * pass that skips reports which cannot reach the page).
      */
     @Test
     void a_relevance_page_is_the_head_of_the_ranking_of_every_match() {
