@@ -54,6 +54,11 @@ public final class IndexCommand implements Callable<Integer> {
             + "out of a damaged index)")
     boolean rebuild;
 
+    @Option(names = "--no-links", description = "store reports without their cross-report values (previous year, "
+            + "growth, carry checks, gaps, copy shares): to measure what linking costs, or to bulk-load fast; the next "
+            + "run without it links only what that run changes")
+    boolean noLinks;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -66,7 +71,7 @@ public final class IndexCommand implements Callable<Integer> {
             return 2;
         }
         IndexerConfig config = IndexerConfig.defaults().withReader(ReportFileReader.withLimits(limits.limits()))
-                .withFollowLinks(limits.followLinks);
+                .withFollowLinks(limits.followLinks).withLinks(!noLinks);
         if (threads != null) {
             if (threads < 1) {
                 err.println("index: --threads must be at least 1, got " + threads);

@@ -116,15 +116,23 @@ public final class CopyLinker {
             return null;
         }
         Report r = stored.report();
-        CopyShares shares = new CopyCalculator(store, rule).compute(new CopyCalculator.Subject(r.id(), agencyKeyOf(r),
-                r.year(), NarrativeSentences.of(r)));
-        if (Objects.equals(shares, r.copies())) {
+        Report withShares = withShares(r, store, rule);
+        if (Objects.equals(withShares.copies(), r.copies())) {
             return null;
         }
+        return new CopyStore.Stored(withShares, stored.sha256());
+    }
+
+    /**
+     * The report (with its text) with its shares computed from {@code lookup}: the index after a commit, or the
+     * run's reports in memory when a run sends every report.
+     */
+    public static Report withShares(Report r, SentenceLookup lookup, BoilerplateRule rule) throws IOException {
+        CopyShares shares = new CopyCalculator(lookup, rule).compute(new CopyCalculator.Subject(r.id(), agencyKeyOf(r),
+                r.year(), NarrativeSentences.of(r)));
         Report withShares = r.toBuilder().copies(shares).build();
         // the shares are derived figures too (filter, sort, Σ/Σ aggregates): one derivation for all of them
-        return new CopyStore.Stored(withShares.toBuilder().derivedFigures(DerivedFigures.compute(withShares)).build(),
-                stored.sha256());
+        return withShares.toBuilder().derivedFigures(DerivedFigures.compute(withShares)).build();
     }
 
     /**

@@ -22,6 +22,12 @@ public interface SentenceLookup {
      */
     List<Holder> holders(int year, long hash, int limit) throws IOException;
 
+    /**
+     * How many reports of {@code year} hold the sentence, counting at most {@code cap + 1} (more than {@code cap} is
+     * all a caller needs to know of a template sentence). Cheaper than {@link #holders}: no holder is read.
+     */
+    int holderCount(int year, long hash, int cap) throws IOException;
+
     /** The agency's latest report of a year before {@code year}, or null. */
     Holder previousReport(String agencyKey, int year) throws IOException;
 

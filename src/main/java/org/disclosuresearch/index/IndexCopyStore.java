@@ -83,6 +83,32 @@ final class IndexCopyStore implements CopyStore {
         return out;
     }
 
+    @Override
+    public int holderCount(int year, long hash, int cap) throws IOException {
+        int count = 0;
+        BytesRef term = ReportDocuments.sentenceTerm(year, hash);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(Fields.COPY_SENTENCE);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(term)) {
+                continue;
+            }
+            PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+            Bits live = leaf.reader().getLiveDocs();
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    if (++count > cap) {
+                        return count;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
     private static Holder holder(LeafReader leaf, int doc, Integer year) throws IOException {
         String id = sorted(leaf, Fields.ID, doc);
         String agencyKey = sorted(leaf, Fields.COPY_AGENCY, doc);

@@ -36,18 +36,24 @@ final class CopyRelinking {
     private final List<CopyLinker.Version> oldVersions = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
 
-    /** @param storedIds the ids the sink held when the run began: only those have an old version */
-    CopyRelinking(ReportSink sink, int threads, Set<String> storedIds) throws IOException {
+    private final boolean enabled;
+
+    /**
+     * @param storedIds the ids the sink held when the run began: only those have an old version
+     * @param enabled   false in a run without linking ({@code index --no-links}): reports keep their stored shares
+     */
+    CopyRelinking(ReportSink sink, int threads, Set<String> storedIds, boolean enabled) throws IOException {
         this.sink = sink;
         this.threads = threads;
         this.storedIds = storedIds;
-        this.before = storedIds.isEmpty() ? null : sink.copyStore();
+        this.enabled = enabled;
+        this.before = storedIds.isEmpty() || !enabled ? null : sink.copyStore();
     }
 
     /** Called before the report with this id is sent again or deleted. */
     void changing(String id) throws IOException {
-        if (id == null) {
-            return; // refused by the sink as a failure of that report
+        if (id == null || !enabled) {
+            return; // refused by the sink as a failure of that report, or no linking in this run
         }
         changed.add(id);
         if (before != null && storedIds.contains(id)) {
@@ -58,7 +64,7 @@ final class CopyRelinking {
         }
     }
 
-    /** Closes the view of a run that failed before {@link #relinkAndCommit()}. */
+    /** Closes the view of a run that failed before {@link #relink()}. */
     void abandon() {
         if (before != null) {
             try {
@@ -70,11 +76,12 @@ final class CopyRelinking {
     }
 
     /**
-     * After the run's commit: recomputes the affected reports, stores those whose shares changed and commits.
+     * After the run's commit: recomputes the affected reports and stores those whose shares changed; the caller
+     * commits.
      *
      * @return how many reports were stored again
      */
-    int relinkAndCommit() throws IOException {
+    int relink() throws IOException {
         if (before != null) {
             before.close();
         }
@@ -131,7 +138,6 @@ final class CopyRelinking {
                 pool.shutdownNow();
             }
         }
-        sink.commit(false);
         LOG.log(System.Logger.Level.INFO, String.format("copy detection: %d reports changed, %d affected, %d stored "
                 + "again, %.1f s", changed.size(), affectedCount, stored.get(), (System.nanoTime() - started) / 1e9));
         return stored.get();

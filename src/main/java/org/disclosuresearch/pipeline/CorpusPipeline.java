@@ -53,6 +53,8 @@ public final class CorpusPipeline {
     private volatile AgencyOverrides overrides = AgencyOverrides.NONE;
     /** The current run's cross-report stage. */
     private volatile CrossReportLinks links;
+    /** Set in a run that sends (nearly) every report: linked values computed before the one write. */
+    private volatile FullRunLinks fullRun;
 
     public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
         this.sink = sink;
@@ -80,7 +82,7 @@ public final class CorpusPipeline {
     /** Brings the sink in line with the files under {@code docsRoots}. */
     public IndexSummary update(List<Path> docsRoots, IndexProgress progress) throws IOException {
         try {
-            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
+            links = openLinks();
             return updateOnce(docsRoots, progress);
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
@@ -89,7 +91,28 @@ public final class CorpusPipeline {
         }
     }
 
+    private CrossReportLinks openLinks() throws IOException {
+        return config.links() ? CrossReportLinks.open(sink, ReportLinkers.ALL) : CrossReportLinks.none(sink);
+    }
+
+    /**
+     * The full-run stage when this run sends (nearly) every report — into an empty or outdated sink — and the sink
+     * keeps linked values; else null (an incremental run relinks after its commit, at a cost that follows the change).
+     */
+    private FullRunLinks openFullRun(boolean sendsEverything) throws IOException {
+        return config.links() && sendsEverything ? FullRunLinks.open(sink) : null;
+    }
+
     private void abandonLinks() {
+        FullRunLinks f = fullRun;
+        fullRun = null;
+        if (f != null) {
+            try {
+                f.close(); // the spool is deleted, also when the run failed
+            } catch (IOException ignored) {
+                // a temporary file that could not be deleted: nothing the run can do about it
+            }
+        }
         CrossReportLinks l = links;
         links = null;
         if (l != null) {
@@ -102,7 +125,11 @@ public final class CorpusPipeline {
         }
     }
 
-    /** The run's last stage: linked values of what the run touched, then the summary says how many were stored. */
+    /**
+     * The run's last stage, after its commit: linked values of what the run touched (the agency linker, then copy
+     * detection, which reads the agency linker's stores through the sink's uncommitted view), one commit, and the
+     * summary says how many reports were stored again.
+     */
     private IndexSummary finishLinks(IndexSummary summary) throws IOException {
         CrossReportLinks l = links;
         links = null;
@@ -110,11 +137,49 @@ public final class CorpusPipeline {
         CopyRelinking c = copies;
         copies = null;
         if (c != null) {
-            c.relinkAndCommit(); // after the agency linker, whose stored reports it reads; not in the summary's
-            // relinked count, which says what the agency linker changed
+            relinked += c.relink();
+        }
+        if (relinked > 0) {
+            sink.commit(false);
         }
         return new IndexSummary(summary.indexed(), summary.unchanged(), summary.deleted(), summary.failed(),
                 summary.millis(), relinked);
+    }
+
+    /**
+     * The second half of a full run: the linked values of every spooled report, then each stored once with them, in
+     * parallel. The number stored; a report the sink refuses is a failure.
+     */
+    private long storeLinked(List<IndexSummary.Failure> failures, IndexProgress progress, long started)
+            throws IOException {
+        FullRunLinks full = fullRun;
+        long total = full.spooled();
+        Iterator<ReportSpool.Entry> entries = full.linkAll();
+        Iterator<Callable<Outcome>> tasks = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public Callable<Outcome> next() {
+                ReportSpool.Entry e = entries.next();
+                return () -> {
+                    try {
+                        sink.upsertStamped(full.withLinks(e.report()), e.stamp());
+                        return Outcome.INDEXED;
+                    } catch (IllegalArgumentException bad) {
+                        return Outcome.failed(new IndexSummary.Failure(null, "INVALID_REPORT", bad.getMessage()));
+                    }
+                };
+            }
+        };
+        try {
+            return runInParallel(tasks, failures, new ProgressClock(progress, config, started, total), 0, true)
+                    .indexed;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -126,12 +191,15 @@ public final class CorpusPipeline {
         long started = System.nanoTime();
         Map<String, SourceStamp> stored = sink.storedSources();
         boolean outdated = sink.outdated();
-        copies = new CopyRelinking(sink, config.threads(), stored.keySet());
+        copies = new CopyRelinking(sink, config.threads(), stored.keySet(), config.links());
+        fullRun = openFullRun(stored.isEmpty() || outdated);
         List<IndexSummary.Failure> failures = new ArrayList<>();
         overrides = AgencyOverrides.load(docsRoots);
         failures.addAll(overrides.problems());
-        links.touch(AgencyLinker.NAME, overrides.touchedKeys());
-        links.touchIds(overrides.touchedIds());
+        if (fullRun == null) { // a full run links every report with the rules anyway
+            links.touch(AgencyLinker.NAME, overrides.touchedKeys());
+            links.touchIds(overrides.touchedIds());
+        }
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
@@ -181,8 +249,18 @@ public final class CorpusPipeline {
         }
         Iterator<Callable<Outcome>> tasks = pending.stream().<Callable<Outcome>>map(p -> () -> parseAndSend(p))
                 .iterator();
-        Counts counts = runInParallel(tasks, failures, clock, done);
+        Counts counts = runInParallel(tasks, failures, clock, done, fullRun == null);
         unchanged += counts.unchanged;
+        if (fullRun != null) {
+            // a stored report whose file failed now keeps its old version: relink what it touches after the commit
+            for (IndexSummary.Failure f : failures) {
+                String id = f.file() == null || "DUPLICATE_ID".equals(f.kind()) ? null : idOf(f.file());
+                if (id != null && stored.containsKey(id)) {
+                    links.touchIds(List.of(id));
+                    copies.changing(id);
+                }
+            }
+        }
 
         long deleted = 0;
         for (String id : stored.keySet()) {
@@ -193,8 +271,9 @@ public final class CorpusPipeline {
                 deleted++;
             }
         }
+        long indexed = fullRun == null ? counts.indexed : storeLinked(failures, progress, started);
         sink.commit(true);
-        IndexSummary summary = finishLinks(new IndexSummary(counts.indexed, unchanged, deleted, failures, 0));
+        IndexSummary summary = finishLinks(new IndexSummary(indexed, unchanged, deleted, failures, 0));
         clock.tick(done + pending.size(), true);
         return new IndexSummary(summary.indexed(), unchanged, deleted, failures,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), summary.relinked());
@@ -203,7 +282,7 @@ public final class CorpusPipeline {
     /** Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits. */
     public IndexSummary load(Collection<Report> reports) throws IOException {
         try {
-            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
+            links = openLinks();
             return finishLinks(loadOnce(reports));
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
@@ -214,12 +293,17 @@ public final class CorpusPipeline {
 
     private IndexSummary loadOnce(Collection<Report> reports) throws IOException {
         long started = System.nanoTime();
-        copies = new CopyRelinking(sink, config.threads(), sink.storedHashes().keySet());
+        Set<String> storedIds = sink.storedHashes().keySet();
+        copies = new CopyRelinking(sink, config.threads(), storedIds, config.links());
+        fullRun = openFullRun(storedIds.isEmpty());
         List<IndexSummary.Failure> failures = new ArrayList<>();
         Iterator<Callable<Outcome>> tasks = reports.stream().<Callable<Outcome>>map(r -> () -> send(r, null, null))
                 .iterator();
         Counts counts = runInParallel(tasks, failures, new ProgressClock(IndexProgress.NONE, config, started,
-                reports.size()), 0);
+                reports.size()), 0, fullRun == null);
+        if (fullRun != null) {
+            counts.indexed = storeLinked(failures, IndexProgress.NONE, started);
+        }
         sink.commit(false);
         return new IndexSummary(counts.indexed, counts.unchanged, 0, failures,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -232,7 +316,7 @@ public final class CorpusPipeline {
      */
     public IndexSummary loadJsonLines(Path jsonl, IndexProgress progress) throws IOException {
         try {
-            links = CrossReportLinks.open(sink, ReportLinkers.ALL);
+            links = openLinks();
             return finishLinks(loadJsonLinesOnce(jsonl, progress));
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
@@ -254,7 +338,8 @@ public final class CorpusPipeline {
         }
         Map<String, String> storedHashes = sink.storedHashes();
         boolean outdated = sink.outdated();
-        copies = new CopyRelinking(sink, config.threads(), storedHashes.keySet());
+        copies = new CopyRelinking(sink, config.threads(), storedHashes.keySet(), config.links());
+        fullRun = openFullRun(storedHashes.isEmpty() || outdated);
         List<IndexSummary.Failure> failures = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
@@ -293,7 +378,11 @@ public final class CorpusPipeline {
                     return () -> fromJsonLine(current, where, jsonl, storedHashes, outdated, seen);
                 }
             };
-            Counts counts = runInParallel(tasks, failures, new ProgressClock(progress, config, started, lines), 0);
+            Counts counts = runInParallel(tasks, failures, new ProgressClock(progress, config, started, lines), 0,
+                    fullRun == null);
+            if (fullRun != null) {
+                counts.indexed = storeLinked(failures, progress, started);
+            }
             sink.commit(false);
             return new IndexSummary(counts.indexed, counts.unchanged, 0, failures,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -341,11 +430,8 @@ public final class CorpusPipeline {
             return Outcome.UNCHANGED;
         }
         try {
-            Report prepared = IndexTimeFields.apply(report, overrides);
-            links.sending(prepared);
-            copies.changing(prepared.id());
-            sink.upsert(prepared, sha256 != null ? sha256
-                    : report.source() == null ? null : report.source().sha256());
+            deliver(IndexTimeFields.apply(report, overrides), SourceStamp.hashOnly(sha256 != null ? sha256
+                    : report.source() == null ? null : report.source().sha256()));
             return Outcome.INDEXED;
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(null, "INVALID_REPORT", e.getMessage()));
@@ -379,14 +465,26 @@ public final class CorpusPipeline {
                     + e + ")"));
         }
         try {
-            Report prepared = IndexTimeFields.apply(report, overrides);
-            links.sending(prepared);
-            copies.changing(prepared.id());
-            sink.upsertStamped(prepared, stamp);
+            deliver(IndexTimeFields.apply(report, overrides), stamp);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(new IndexSummary.Failure(file, "INVALID_REPORT", file + ": " + e.getMessage()));
         }
         return Outcome.INDEXED;
+    }
+
+    /**
+     * A report as sinks store it before linking: spooled for a full run's one write, else sent now (its keys and old
+     * version noted for the relinking after the commit).
+     */
+    private void deliver(Report prepared, SourceStamp stamp) throws IOException {
+        FullRunLinks full = fullRun;
+        if (full != null) {
+            full.add(prepared, stamp);
+            return;
+        }
+        links.sending(prepared);
+        copies.changing(prepared.id());
+        sink.upsertStamped(prepared, stamp);
     }
 
     private static final class Counts {
@@ -396,10 +494,10 @@ public final class CorpusPipeline {
 
     /**
      * Runs the tasks on the parse threads (at most a few per thread in flight, so memory stays bounded), commits every
-     * {@code commitEvery} documents or {@code commitInterval}.
+     * {@code commitEvery} documents or {@code commitInterval} (when {@code commits}: not while a full run only spools).
      */
     private Counts runInParallel(Iterator<Callable<Outcome>> tasks, List<IndexSummary.Failure> failures,
-                                 ProgressClock clock, long doneBefore) throws IOException {
+                                 ProgressClock clock, long doneBefore, boolean commits) throws IOException {
         Counts counts = new Counts();
         long done = doneBefore;
         ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
@@ -433,7 +531,7 @@ public final class CorpusPipeline {
                     }
                 }
                 boolean due = System.nanoTime() - lastCommit > config.commitInterval().toNanos();
-                if (sinceCommit >= config.commitEvery() || (sinceCommit > 0 && due)) {
+                if (commits && (sinceCommit >= config.commitEvery() || (sinceCommit > 0 && due))) {
                     sink.commit(false);
                     sinceCommit = 0;
                     lastCommit = System.nanoTime();

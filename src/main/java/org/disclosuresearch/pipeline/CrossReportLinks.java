@@ -37,6 +37,11 @@ final class CrossReportLinks {
         return new CrossReportLinks(sink, linkers, sink.linkedReports());
     }
 
+    /** No linking in this run ({@code index --no-links}): reports keep the linked values they were stored with. */
+    static CrossReportLinks none(ReportSink sink) {
+        return new CrossReportLinks(sink, List.of(), null);
+    }
+
     boolean enabled() {
         return before != null;
     }
@@ -83,8 +88,9 @@ final class CrossReportLinks {
     }
 
     /**
-     * After the run's commit: each linker in turn recomputes what the touched keys reach; changed reports are stored
-     * and committed before the next linker reads. The number of reports stored again.
+     * After the run's commit: each linker in turn recomputes what the touched keys reach and stores the changed
+     * reports (a later linker reads them through the sink's view of what was sent, committed or not); the caller
+     * commits once. The number of reports stored again.
      */
     long finish() throws IOException {
         if (before == null) {
@@ -103,9 +109,6 @@ final class CrossReportLinks {
                     sink.relinked(report);
                     count[0]++;
                 });
-            }
-            if (count[0] > 0) {
-                sink.commit(false);
             }
             stored += count[0];
         }

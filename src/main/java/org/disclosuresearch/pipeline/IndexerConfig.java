@@ -11,13 +11,20 @@ import java.time.Duration;
  * @param progressInterval how often the progress callback is called
  * @param reader           turns one corpus file into a Report (the parser, or a stand-in in tests)
  * @param followLinks      whether the corpus walk follows symbolic links that lead out of the docs folder
+ * @param links            whether reports get their cross-report values (previous year, growth, carry checks, gaps,
+ *                         copy shares); off only to measure what linking costs or to bulk-load fast ({@code --no-links})
  */
 public record IndexerConfig(int threads, int commitEvery, Duration commitInterval, Duration progressInterval,
-                            ReportFileReader reader, boolean followLinks) {
+                            ReportFileReader reader, boolean followLinks, boolean links) {
 
     public IndexerConfig(int threads, int commitEvery, Duration commitInterval, Duration progressInterval,
                          ReportFileReader reader) {
-        this(threads, commitEvery, commitInterval, progressInterval, reader, false);
+        this(threads, commitEvery, commitInterval, progressInterval, reader, false, true);
+    }
+
+    public IndexerConfig(int threads, int commitEvery, Duration commitInterval, Duration progressInterval,
+                         ReportFileReader reader, boolean followLinks) {
+        this(threads, commitEvery, commitInterval, progressInterval, reader, followLinks, true);
     }
 
     public IndexerConfig {
@@ -40,18 +47,23 @@ public record IndexerConfig(int threads, int commitEvery, Duration commitInterva
     }
 
     public IndexerConfig withReader(ReportFileReader newReader) {
-        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, newReader, followLinks);
+        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, newReader, followLinks, links);
     }
 
     public IndexerConfig withThreads(int newThreads) {
-        return new IndexerConfig(newThreads, commitEvery, commitInterval, progressInterval, reader, followLinks);
+        return new IndexerConfig(newThreads, commitEvery, commitInterval, progressInterval, reader, followLinks, links);
     }
 
     public IndexerConfig withCommitEvery(int newCommitEvery) {
-        return new IndexerConfig(threads, newCommitEvery, commitInterval, progressInterval, reader, followLinks);
+        return new IndexerConfig(threads, newCommitEvery, commitInterval, progressInterval, reader, followLinks, links);
     }
 
     public IndexerConfig withFollowLinks(boolean follow) {
-        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, reader, follow);
+        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, reader, follow, links);
+    }
+
+    /** Without cross-report values ({@code index --no-links}): a measurement and bulk-load switch. */
+    public IndexerConfig withLinks(boolean withLinks) {
+        return new IndexerConfig(threads, commitEvery, commitInterval, progressInterval, reader, followLinks, withLinks);
     }
 }

@@ -51,7 +51,8 @@ public final class DerivedFigures {
 
     /** What a copy share counts, said once for the three of them (the API's formula). */
     private static final String COPY_FORMULA = "正文叙述中至少 12 个汉字的句子（数字、年份和本机关名称、所在地名遮盖后逐字比较；"
-            + "表格不计；同一年度超过 max(5, 该年度报告数×1%) 份报告共有的句子视为模板用语，不计）：";
+            + "表格不计；同一年度超过 max(5, 该年度报告数×1%) 份报告共有的句子视为模板用语，不计；最相似的报告只按同年不超过 "
+            + "20 份报告共有的句子计数，更常见的句子计入重复率但不标出来源报告）：";
 
     private static final List<String> DENIED = List.of("apps_denied_secret_total", "apps_denied_law_total",
             "apps_denied_safety_total", "apps_denied_third_party_total", "apps_denied_internal_total",

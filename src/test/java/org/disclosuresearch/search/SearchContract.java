@@ -1,5 +1,6 @@
 package org.disclosuresearch.search;
 
+import org.disclosuresearch.copies.CopySeries;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.pipeline.AgencyLinker;
 import org.disclosuresearch.pipeline.AgencyOverrides;
@@ -9,6 +10,7 @@ import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.query.MatchMode;
+import org.disclosuresearch.report.CopyShares;
 import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Report;
@@ -72,7 +74,8 @@ public abstract class SearchContract {
     @BeforeAll
     void indexTheCorpus() throws Exception {
         long started = System.nanoTime();
-        corpus = ContractCorpus.load();
+        corpus = new ArrayList<>(ContractCorpus.load());
+        corpus.addAll(CopySeries.all()); // copying whose shares are known: see copy_shares_…
         long loaded = System.nanoTime();
         try (ReportSink sink = openSink()) {
             IndexSummary summary = new CorpusPipeline(sink, IndexerConfig.defaults().withThreads(2), Set.of())
@@ -352,6 +355,70 @@ public abstract class SearchContract {
             assertEquals(expected, found);
             assertEquals(linked.previous(), backend.report(linked.id()).orElseThrow().previous());
         }
+    }
+
+    @Test
+    void copy_shares_derived_shares_the_copies_band_and_marked_passages_follow_the_copied_reports() {
+        // CopySeries: a-2022 repeats a-2021 with new numbers; c-2022 copies 4 of d-2022's 5 sentences from another
+        // county; u1…u4 write their own; the sentence all seven 2022 reports share is template wording
+        CopyShares a = stored("a-2022").copies();
+        assertEquals(4, a.sentences());
+        assertEquals("a-2021", a.previous().id());
+        assertEquals(1.0, a.prevShare());
+        assertEquals(0.0, a.peerShare());
+        assertEquals(1.0, a.share());
+        assertEquals(List.of("a-2021:4"), a.similar().stream().map(x -> x.id() + ":" + x.shared()).toList());
+        assertEquals(4, a.passages().size());
+        for (CopyShares.Passage p : a.passages()) {
+            assertEquals(List.of("a-2021"), p.reports());
+        }
+        assertNull(stored("a-2021").copies().previous());
+        assertEquals(0.0, stored("a-2021").copies().share());
+
+        Report c = stored("c-2022");
+        assertEquals(5, c.copies().sentences());
+        assertNull(c.copies().prevShare());
+        assertEquals(0.8, c.copies().peerShare());
+        assertEquals(0.8, c.copies().share());
+        assertEquals(List.of("d-2022"), c.copies().passages().get(0).reports());
+        CopyShares.Passage first = c.copies().passages().get(0);
+        assertEquals("永嘉县财政局2022年政府信息公开工作年度报告永嘉县财政局坚持以公开为常态不公开为例外的原则推进财政预决算公开。",
+                c.text().substring(first.start(), first.end()));
+        assertEquals(0.8, stored("d-2022").copies().peerShare());
+        for (String u : List.of("u1-2022", "u2-2022", "u3-2022", "u4-2022")) {
+            assertEquals(0.0, stored(u).copies().share(), u);
+            assertEquals(List.of(), stored(u).copies().passages(), u);
+        }
+
+        // the shares as derived figures: stored, and filtered on (重复率 ≥ 80%)
+        assertEquals(1.0, stored("a-2022").derivedFigures().get("copy_share"));
+        assertEquals(0.8, c.derivedFigures().get("copy_peer_share"));
+        assertNull(c.derivedFigures().get("copy_prev_share"));
+        Set<String> series = CopySeries.all().stream().map(Report::id).collect(Collectors.toSet());
+        List<String> high = exported(new SearchRequest("copy_share:0.8..", null, null, null, 0, null, null));
+        assertEquals(Set.of("a-2022", "c-2022", "d-2022"),
+                high.stream().filter(series::contains).collect(Collectors.toSet()));
+
+        // the band of every report's stored share is what the copies facet counts and selects
+        Map<String, Long> bands = new TreeMap<>();
+        for (Report r : corpus) {
+            CopyShares s = stored(r.id()).copies();
+            if (s != null && s.share() != null) {
+                bands.merge(ReportFacets.copyBand(s.share()), 1L, Long::sum);
+            }
+        }
+        assertTrue(bands.getOrDefault("80-100", 0L) >= 3, bands.toString());
+        SearchResult all = backend.search(new SearchRequest("", null, null, null, 0, null, null));
+        assertEquals(bands, flat(all.facets().get(ReportFacets.COPIES)));
+        SearchResult top = backend.search(new SearchRequest("", Map.of(ReportFacets.COPIES, List.of("80-100")), null,
+                null, 0, null, null));
+        assertEquals(bands.get("80-100").longValue(), top.total());
+        assertEquals(Set.copyOf(high), new TreeSet<>(exported(new SearchRequest("", Map.of(ReportFacets.COPIES,
+                List.of("80-100")), null, null, 0, null, null))));
+    }
+
+    private Report stored(String id) {
+        return backend.report(id).orElseThrow(() -> new AssertionError(id));
     }
 
     @Test

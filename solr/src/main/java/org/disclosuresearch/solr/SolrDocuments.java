@@ -2,6 +2,8 @@ package org.disclosuresearch.solr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.solr.common.SolrInputDocument;
+import org.disclosuresearch.copies.CopyLinker;
+import org.disclosuresearch.copies.NarrativeSentences;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.pipeline.ReportLinker;
 import org.disclosuresearch.pipeline.ReportLinkers;
@@ -73,6 +75,7 @@ final class SolrDocuments {
             doc.addField(SolrFields.facetFilter(v.dimension()), v.filter());
             doc.addField(SolrFields.facetCount(v.dimension()), v.count());
         }
+        addSentences(doc, report.withText(text));
         for (Map.Entry<String, Number> e : report.figures().entrySet()) {
             Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
             if (figure == null || e.getValue() == null) {
@@ -82,6 +85,22 @@ final class SolrDocuments {
                     : (Object) e.getValue().longValue());
         }
         return doc;
+    }
+
+    /** The sentence terms and hashes copy detection looks up (a report without year is compared with nothing). */
+    private static void addSentences(SolrInputDocument doc, Report report) {
+        String agencyKey = CopyLinker.agencyKeyOf(report);
+        if (agencyKey != null) {
+            doc.addField(SolrFields.COPY_AGENCY, agencyKey);
+            doc.addField(SolrFields.COPY_AGENCY_NAME, report.agency());
+        }
+        if (report.year() == null) {
+            return;
+        }
+        for (long h : NarrativeSentences.hashes(report)) {
+            doc.addField(SolrFields.COPY_SENTENCE, SolrFields.sentenceTerm(report.year(), h));
+            doc.addField(SolrFields.COPY_HASHES, h);
+        }
     }
 
     private static String toJson(Report report) {

@@ -27,6 +27,21 @@ final class SolrFields {
     static final String YEAR = Fields.YEAR;
     static final String SCORE = "score";
     static final String AGENCY_KEY = Fields.AGENCY_KEY;
+    /** A counted sentence of a year's report ({@link #sentenceTerm}), multi-valued: the reports holding it. */
+    static final String COPY_SENTENCE = Fields.COPY_SENTENCE;
+    /** The report's distinct sentence hashes, stored longs in first-seen order. */
+    static final String COPY_HASHES = Fields.COPY_HASHES;
+    /** The agency identity copies are grouped by (indexed, stored) and the agency's name (stored). */
+    static final String COPY_AGENCY = Fields.COPY_AGENCY;
+    static final String COPY_AGENCY_NAME = Fields.COPY_AGENCY_NAME;
+
+    /**
+     * The term of a sentence of a year's report: the year and the hash in hex ("2022:9f…"), so a lookup names one
+     * year's holders only, as the embedded index's binary term does.
+     */
+    static String sentenceTerm(int year, long hash) {
+        return year + ":" + Long.toHexString(hash);
+    }
 
     /** The keys of a cross-report linker (string, multi-valued, stored). */
     static String linkKeys(String linker) {

@@ -10,6 +10,7 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.disclosuresearch.copies.CopyStore;
 import org.disclosuresearch.pipeline.LinkedReports;
 import org.disclosuresearch.pipeline.ReaderVersion;
 import org.disclosuresearch.pipeline.ReportSink;
@@ -32,9 +33,10 @@ final class SolrReportSink implements ReportSink {
      * Version of what a document holds (the fields {@link SolrDocuments} writes and the configset's analysis), kept with
      * the {@link ReaderVersion} as a collection property: a collection filled by an earlier release is sent every
      * report again by the next update. Bump it with the schema (solr-2: agency key, link keys, derived ratios with
-     * their numerators and denominators; the collection needs the configset of this release).
+     * their numerators and denominators; solr-3: copy detection's sentence terms, hashes and agency; the collection
+     * needs the configset of this release).
      */
-    static final String LAYOUT = "solr-2";
+    static final String LAYOUT = "solr-3";
     static final String LAYOUT_PROPERTY = "disclosureSearchLayout";
 
     private final SolrClient client;
@@ -120,7 +122,11 @@ final class SolrReportSink implements ReportSink {
 
     @Override
     public void upsert(Report report, String sha256) throws IOException {
-        SolrInputDocument doc = SolrDocuments.toDocument(report, sha256);
+        add(SolrDocuments.toDocument(report, sha256));
+    }
+
+    /** Adds the document to the batch, sending the batch when it is full. */
+    private void add(SolrInputDocument doc) throws IOException {
         List<SolrInputDocument> full = null;
         synchronized (batch) {
             batch.add(doc);
@@ -164,13 +170,22 @@ final class SolrReportSink implements ReportSink {
         }
     }
 
+    /** What is committed: the write path opens it before a run (old versions) and after its commit. */
+    @Override
+    public CopyStore copyStore() {
+        return new SolrCopyStore(client, collection);
+    }
+
     /** What is committed: the write path commits before the linkers read. */
     @Override
     public LinkedReports linkedReports() {
         return new SolrLinkedReports(client, collection);
     }
 
-    /** Re-adds the report with its stored text, hash and indexing time (sent with the next batch or commit). */
+    /**
+     * Re-adds the report with its stored text, hash and indexing time, sent with the next batch or commit: copy
+     * detection relinks every affected report, and one request each would cost more than computing its shares.
+     */
     @Override
     public void relinked(Report report) throws IOException {
         SolrDocument stored = new SolrLinkedReports(client, collection).stored(report.id());
@@ -180,9 +195,8 @@ final class SolrReportSink implements ReportSink {
         Object indexedAt = stored.getFirstValue(SolrFields.INDEXED_AT);
         Object hash = stored.getFirstValue(SolrFields.SHA256);
         Report full = report.toBuilder().text((String) stored.getFirstValue(SolrFields.TEXT)).build();
-        List<SolrInputDocument> one = List.of(SolrDocuments.toDocument(full, hash == null ? null : hash.toString(),
+        add(SolrDocuments.toDocument(full, hash == null ? null : hash.toString(),
                 indexedAt instanceof Number n ? n.longValue() : System.currentTimeMillis()));
-        send(new ArrayList<>(one));
     }
 
     private void send(List<SolrInputDocument> docs) throws IOException {
