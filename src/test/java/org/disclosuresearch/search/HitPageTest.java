@@ -59,6 +59,36 @@ class HitPageTest {
         }
     }
 
+    /**
+     * A relevance page and the pages after it by cursor are the head of the ranking of every match: the same hits,
+     * scores and order as a page large enough to hold every match (a guard for any ranking shortcut, such as a
+     * pass that skips reports which cannot reach the page).
+     */
+    @Test
+    void a_relevance_page_is_the_head_of_the_ranking_of_every_match() {
+        int compared = 0;
+        for (String query : List.of("\"依申请公开\"", "政府信息", "\"行政复议\" OR \"行政诉讼\"", "公开 -朋友圈",
+                "\"信息公开\" 年度报告")) {
+            SearchResult all = backend.search(new SearchRequest(query, Map.of(), List.of(), SortSpec.RELEVANCE,
+                    SearchRequest.MAX_PAGE_SIZE, null, List.of()));
+            assertTrue(all.total() <= SearchRequest.MAX_PAGE_SIZE, "the reference page holds every match: " + query);
+            String cursor = null;
+            for (int from = 0; from < Math.min(30, all.hits().size()); from += 10) {
+                SearchResult page = backend.search(new SearchRequest(query, Map.of(), List.of(), SortSpec.RELEVANCE,
+                        10, cursor, List.of()));
+                assertEquals(all.total(), page.total(), query);
+                List<SearchResult.Hit> expected = all.hits().subList(from, Math.min(from + 10, all.hits().size()));
+                assertEquals(expected.stream().map(SearchResult.Hit::id).toList(),
+                        page.hits().stream().map(SearchResult.Hit::id).toList(), query + " from " + from);
+                assertEquals(expected.stream().map(SearchResult.Hit::score).toList(),
+                        page.hits().stream().map(SearchResult.Hit::score).toList(), query + " from " + from);
+                cursor = page.nextCursor();
+                compared += page.hits().size();
+            }
+        }
+        assertTrue(compared > 50, "hits compared: " + compared);
+    }
+
     @Test
     void snippets_and_mark_counts_are_those_of_the_query_tree_over_the_stored_text() {
         int checked = 0;
