@@ -4,11 +4,9 @@ import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -16,7 +14,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -336,22 +333,10 @@ public final class Indexer implements ReportSink {
                 LeafReader r = leaf.reader();
                 Bits live = r.getLiveDocs();
                 String[] ids = idsByDoc(r);
-                BinaryDocValues hashes = DocValues.getBinary(r, Fields.SOURCE_SHA256);
-                NumericDocValues sizes = DocValues.getNumeric(r, Fields.SOURCE_SIZE);
-                NumericDocValues times = DocValues.getNumeric(r, Fields.SOURCE_MODIFIED);
-                StoredFields stored = null;
+                SourceStamps stamps = new SourceStamps(r);
                 for (int d = 0; d < r.maxDoc(); d++) {
-                    if (live != null && !live.get(d) || ids[d] == null) {
-                        continue;
-                    }
-                    if (hashes.advanceExact(d)) {
-                        sources.put(ids[d], new SourceStamp(hashes.binaryValue().utf8ToString(),
-                                sizes.advanceExact(d) ? sizes.longValue() : -1,
-                                times.advanceExact(d) ? times.longValue() : -1));
-                    } else {
-                        stored = stored == null ? r.storedFields() : stored;
-                        String hash = stored.document(d, Set.of(Fields.SHA256)).get(Fields.SHA256);
-                        sources.put(ids[d], SourceStamp.hashOnly(hash == null ? "" : hash));
+                    if ((live == null || live.get(d)) && ids[d] != null) {
+                        sources.put(ids[d], stamps.of(d));
                     }
                 }
             }

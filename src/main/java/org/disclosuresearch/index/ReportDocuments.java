@@ -1,8 +1,6 @@
 package org.disclosuresearch.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
@@ -17,9 +15,6 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.util.BytesRef;
 import org.disclosuresearch.copies.CopyLinker;
@@ -32,7 +27,6 @@ import org.disclosuresearch.report.DerivedFigures;
 import org.disclosuresearch.report.Figure;
 import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Json;
-import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;
 import org.disclosuresearch.report.ReportFacets;
 import org.disclosuresearch.report.ReportJson;
@@ -41,7 +35,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +57,6 @@ public final class ReportDocuments {
     private static final FieldType BIGRAMS = indexed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, false);
     /** Which documents hold a term, nothing more: the characters fields only answer "does it occur". */
     private static final FieldType CHARACTERS = charactersType();
-
 
     private static FieldType indexed(IndexOptions options, boolean stored) {
         FieldType type = new FieldType();
@@ -210,17 +202,9 @@ public final class ReportDocuments {
         }
     }
 
-    /** The source stamp of a segment's document: its doc values, or the stored hash of a document written before. */
+    /** The source stamp of a segment's document (one document: reading many, keep one {@link SourceStamps}). */
     static SourceStamp stampOf(LeafReader leaf, int doc) throws IOException {
-        BinaryDocValues hash = DocValues.getBinary(leaf, Fields.SOURCE_SHA256);
-        if (!hash.advanceExact(doc)) {
-            String stored = leaf.storedFields().document(doc, java.util.Set.of(Fields.SHA256)).get(Fields.SHA256);
-            return SourceStamp.hashOnly(stored == null ? "" : stored);
-        }
-        NumericDocValues size = DocValues.getNumeric(leaf, Fields.SOURCE_SIZE);
-        NumericDocValues modified = DocValues.getNumeric(leaf, Fields.SOURCE_MODIFIED);
-        return new SourceStamp(hash.binaryValue().utf8ToString(), size.advanceExact(doc) ? size.longValue() : -1,
-                modified.advanceExact(doc) ? modified.longValue() : -1);
+        return new SourceStamps(leaf).of(doc);
     }
 
     /** The doc values of a source stamp, as a new document holds them and as an update replaces them. */

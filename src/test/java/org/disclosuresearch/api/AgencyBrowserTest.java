@@ -4,16 +4,11 @@ import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.report.Region;
 import org.disclosuresearch.report.Report;
-import org.disclosuresearch.search.LuceneSearchBackend;
-import org.disclosuresearch.search.SearchBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,10 +16,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +34,8 @@ class AgencyBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static SearchBackend backend;
-    static ApiServer server;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
     static final String KEY = "350128:平潭县市场监督管理局";
@@ -69,25 +61,13 @@ class AgencyBrowserTest {
             indexer.index(List.of(report(2019, 10, 0, 3, 4, 1), report(2020, 14, 2, 0, 10, 2),
                     report(2021, 7, 0, 1, 3, 0), report(2023, 20, 0, 0, 10, 4)));
         }
-        backend = LuceneSearchBackend.open(index);
-        server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, tempDir.resolve("docs"))).start();
-        base = "http://127.0.0.1:" + server.port() + "/";
-        driver = HeadlessChromium.start();
-        Files.createDirectories(Path.of("target", "screenshots"));
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        HeadlessChromium.assertNoConsoleErrors(driver);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        HeadlessChromium.quitAndClose(driver, server, backend);
+        page.open(index, tempDir.resolve("docs"));
+        driver = page.driver();
+        base = page.base();
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return page.waiting();
     }
 
     @Test
@@ -102,7 +82,7 @@ class AgencyBrowserTest {
         // derived figures apart from the tables: 公开率 (10 + 2) / 16 = 75%, growth 14 / 10 − 1 = 40%
         String derived = driver.findElement(By.cssSelector("section.derived-figures")).getText();
         assertTrue(derived.contains("75%") && derived.contains("40%"), derived);
-        shot("agency-report-carry");
+        page.shot("agency-report-carry");
 
         driver.findElement(By.id("agency-link")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("agency-title")));
@@ -130,7 +110,7 @@ class AgencyBrowserTest {
                 By.cssSelector("section.series[data-figure='disclosure_rate']")));
         String text = rate.getText();
         assertTrue(text.contains("75%") && text.contains("个百分点"), text);
-        shot("agency-view");
+        page.shot("agency-view");
     }
 
     @Test
@@ -152,7 +132,7 @@ class AgencyBrowserTest {
         // both agencies miss a year: the gaps facet says so, and selecting 各年齐全 leaves none
         WebElement gaps = driver.findElement(By.id("facet-gaps"));
         assertTrue(gaps.getText().contains("缺少某年报告"), gaps.getText());
-        shot("agency-ratio-filter");
+        page.shot("agency-ratio-filter");
 
         driver.get(base + "?stats=disclosure_rate,year&q=" + java.net.URLEncoder.encode("agency:市场监督管理局",
                 java.nio.charset.StandardCharsets.UTF_8));
@@ -162,11 +142,7 @@ class AgencyBrowserTest {
         // all four: (5 + 12 + 3 + 14) / (7 + 16 + 6 + 20) = 34 / 49 = 69.4%, not the mean of the ratios (66.6%)
         assertTrue(table.contains("34 / 49") && table.contains("69.4%"), table);
         assertTrue(result.getText().contains("不是各报告比率的平均"), result.getText());
-        shot("agency-ratio-aggregate");
+        page.shot("agency-ratio-aggregate");
     }
 
-    private static void shot(String name) throws IOException {
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("target", "screenshots", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -4,26 +4,17 @@ import org.disclosuresearch.copies.CopySeries;
 import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.IndexerConfig;
-import org.disclosuresearch.search.LuceneSearchBackend;
-import org.disclosuresearch.search.SearchBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +30,8 @@ class CopiedPassagesBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static SearchBackend backend;
-    static ApiServer server;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
 
@@ -55,31 +46,13 @@ class CopiedPassagesBrowserTest {
         try (Indexer indexer = new Indexer(tempDir.resolve("index"), IndexerConfig.defaults())) {
             indexer.update(List.of(docs), IndexProgress.NONE);
         }
-        backend = LuceneSearchBackend.open(tempDir.resolve("index"));
-        server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, docs)).start();
-        base = "http://127.0.0.1:" + server.port() + "/";
-        driver = HeadlessChromium.start();
-        Files.createDirectories(Path.of("target", "screenshots"));
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        HeadlessChromium.assertNoConsoleErrors(driver);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        HeadlessChromium.quitAndClose(driver, server, backend);
+        page.open(tempDir.resolve("index"), docs);
+        driver = page.driver();
+        base = page.base();
     }
 
     private static WebElement waitFor(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("target", "screenshots", name), StandardCopyOption.REPLACE_EXISTING);
+        return page.waitFor(css);
     }
 
     @Test
@@ -95,10 +68,10 @@ class CopiedPassagesBrowserTest {
         WebElement link = section.findElements(By.cssSelector("li.passage a.copy-link")).get(1);
         assertEquals("乐清市财政局 2022年", link.getText());
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", section);
-        screenshot("15b-copied-passages.png");
+        page.shot("15b-copied-passages");
 
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("report-title"),
+        page.waiting().until(ExpectedConditions.textToBe(By.id("report-title"),
                 "乐清市财政局"));
         WebElement back = waitFor("#copies");
         assertTrue(back.getText().contains("永嘉县财政局 2022年"), back.getText());
@@ -116,13 +89,13 @@ class CopiedPassagesBrowserTest {
     void theCopyBandFacetSelectsTheCopiedReports() throws IOException {
         driver.get(base + "?copies=80-100");
         waitFor("#facet-copies");
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("[data-report]")).isEmpty());
+        page.waiting().until(d -> !d.findElements(By.cssSelector("[data-report]")).isEmpty());
         List<String> ids = driver.findElements(By.cssSelector("a[data-report]")).stream()
                 .map(e -> e.getAttribute("data-report")).sorted().toList();
         // a-2022 repeats all of last year's sentences (100%), c-2022 and d-2022 share 4 of 5 (80%: the band's lower
         // bound), h1/h2-2023 hold one sentence each, shared with the other (100%)
         assertEquals(List.of("a-2022", "c-2022", "d-2022", "h1-2023", "h2-2023"), ids);
         assertTrue(driver.findElement(By.id("facet-copies")).getText().contains("80–100%"));
-        screenshot("15b-copy-band-facet.png");
+        page.shot("15b-copy-band-facet");
     }
 }

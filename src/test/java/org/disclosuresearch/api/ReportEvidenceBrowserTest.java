@@ -6,12 +6,9 @@ import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Report;
-import org.disclosuresearch.search.LuceneSearchBackend;
-import org.disclosuresearch.search.SearchBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -21,14 +18,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -51,8 +46,8 @@ class ReportEvidenceBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static SearchBackend backend;
-    static ApiServer server;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
     static JsonNode report;
@@ -70,26 +65,14 @@ class ReportEvidenceBrowserTest {
             indexer.index(List.of(Report.builder().id(PRINTED_ID).file(PRINTED_ID + ".txt").agency("某市某局").year(2021)
                     .agencyType("其他").text(Normalizer.normalize(PRINTED)).printedText(PRINTED).build()));
         }
-        backend = LuceneSearchBackend.open(tempDir.resolve("index"));
-        server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, docs)).start();
-        base = "http://127.0.0.1:" + server.port() + "/";
+        page.open(tempDir.resolve("index"), docs);
+        base = page.base();
         try {
-            report = new HttpJson(server.port()).get("/api/reports/" + ID).json();
+            report = new HttpJson(page.port()).get("/api/reports/" + ID).json();
         } catch (Exception e) {
             throw new IOException(e);
         }
-        driver = HeadlessChromium.start();
-        Files.createDirectories(Path.of("target", "screenshots"));
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        HeadlessChromium.assertNoConsoleErrors(driver);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        HeadlessChromium.quitAndClose(driver, server, backend);
+        driver = page.driver();
     }
 
     /** Figure ids whose evidence has this method, per the API. */
@@ -111,7 +94,7 @@ class ReportEvidenceBrowserTest {
         assertFalse(split.isEmpty(), "the parser reads pingtan-06 by splitting glued runs");
         assertFalse(narrative.isEmpty(), "and settles some by the narrative");
         driver.get(base + "?report=" + ID);
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        page.waiting()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("report-title")));
         // every such figure the template shows has a marker; a figure read from its own cell has none
         for (String id : split) {
@@ -132,7 +115,7 @@ class ReportEvidenceBrowserTest {
         assertTrue(tip.isDisplayed());
         assertTrue(tip.getText().contains(report.get("figureEvidence").get(split.get(0)).get("detail").asText()),
                 tip.getText());
-        shot("14-evidence-hover");
+        page.shot("14-evidence-hover");
         new Actions(driver).moveToElement(driver.findElement(By.id("report-title"))).perform();
         assertFalse(tip.isDisplayed());
 
@@ -149,21 +132,21 @@ class ReportEvidenceBrowserTest {
         assertTrue(narrativeTip.isDisplayed());
         assertTrue(narrativeTip.getText().startsWith("依正文："), narrativeTip.getText());
         assertTrue(narrativeTip.getText().contains(report.get("figureEvidence").get(first).get("quote").asText()));
-        shot("14b-evidence-focus");
+        page.shot("14b-evidence-focus");
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         assertFalse(narrativeTip.isDisplayed());
 
         driver.manage().window().setSize(new Dimension(390, 1400));
         try {
             driver.navigate().refresh();
-            WebElement marker = new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions
+            WebElement marker = page.waiting().until(ExpectedConditions
                     .visibilityOfElementLocated(By.cssSelector("td[data-figure='" + first + "'] .evidence")));
             ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].focus();", marker);
             WebElement phoneTip = driver.findElement(By.id(marker.getAttribute("aria-describedby")));
             assertTrue(phoneTip.isDisplayed());
             assertTrue(phoneTip.getRect().getX() >= 0 && phoneTip.getRect().getX() + phoneTip.getRect().getWidth() <= 390,
                     "the tip fits the phone: " + phoneTip.getRect());
-            shot("14c-phone-evidence");
+            page.shot("14c-phone-evidence");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1600));
         }
@@ -173,7 +156,7 @@ class ReportEvidenceBrowserTest {
     @Test
     void theTextIsShownAsPrintedWithTheEnginesMarks() throws IOException {
         driver.get(base + "?q=" + HttpJson.enc("\"依申请公开\"") + "&report=" + PRINTED_ID);
-        WebElement text = new WebDriverWait(driver, Duration.ofSeconds(20))
+        WebElement text = page.waiting()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".report-text")));
         assertEquals("printed", text.getAttribute("data-form"));
         List<String> marks = text.findElements(By.tagName("mark")).stream()
@@ -182,7 +165,7 @@ class ReportEvidenceBrowserTest {
         assertEquals(PRINTED, text.getAttribute("textContent"));
         assertTrue(text.getText().contains("工作，全年"), text.getText());
         assertTrue(text.getText().lines().count() >= 5, "paragraphs kept: " + text.getText());
-        Files.copy(text.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "screenshots", "15-printed-text.png"),
+        Files.copy(text.getScreenshotAs(OutputType.FILE).toPath(), BrowserPage.SHOTS.resolve("15-printed-text.png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -190,7 +173,7 @@ class ReportEvidenceBrowserTest {
     void theCsvSaysHowEachFigureWasRead() throws Exception {
         String split = figuresReadBy("split").get(0);
         String narrative = figuresReadBy("narrative").get(0);
-        String csv = new HttpJson(server.port()).get("/api/export.csv?evidence=1&header=ids&columns=" + split
+        String csv = new HttpJson(page.port()).get("/api/export.csv?evidence=1&header=ids&columns=" + split
                 + "&columns=" + narrative).text();
         List<String> lines = csv.lines().toList();
         assertEquals("\uFEFFid,agency,agencyKey,year,published,template,province,city,county,agencyType,failedChecks,format,url,"
@@ -199,8 +182,4 @@ class ReportEvidenceBrowserTest {
                 lines.get(1));
     }
 
-    private static void shot(String name) throws IOException {
-        Files.copy(((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("target", "screenshots", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.index.Indexer;
 import org.disclosuresearch.pipeline.IndexerConfig;
-import org.disclosuresearch.search.LuceneSearchBackend;
-import org.disclosuresearch.search.SearchBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,7 +20,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.disclosuresearch.api.HttpJson.enc;
@@ -47,8 +43,8 @@ class ReportSourceBrowserTest {
     @TempDir
     static Path tempDir;
 
-    static SearchBackend backend;
-    static ApiServer server;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
 
@@ -68,31 +64,17 @@ class ReportSourceBrowserTest {
         try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
             indexer.update(List.of(docs), IndexProgress.NONE);
         }
-        backend = LuceneSearchBackend.open(index);
-        server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, docs)).start();
-        base = "http://127.0.0.1:" + server.port() + "/";
+        page.open(index, docs);
+        base = page.base();
     }
 
     private static void browser() {
-        HeadlessChromium.requireBrowser();
-        if (driver == null) {
-            driver = HeadlessChromium.start();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        HeadlessChromium.assertNoConsoleErrors(driver);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        HeadlessChromium.quitAndClose(driver, server, backend);
+        driver = page.driver();
     }
 
     @Test
     void snippetsEscapeTheReportsMarkup() throws Exception {
-        JsonNode body = new HttpJson(server.port()).get("/api/search?q=" + enc("\"" + MARKER + "\"")).json();
+        JsonNode body = new HttpJson(page.port()).get("/api/search?q=" + enc("\"" + MARKER + "\"")).json();
         assertEquals(1, body.get("total").asInt());
         String snippets = body.get("hits").get(0).get("snippets").toString();
         assertTrue(snippets.contains("&lt;img"), snippets);
@@ -103,14 +85,14 @@ class ReportSourceBrowserTest {
     void theReportViewLinksTheOriginalUrlAndOffersTheFile() throws Exception {
         browser();
         driver.get(base + "?report=000_c6adf1d2ada892b8");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = page.waiting();
         WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.original-url")));
         assertEquals(ORIGINAL_URL, link.getAttribute("href"));
         assertTrue(link.getAttribute("rel").contains("noopener"));
         assertTrue(driver.findElement(By.cssSelector(".report-head")).getText().contains("2022-01-20"));
         String download = driver.findElement(By.cssSelector("a.download")).getAttribute("href");
         assertTrue(download.endsWith("/api/reports/000_c6adf1d2ada892b8/original"), download);
-        HttpJson.Response file = new HttpJson(server.port()).get(URI.create(download).getPath());
+        HttpJson.Response file = new HttpJson(page.port()).get(URI.create(download).getPath());
         assertEquals(200, file.status());
         assertArrayEquals(Files.readAllBytes(SampleCorpus.DOCS.resolve("000_c6adf1d2ada892b8.txt")), file.body());
     }
@@ -119,7 +101,7 @@ class ReportSourceBrowserTest {
     void thePageShowsMarkupAsTextAndRunsNoScript() {
         browser();
         driver.get(base + "?q=" + enc("\"" + MARKER + "\""));
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = page.waiting();
         String snippet = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".snippet")))
                 .getText();
         assertTrue(snippet.contains("<img src=x"), snippet);

@@ -1,28 +1,21 @@
 package org.disclosuresearch.api;
 
-import org.disclosuresearch.search.SearchBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,34 +29,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * a real server over the sample corpus. Screenshots go to target/screenshots/.
  */
 class SearchPageBrowserTest {
-    private static final Path SHOTS = Path.of("target", "screenshots");
-
+    
     @TempDir
     static Path tempDir;
 
-    static SearchBackend backend;
-    static ApiServer server;
+    @RegisterExtension
+    static final BrowserPage page = new BrowserPage();
     static WebDriver driver;
     static String base;
 
     @BeforeAll
     static void start() throws IOException {
         HeadlessChromium.requireBrowser();
-        backend = SampleCorpus.open(tempDir);
-        server = new ApiServer(backend, ApiServer.Options.defaults("127.0.0.1", 0, SampleCorpus.DOCS)).start();
-        base = "http://127.0.0.1:" + server.port() + "/";
-        driver = HeadlessChromium.start();
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        HeadlessChromium.assertNoConsoleErrors(driver);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        HeadlessChromium.quitAndClose(driver, server, backend);
+        page.serve(SampleCorpus.open(tempDir), SampleCorpus.DOCS);
+        driver = page.driver();
+        base = page.base();
     }
 
     @Test
@@ -84,7 +64,7 @@ class SearchPageBrowserTest {
             }
         }
         assertTrue(driver.getCurrentUrl().contains("q="), driver.getCurrentUrl());
-        shot("1-search");
+        page.shot("1-search");
 
         // a facet narrows the results; the other dimensions' counts follow, the selected one keeps its siblings
         String yearBefore = facetCount("year", "2021");
@@ -93,7 +73,7 @@ class SearchPageBrowserTest {
         assertNotEquals(yearBefore, facetCount("year", "2021"));
         assertEquals("4", facetCount("year", "2021"));
         assertEquals("1", facetCount("agencyType", "卫生健康"));
-        shot("2-facet");
+        page.shot("2-facet");
         facet("agencyType", "卫生健康").click();
         waitForSummary("共 5 份报告");
 
@@ -109,7 +89,7 @@ class SearchPageBrowserTest {
         WebElement only = driver.findElement(By.cssSelector("#hits li.hit h3 a"));
         String agency = only.getText();
         String searchUrl = driver.getCurrentUrl();
-        shot("3-figure-filter");
+        page.shot("3-figure-filter");
 
         // the report view: the three tables as the template lays them out, and the text with the term marked
         only.click();
@@ -147,7 +127,7 @@ class SearchPageBrowserTest {
         assertTrue(facet("agencyType", "卫生健康").isSelected());
         assertTrue(driver.findElement(By.id("chips")).getText().contains("≥ 1000"));
         assertEquals(agency, driver.findElement(By.cssSelector("#hits li.hit h3 a")).getText());
-        shot("5-reloaded");
+        page.shot("5-reloaded");
     }
 
     /**
@@ -158,7 +138,7 @@ class SearchPageBrowserTest {
     @Test
     void theReportViewGroupsTableThreeExplainsChecksAndStepsThroughMatches() throws Exception {
         String id = "004_0a91ce1974c0f436";
-        com.fasterxml.jackson.databind.JsonNode api = new HttpJson(server.port()).get("/api/reports/" + id).json();
+        com.fasterxml.jackson.databind.JsonNode api = new HttpJson(page.port()).get("/api/reports/" + id).json();
         driver.get(base + "?q=" + HttpJson.enc("公开") + "&report=" + id);
         waitFor(By.id("report-title"));
         WebElement table3 = driver.findElements(By.cssSelector(".table-block")).get(1);
@@ -265,7 +245,7 @@ class SearchPageBrowserTest {
             for (WebElement t : driver.findElements(By.cssSelector(".tile-map .tile"))) {
                 assertTrue(t.getSize().getWidth() >= 30, t.getAttribute("data-province") + " " + t.getSize());
             }
-            shot("6-phone");
+            page.shot("6-phone");
             elementShot(driver.findElement(By.id("aggregates")), "6b-phone-aggregates");
             driver.get(base + "?stats=apps_new_total,year");
             WebElement phoneLine = waitFor(By.cssSelector("#aggregate-result svg.year-line"));
@@ -274,7 +254,7 @@ class SearchPageBrowserTest {
             driver.findElement(By.cssSelector("#hits li.hit h3 a")).click();
             waitFor(By.id("report-title"));
             assertNoSidewaysScroll();
-            shot("6c-phone-report");
+            page.shot("6c-phone-report");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1600));
         }
@@ -286,7 +266,7 @@ class SearchPageBrowserTest {
 
     private static long sum(String province) {
         try {
-            com.fasterxml.jackson.databind.JsonNode stats = new HttpJson(server.port()).get("/api/search?stats="
+            com.fasterxml.jackson.databind.JsonNode stats = new HttpJson(page.port()).get("/api/search?stats="
                     + HttpJson.enc("apps_new_total,province")).json().get("stats").get(0);
             for (com.fasterxml.jackson.databind.JsonNode b : stats.get("buckets")) {
                 if (b.get("value").asText().equals(province)) {
@@ -332,15 +312,15 @@ class SearchPageBrowserTest {
             assertTrue(apply.isDisplayed());
             assertEquals("查看 5 份结果", apply.getText());
             facet("agencyType", "医疗保障").click();
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> apply.getText().equals("查看 4 份结果"));
+            page.waiting().until(d -> apply.getText().equals("查看 4 份结果"));
             assertTrue(filters.isDisplayed(), "the overlay stays open while filtering");
-            shot("10-phone-filter-overlay");
+            page.shot("10-phone-filter-overlay");
             apply.click();
             assertFalse(filters.isDisplayed());
             assertEquals("1", driver.findElement(By.id("filter-count")).getText());
             assertTrue(toggle.getAttribute("aria-label").contains("已设 1 项"), toggle.getAttribute("aria-label"));
             waitForSummary("共 4 份报告");
-            shot("10b-phone-filtered");
+            page.shot("10b-phone-filtered");
             // Escape closes it too
             toggle.click();
             assertTrue(filters.isDisplayed());
@@ -357,7 +337,7 @@ class SearchPageBrowserTest {
         driver.get(base + "?q=" + HttpJson.enc("公开"));
         waitForSummary("共 5 份报告");
         driver.findElement(By.id("view-table")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("view=table"));
+        page.waiting().until(d -> d.getCurrentUrl().contains("view=table"));
         WebElement table = waitFor(By.cssSelector("#hit-table table"));
         assertFalse(driver.findElement(By.id("hits")).isDisplayed());
         assertEquals(5, table.findElements(By.cssSelector("tbody tr")).size());
@@ -371,7 +351,7 @@ class SearchPageBrowserTest {
         WebElement sortPenalties = table.findElements(By.cssSelector("thead th button")).stream()
                 .filter(b -> b.getText().startsWith("行政处罚")).findFirst().orElseThrow();
         sortPenalties.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("sort=penalties%3Adesc"));
+        page.waiting().until(d -> d.getCurrentUrl().contains("sort=penalties%3Adesc"));
         waitForSummary("共 5 份报告");
         List<Double> desc = column("penalties");
         for (int i = 1; i < desc.size(); i++) {
@@ -380,10 +360,10 @@ class SearchPageBrowserTest {
         assertTrue(desc.get(0) >= 1000, "thousands separators are read back: " + desc);
         assertTrue(driver.findElement(By.cssSelector("#hit-table tbody td[data-figure=penalties]")).getText()
                 .contains(","), "1,193 has its separator");
-        shot("11-results-table");
+        page.shot("11-results-table");
         driver.findElements(By.cssSelector("#hit-table thead th button")).stream()
                 .filter(b -> b.getText().startsWith("行政处罚")).findFirst().orElseThrow().click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("sort=penalties%3Aasc"));
+        page.waiting().until(d -> d.getCurrentUrl().contains("sort=penalties%3Aasc"));
         waitForSummary("共 5 份报告");
         List<Double> asc = column("penalties");
         for (int i = 1; i < asc.size(); i++) {
@@ -398,13 +378,13 @@ class SearchPageBrowserTest {
         driver.manage().window().setSize(new Dimension(390, 1000));
         try {
             assertNoSidewaysScroll();
-            shot("11b-phone-results-table");
+            page.shot("11b-phone-results-table");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1600));
         }
         driver.findElement(By.id("view-cards")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("view=table"));
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("hits")).isDisplayed()
+        page.waiting().until(d -> !d.getCurrentUrl().contains("view=table"));
+        page.waiting().until(d -> d.findElement(By.id("hits")).isDisplayed()
                 && !d.findElement(By.id("hit-table")).isDisplayed());
     }
 
@@ -421,7 +401,7 @@ class SearchPageBrowserTest {
         // the server's own message for the mistake (the query language's Chinese errors), not a generic hint
         assertTrue(error.getText().contains("引号没有配对"), error.getText());
         assertTrue(driver.findElements(By.cssSelector("#hits li.hit")).isEmpty());
-        shot("7-error");
+        page.shot("7-error");
         driver.findElement(By.cssSelector("#chips button[aria-label^='移除条件 检索']")).click();
         waitForSummary("共 4 份报告");
     }
@@ -438,7 +418,7 @@ class SearchPageBrowserTest {
         assertEquals("浙江省", focused.getAttribute("data-value"));
         // sort by a figure, largest first: the figure becomes a column of the results
         new Select(driver.findElement(By.id("sort-field"))).selectByValue("penalties");
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("sort=penalties"));
+        page.waiting().until(d -> d.getCurrentUrl().contains("sort=penalties"));
         waitForSummary("共 3 份报告");
         List<Double> values = driver.findElements(By.cssSelector("#hits li.hit")).stream()
                 .map(hit -> hit.findElements(By.cssSelector(".figures div")).stream()
@@ -472,7 +452,7 @@ class SearchPageBrowserTest {
         waitForSummary("共 0 份报告");
         String empty = driver.findElement(By.cssSelector("#hits li.empty")).getText();
         assertTrue(empty.contains("没有找到"), empty);
-        shot("8-empty");
+        page.shot("8-empty");
     }
 
     /**
@@ -506,7 +486,7 @@ class SearchPageBrowserTest {
         WebElement words = driver.findElement(By.id("match-words"));
         assertFalse(words.isSelected());
         words.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("match=words"));
+        page.waiting().until(d -> d.getCurrentUrl().contains("match=words"));
         assertEquals("本机关不掌握", driver.findElement(By.id("q")).getAttribute("value"));
         driver.navigate().refresh();
         waitFor(By.id("q"));
@@ -514,7 +494,7 @@ class SearchPageBrowserTest {
         assumeTrue(serverKnowsMatchModes(), "the server does not take match=words yet");
         waitForSummary("共 ");
         driver.findElement(By.cssSelector("#phrase-hint a")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("match="));
+        page.waiting().until(d -> !d.getCurrentUrl().contains("match="));
         waitForSummary("共 ");
         assertEquals("本机关不掌握", driver.findElement(By.id("q")).getAttribute("value"));
         List<WebElement> marks = driver.findElements(By.cssSelector(".snippet mark"));
@@ -542,10 +522,10 @@ class SearchPageBrowserTest {
         waitForSummary("共 0 份报告");
         String hint = driver.findElement(By.id("phrase-hint")).getText();
         assertTrue(hint.matches("精确匹配无结果；按词匹配可找到 \\d+ 份。.*"), hint);
-        shot("12-word-match-hint");
+        page.shot("12-word-match-hint");
         driver.findElement(By.cssSelector("#phrase-hint a")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("match=words"));
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+        page.waiting().until(d -> d.getCurrentUrl().contains("match=words"));
+        page.waiting().until(d ->
                 !d.findElement(By.id("summary")).getText().startsWith("共 0 "));
     }
 
@@ -557,7 +537,7 @@ class SearchPageBrowserTest {
         assertFalse(error.getText().matches("(?s).*[A-Za-z]{4,}.*"), "English in: " + error.getText());
         if (serverKnowsMatchModes()) {
             try {
-                String expected = new HttpJson(server.port()).get("/api/search?q=" + HttpJson.enc("\"依申请公开"))
+                String expected = new HttpJson(page.port()).get("/api/search?q=" + HttpJson.enc("\"依申请公开"))
                         .json().get("error").asText();
                 assertTrue(error.getText().contains(expected), error.getText() + " / " + expected);
             } catch (Exception e) {
@@ -571,7 +551,7 @@ class SearchPageBrowserTest {
     void unknownPagesAndReportsSaySoInChinese() throws IOException {
         driver.get(base + "nothing/here");
         assertEquals("找不到这个页面", waitFor(By.cssSelector("#not-found h2")).getText());
-        shot("13-404");
+        page.shot("13-404");
         driver.get(base + "?report=" + HttpJson.enc("no_such_report"));
         WebElement error = waitFor(By.cssSelector("#report-body .error"));
         assertTrue(error.getText().startsWith("找不到这份报告：编号“no_such_report”不在索引中"), error.getText());
@@ -579,7 +559,7 @@ class SearchPageBrowserTest {
 
     private static boolean serverKnowsMatchModes() {
         try {
-            return new HttpJson(server.port()).get("/api/search?q=" + HttpJson.enc("公开") + "&match=words")
+            return new HttpJson(page.port()).get("/api/search?q=" + HttpJson.enc("公开") + "&match=words")
                     .status() == 200;
         } catch (Exception e) {
             return false;
@@ -596,11 +576,11 @@ class SearchPageBrowserTest {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return page.waitFor(by);
     }
 
     private static void waitForSummary(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        page.waiting().until(d -> {
             String summary = d.findElement(By.id("summary")).getText();
             return summary.startsWith(text) && d.findElement(By.id("results")).getAttribute("aria-busy") == null;
         });
@@ -608,32 +588,28 @@ class SearchPageBrowserTest {
 
     /** The whole page: the window grows to the document's height for the picture. */
     private static void fullShot(String name) throws IOException {
-        Dimension before = driver.manage().window().getSize();
-        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(12000, height.intValue() + 150)));
-        try {
-            shot(name);
-        } finally {
-            driver.manage().window().setSize(before);
-        }
+        inTallWindow(() -> page.shot(name));
     }
 
     private static void elementShot(WebElement element, String name) throws IOException {
+        inTallWindow(() -> Files.copy(element.getScreenshotAs(OutputType.FILE).toPath(),
+                BrowserPage.SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    private interface Shot {
+        void take() throws IOException;
+    }
+
+    /** Grows the window to the document's height for one picture, then restores it. */
+    private static void inTallWindow(Shot shot) throws IOException {
         Dimension before = driver.manage().window().getSize();
         Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(12000, height.intValue() + 150)));
         try {
-            Files.copy(element.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            shot.take();
         } finally {
             driver.manage().window().setSize(before);
         }
-    }
-
-    private static void shot(String name) throws IOException {
-        File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

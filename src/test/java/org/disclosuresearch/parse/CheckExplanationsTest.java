@@ -1,6 +1,5 @@
 package org.disclosuresearch.parse;
 
-import org.disclosuresearch.report.FigureCatalog;
 import org.disclosuresearch.report.Report;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class CheckExplanationsTest {
 
-    private static Map<String, Number> zeros() {
-        Map<String, Number> figures = new HashMap<>();
-        FigureCatalog.get().all().stream().filter(f -> f.printedIn("2019")).forEach(f -> figures.put(f.id(), 0L));
-        return figures;
-    }
-
     /** The explanations cover exactly the checks the parser's rules fail, with the numbers as printed. */
     private static List<CheckExplanations.Explanation> explain(Map<String, Number> figures) {
         List<String> failed = new Checks().failed(figures, Set.of());
@@ -27,16 +20,9 @@ class CheckExplanationsTest {
 
     @Test
     void aRowSumSaysBothSidesWithTheRowAsPrinted() {
-        Map<String, Number> f = zeros();
-        f.put("apps_new_natural", 2L);
-        f.put("apps_new_legal", 1L);
-        f.put("apps_new_total", 2L);
-        f.put("apps_carried_total", 1L);
-        f.put("apps_total_total", 3L);
-        f.put("apps_granted_total", 3L);
-        f.put("apps_granted_natural", 3L);
-        f.put("apps_carried_natural", 1L);
-        f.put("apps_total_natural", 3L);
+        Map<String, Number> f = ZeroFigures.with("apps_new_natural", 2, "apps_new_legal", 1, "apps_new_total", 2,
+                "apps_carried_total", 1, "apps_total_total", 3, "apps_granted_total", 3, "apps_granted_natural", 3,
+                "apps_carried_natural", 1, "apps_total_natural", 3);
         List<CheckExplanations.Explanation> all = explain(f);
         CheckExplanations.Explanation rowSum = all.stream().filter(e -> e.check().equals("row_sum:new")).findFirst()
                 .orElseThrow(() -> new AssertionError(all.toString()));
@@ -51,15 +37,9 @@ class CheckExplanationsTest {
 
     @Test
     void balanceOutcomeAndReviewSentences() {
-        Map<String, Number> f = zeros();
-        f.put("apps_new_legal", 2L);
-        f.put("apps_new_total", 2L);
-        f.put("apps_granted_legal", 2L);
-        f.put("apps_granted_total", 2L);
-        f.put("apps_total_legal", 1L);
-        f.put("apps_total_total", 2L);
-        f.put("review_upheld", 1L);
-        f.put("review_total", 2L);
+        Map<String, Number> f = ZeroFigures.with("apps_new_legal", 2, "apps_new_total", 2, "apps_granted_legal", 2,
+                "apps_granted_total", 2, "apps_total_legal", 1, "apps_total_total", 2, "review_upheld", 1,
+                "review_total", 2);
         Map<String, String> sentences = new HashMap<>();
         explain(f).forEach(e -> sentences.put(e.check(), e.sentence()));
         assertEquals("「法律服务机构」列：本年新收 2 + 上年结转 0 = 2，办理结果总计 1 + 结转下年度 0 = 1",
