@@ -77,10 +77,10 @@ public final class FacetCountingMeasurement {
                 double[] a = time(runs, () -> FacetCounter.count(matches, dims));
                 double[] b = time(runs, () -> luceneFacet(states, matches, dims));
                 if (round == 1) {
-                    System.out.printf("FacetCounter (8 dims, one pass):          p50 %.2f ms, CPU %.2f ms/count%n",
-                            a[0], a[1]);
-                    System.out.printf("StringValueFacetCounts (8 dims, 8 passes): p50 %.2f ms, CPU %.2f ms/count; "
-                            + "load %.2f%n", b[0], b[1], ManagementFactory.getOperatingSystemMXBean()
+                    System.out.printf("FacetCounter (%d dims, one pass):          p50 %.2f ms, CPU %.2f ms/count%n",
+                            dims.size(), a[0], a[1]);
+                    System.out.printf("StringValueFacetCounts (%d dims, a pass each): p50 %.2f ms, CPU %.2f ms/count; "
+                            + "load %.2f%n", dims.size(), b[0], b[1], ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage());
                 }
             }
@@ -136,7 +136,9 @@ public final class FacetCountingMeasurement {
             throw new AssertionError("the three countings differ for " + dim + "=" + value + ": " + expected + " vs "
                     + stringValue.run() + " vs " + drillSideways.run());
         }
-        System.out.println("one facet selected (" + dim + "=" + value + "): the three count the same");
+        @SuppressWarnings("unchecked")
+        Long selected = ((Map<String, Map<String, Long>>) expected).get(dim).get(value);
+        System.out.println("one facet selected (" + dim + "=" + value + ", " + selected + " matches): the three count the same");
         for (int round = 0; round < 2; round++) { // the first round warms up
             double[] a = time(runs, backend);
             double[] b = time(runs, stringValue);
