@@ -108,6 +108,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "distinct never-seen queries per kind, each timed once (cold); 0 skips (default: ${DEFAULT-VALUE})")
     int coldQueries;
 
+    @Option(names = "--no-parse", description = "skip the one-thread parse pass and phrase recall (still run where the "
+            + "SQLite peer or the Solr engines need the parsed reports)")
+    boolean noParse;
+
     @Option(names = "--no-startup", description = "skip the no-op index run and the new server's first answer")
     boolean noStartup;
 
@@ -143,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
                     markdown != null ? markdown : out.resolve("BENCHMARKS.md"),
                     json != null ? json : out.resolve("benchmarks.json"), discard, crawledShare, !noSolr, solrHeap,
                     solrClasspath != null ? solrClasspath : SolrNode.defaultClasspathFile(), Repetition.parse(repetition),
-                    new BenchOptions.Phases(!noQueries, coldQueries, !noStartup,
+                    new BenchOptions.Phases(!noQueries, coldQueries, !noParse, !noStartup,
                             peerMaxSize == null ? Long.MAX_VALUE : peerMaxSize));
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());

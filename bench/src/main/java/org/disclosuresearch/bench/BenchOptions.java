@@ -34,10 +34,12 @@ public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Set
      *
      * @param queries     time the repeated query stream
      * @param coldPerKind distinct never-seen queries timed once each per kind (cold), 0 to skip
-     * @param startup     time a no-op {@code index} run over the unchanged corpus and a new server's first answer
+     * @param parse       the one-thread parse pass (parse throughput, phrase recall); the SQLite peer and the Solr
+ *                    engines still need it where they run
+ * @param startup     time a no-op {@code index} run over the unchanged corpus and a new server's first answer
          * @param peerMaxSize the largest size at which the SQLite peer is built and timed (when {@code peer})
      */
-    public record Phases(boolean queries, int coldPerKind, boolean startup, long peerMaxSize) {
+    public record Phases(boolean queries, int coldPerKind, boolean parse, boolean startup, long peerMaxSize) {
         public Phases {
             if (coldPerKind < 0) {
                 throw new IllegalArgumentException("--cold-queries must be at least 0, got " + coldPerKind);
@@ -45,7 +47,7 @@ public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Set
         }
 
         public static Phases all() {
-            return new Phases(true, DEFAULT_COLD_PER_KIND, true, Long.MAX_VALUE);
+            return new Phases(true, DEFAULT_COLD_PER_KIND, true, true, Long.MAX_VALUE);
         }
     }
 
@@ -104,6 +106,9 @@ public record BenchOptions(Path out, List<Long> sizes, long seed, QueryBench.Set
             c.append(" --no-queries");
         }
         c.append(" --cold-queries ").append(phases.coldPerKind());
+        if (!phases.parse()) {
+            c.append(" --no-parse");
+        }
         if (!phases.startup()) {
             c.append(" --no-startup");
         }

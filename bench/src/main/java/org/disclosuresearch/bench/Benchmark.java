@@ -122,7 +122,7 @@ public final class Benchmark {
             OurEngine ours = new OurEngine(backend);
             List<BenchQuery> mix = QueryMix.build(corpus.generator(), size);
             Path jsonl = options.out().resolve("parsed-" + size + ".jsonl");
-            if (!node.has("parse") || (peerHere && !node.has("peer"))
+            if ((options.phases().parse() && !node.has("parse")) || (peerHere && !node.has("peer"))
                     || (options.solr() && !node.has("solr") && !Files.exists(jsonl))) {
                 double load = loadAverage();
                 parsePass(size, peerHere ? peerFile : null, options.solr() ? jsonl : null, rawBytes, ours, node);

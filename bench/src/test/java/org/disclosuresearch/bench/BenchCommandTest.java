@@ -56,7 +56,7 @@ class BenchCommandTest {
     @Test
     void runsFromTheCommandLineAndWritesBothFiles(@TempDir Path out) {
         int status = BenchCommand.run("--sizes", "100", "--out", out.toString(), "--no-http", "--no-peer", "--no-solr",
-                "--no-queries", "--no-startup", "--cold-queries", "2", "--repetition", "templates",
+                "--no-queries", "--no-parse", "--no-startup", "--cold-queries", "2", "--repetition", "templates",
                 "--markdown", out.resolve("B.md").toString());
         assertEquals(0, status, stderr());
         assertTrue(Files.exists(out.resolve("B.md")) && Files.exists(out.resolve("benchmarks.json")));
@@ -67,7 +67,8 @@ class BenchCommandTest {
         assertFalse(md.contains("## Query latency at 100 reports"), "--no-queries skips the repeated stream");
         assertFalse(stderr().contains("no-op index") || stderr().contains("serve start"), stderr());
         assertTrue(md.contains("--repetition templates --warmup 2 --rounds 5 --repeats 4 --no-http --no-peer --no-queries "
-                + "--cold-queries 2 --no-startup --no-solr"), md);
+                + "--cold-queries 2 --no-parse --no-startup --no-solr"), md);
         assertTrue(md.contains("clause repetition templates"), md);
+        assertFalse(stderr().contains("parse (1 thread)"), "--no-parse skips the parse pass: " + stderr());
     }
 }

@@ -23,7 +23,7 @@ class BenchmarkTest {
                 true, false, out.resolve("BENCHMARKS.md"), out.resolve("benchmarks.json"), false,
                 BenchOptions.DEFAULT_CRAWLED_SHARE, true, "1g", SolrNode.defaultClasspathFile(),
                 org.disclosuresearch.synthetic.Repetition.REALISTIC,
-                new BenchOptions.Phases(true, 3, true, Long.MAX_VALUE));
+                new BenchOptions.Phases(true, 3, true, true, Long.MAX_VALUE));
     }
 
     @Test
