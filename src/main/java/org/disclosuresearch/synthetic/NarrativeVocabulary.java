@@ -77,6 +77,23 @@ final class NarrativeVocabulary {
         return list;
     }
 
+    /**
+     * Every slot filler made of letters only and free of planted phrases, sorted (the slots' map has no stable order,
+     * the corpus must not depend on it): the words {@link ClauseVariation} inserts.
+     */
+    List<String> plainWords() {
+        java.util.TreeSet<String> words = new java.util.TreeSet<>();
+        for (List<String> fillers : slots.values()) {
+            for (String w : fillers) {
+                if (!w.isEmpty() && w.chars().allMatch(Character::isLetter)
+                        && PlantedPhrase.ALL.stream().noneMatch(p -> w.contains(p.phrase()))) {
+                    words.add(w);
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+
     boolean hasSlot(String name) {
         return slots.containsKey(name);
     }

@@ -44,6 +44,8 @@ public final class SyntheticReportGenerator {
     private final FigureSampler figureSampler = new FigureSampler();
     private final TableWriter tableWriter = new TableWriter();
     private final double crawledShare;
+    private final Repetition repetition;
+    private final ClauseVariation variation;
 
     public SyntheticReportGenerator(long seed) {
         this(seed, DEFAULT_CRAWLED_SHARE);
@@ -51,11 +53,26 @@ public final class SyntheticReportGenerator {
 
     /** @param crawledShare the share of reports written as crawled portal pages, 0 to 1 */
     public SyntheticReportGenerator(long seed, double crawledShare) {
+        this(seed, crawledShare, Repetition.REALISTIC);
+    }
+
+    /**
+     * @param crawledShare the share of reports written as crawled portal pages, 0 to 1
+     * @param repetition   how often narrative clauses repeat; {@link Repetition#TEMPLATES} gives the corpus of
+     *                     generator version 2 byte for byte (clause variation draws from its own random stream)
+     */
+    public SyntheticReportGenerator(long seed, double crawledShare, Repetition repetition) {
         if (!(crawledShare >= 0 && crawledShare <= 1)) {
             throw new IllegalArgumentException("crawled share must be between 0 and 1, got " + crawledShare);
         }
         this.seed = seed;
         this.crawledShare = crawledShare;
+        this.repetition = repetition;
+        this.variation = new ClauseVariation(vocabulary.plainWords(), repetition.varyShare);
+    }
+
+    public Repetition repetition() {
+        return repetition;
     }
 
     public static String idOf(long index) {
@@ -65,6 +82,7 @@ public final class SyntheticReportGenerator {
     public SyntheticReport generate(long index) {
         Agency agency = agencies.draw(new Random(mix(seed, index / YEARS, 1)));
         Random random = new Random(mix(seed, index, 2));
+        Random varying = new Random(mix(seed, index, 3));
         int year = FIRST_YEAR + (int) (index % YEARS);
         String template = year >= 2021 ? "2021" : "2019";
         TableLayout layout = random.nextDouble() < crawledShare ? TableLayout.CRAWLED
@@ -133,7 +151,7 @@ public final class SyntheticReportGenerator {
             while (written < budget) {
                 String sentence = !plantedSentences.isEmpty() && random.nextDouble() < 0.3
                         ? plantedSentences.remove(plantedSentences.size() - 1)
-                        : sentences.next();
+                        : variation.vary(sentences.next(), varying);
                 paragraph.add(sentence);
                 written += utf8Length(sentence);
                 if (paragraph.size() >= paragraphLength) {

@@ -1,5 +1,6 @@
 package org.disclosuresearch.search;
 
+import org.disclosuresearch.synthetic.Repetition;
 import org.disclosuresearch.synthetic.SyntheticReportGenerator;
 import org.disclosuresearch.parse.Normalizer;
 import org.disclosuresearch.report.Report;
@@ -14,7 +15,7 @@ import java.util.Set;
  * Not a unit test: {@code main} measures how much of a corpus's text repeats clause for clause, as the indexer's clause
  * cache sees it (a clause: a run of letters and digits between spaces and punctuation, as ClauseWordAnalyzer cuts
  * the normalized text; clauses longer than 48 characters are never cached). For the real reports (seeds and
- * src/test/resources/real) and the synthetic corpus of the same size and larger, in corpus order: the share of clauses
+ * src/test/resources/real) and the synthetic corpus of the same size and larger, at each {@link Repetition}, in corpus order: the share of clauses
  * seen earlier in the corpus (the cache's hit rate with unbounded memory) and the share of characters they hold.
  * <p>Usage: {@code java -cp target/disclosure-search.jar:target/test-classes
  * org.disclosuresearch.search.ClauseRepetitionMeasurement [synthetic sizes...]}
@@ -36,12 +37,15 @@ public final class ClauseRepetitionMeasurement {
             sizes.add(Integer.parseInt(a));
         }
         for (int n : sizes) {
-            SyntheticReportGenerator generator = new SyntheticReportGenerator(20210101L);
-            List<String> synthetic = new ArrayList<>();
-            for (long i = 0; i < n; i++) {
-                synthetic.add(Normalizer.normalize(generator.generate(i).text()));
+            for (Repetition repetition : Repetition.values()) {
+                SyntheticReportGenerator generator = new SyntheticReportGenerator(20210101L,
+                        SyntheticReportGenerator.DEFAULT_CRAWLED_SHARE, repetition);
+                List<String> synthetic = new ArrayList<>();
+                for (long i = 0; i < n; i++) {
+                    synthetic.add(Normalizer.normalize(generator.generate(i).text()));
+                }
+                print("synthetic " + repetition.name().toLowerCase() + ", first " + n, synthetic);
             }
-            print("synthetic seed 20210101, first " + n, synthetic);
         }
     }
 

@@ -34,6 +34,45 @@ class SyntheticReportGeneratorTest {
     }
 
     @Test
+    void realisticRepetitionVariesNarrativeClausesOnlyAndStaysDeterministic() {
+        SyntheticReportGenerator templates = new SyntheticReportGenerator(21, 0.2, Repetition.TEMPLATES);
+        SyntheticReportGenerator realistic = new SyntheticReportGenerator(21, 0.2, Repetition.REALISTIC);
+        SyntheticReportGenerator again = new SyntheticReportGenerator(21, 0.2, Repetition.REALISTIC);
+        Set<String> templateClauses = new HashSet<>();
+        Set<String> realisticClauses = new HashSet<>();
+        long templateCount = 0;
+        long realisticCount = 0;
+        for (int i = 0; i < 40; i++) {
+            SyntheticReport t = templates.generate(i);
+            SyntheticReport r = realistic.generate(i);
+            assertEquals(r.text(), again.generate(i).text(), "one seed, one corpus");
+            assertNotEquals(t.text(), r.text(), "report " + i + " has varied clauses");
+            // only the narrative changes: figures, layout, planted phrases and metadata are those of the old corpus
+            assertEquals(t.figures(), r.figures());
+            assertEquals(t.layout(), r.layout());
+            assertEquals(t.planted(), r.planted());
+            assertEquals(t.agency(), r.agency());
+            for (String p : r.planted()) {
+                assertTrue(r.text().contains(p), "planted phrase " + p + " survives in report " + i);
+            }
+            for (String c : t.text().split("[^\\p{L}\\p{N}]+")) {
+                templateCount++;
+                templateClauses.add(c);
+            }
+            for (String c : r.text().split("[^\\p{L}\\p{N}]+")) {
+                realisticCount++;
+                realisticClauses.add(c);
+            }
+        }
+        double templateRepeated = 1 - (double) templateClauses.size() / templateCount;
+        double realisticRepeated = 1 - (double) realisticClauses.size() / realisticCount;
+        assertTrue(realisticRepeated < templateRepeated - 0.1,
+                "realistic repeats fewer clauses: " + realisticRepeated + " vs " + templateRepeated);
+        assertThrows(IllegalArgumentException.class, () -> Repetition.parse("often"));
+        assertEquals(Repetition.TEMPLATES, Repetition.parse("templates"));
+    }
+
+    @Test
     void aCrawledReportIsAPortalPageInOneLine() {
         SyntheticReportGenerator generator = new SyntheticReportGenerator(13, 1);
         for (int i = 0; i < 30; i++) {

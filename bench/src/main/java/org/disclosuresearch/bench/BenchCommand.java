@@ -1,5 +1,6 @@
 package org.disclosuresearch.bench;
 
+import org.disclosuresearch.synthetic.Repetition;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,6 +96,29 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the solr module's class path file, written by its build (default: solr/target/classpath.txt)")
     Path solrClasspath;
 
+    @Option(names = "--repetition", paramLabel = "realistic|templates", defaultValue = "realistic",
+            description = "clause repetition of the synthetic narrative: realistic (about the real reports' rate) or "
+                    + "templates (the sentence templates as they are, the corpus of earlier runs) (default: ${DEFAULT-VALUE})")
+    String repetition;
+
+    @Option(names = "--no-queries", description = "skip timing the repeated query stream")
+    boolean noQueries;
+
+    @Option(names = "--cold-queries", paramLabel = "N", defaultValue = "" + BenchOptions.DEFAULT_COLD_PER_KIND,
+            description = "distinct never-seen queries per kind, each timed once (cold); 0 skips (default: ${DEFAULT-VALUE})")
+    int coldQueries;
+
+    @Option(names = "--no-parse", description = "skip the one-thread parse pass and phrase recall (still run where the "
+            + "SQLite peer or the Solr engines need the parsed reports)")
+    boolean noParse;
+
+    @Option(names = "--no-startup", description = "skip the no-op index run and the new server's first answer")
+    boolean noStartup;
+
+    @Option(names = "--peer-max-size", paramLabel = "N",
+            description = "build and time the SQLite peer only at sizes up to N (e.g. 100000 in a 1M run)")
+    Long peerMaxSize;
+
     @Option(names = "--discard", description = "delete each size's index and SQLite file once it is measured (disk space)")
     boolean discard;
 
@@ -122,7 +146,9 @@ public final class BenchCommand implements Callable<Integer> {
                     noHttp ? null : new HttpLoad.Settings(clients, httpWarmup, httpSeconds, serverHeap), !noPeer, fresh,
                     markdown != null ? markdown : out.resolve("BENCHMARKS.md"),
                     json != null ? json : out.resolve("benchmarks.json"), discard, crawledShare, !noSolr, solrHeap,
-                    solrClasspath != null ? solrClasspath : SolrNode.defaultClasspathFile());
+                    solrClasspath != null ? solrClasspath : SolrNode.defaultClasspathFile(), Repetition.parse(repetition),
+                    new BenchOptions.Phases(!noQueries, coldQueries, !noParse, !noStartup,
+                            peerMaxSize == null ? Long.MAX_VALUE : peerMaxSize));
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return 2;

@@ -15,7 +15,8 @@ import java.util.function.Function;
 final class BenchReportWriter {
 
     private static final Map<String, String> PHASE_NAMES = Map.of("index", "indexing", "parse",
-            "parse + SQLite load + recall", "queries", "query timing", "http", "HTTP load");
+            "parse + SQLite load + recall", "queries", "query timing", "http", "HTTP load", "noopIndex",
+            "no-op index", "serveStart", "serve start", "cold", "cold queries");
 
     private static final String NA = "–";
 
@@ -35,13 +36,13 @@ final class BenchReportWriter {
         JsonNode machine = all.path("machine");
         md.append("# Benchmarks\n\n");
         md.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s, %s, max heap %.0f MB; synthetic corpus "
-                        + "seed %d (generator version %d). Every figure below was measured on this machine by this command. The "
+                        + "seed %d (generator version %d, clause repetition %s). Every figure below was measured on this machine by this command. The "
                         + "command resumes finished phases, so the phases of one size may come from different runs of "
                         + "it: the load lines under Building say when each phase finished and how busy the machine was."
                         + "%n%n",
                 all.path("generated").asText(), machine.path("cores").asInt(), machine.path("java").asText(),
                 machine.path("os").asText(), machine.path("maxHeapMb").asDouble(), all.path("seed").asLong(),
-                all.path("corpusVersion").asInt()));
+                all.path("corpusVersion").asInt(), all.path("repetition").asText("templates")));
         md.append("Command: `").append(all.path("command").asText()).append("`\n\n");
         if (sizes.isEmpty()) {
             return md.append("No sizes were run.\n").toString();
@@ -50,6 +51,7 @@ final class BenchReportWriter {
         build(md, sizes);
         for (JsonNode size : sizes) {
             queries(md, size);
+            coldQueries(md, size);
         }
         for (JsonNode size : sizes) {
             recall(md, size);
@@ -117,7 +119,7 @@ final class BenchReportWriter {
         md.append("\n|---|");
         sizes.forEach(s -> md.append("---|"));
         md.append('\n');
-        for (String phase : List.of("index", "parse", "queries", "http")) {
+        for (String phase : List.of("index", "noopIndex", "serveStart", "parse", "queries", "cold", "http")) {
             line(md, sizes, "load average (1 min) at start · end of " + PHASE_NAMES.get(phase) + ", finished (UTC)",
                     s -> s.path(phase).has("loadAverageAtStart")
                             ? fmt(s.path(phase).path("loadAverageAtStart").asDouble(), "%.1f") + " · "
@@ -148,6 +150,13 @@ final class BenchReportWriter {
         line(md, sizes, "index incl. parse (Indexer, threads = cores)", s -> fmt(s.path("index").path("reportsPerSecond").asDouble(),
                 "%.0f reports/s") + " · " + fmt(s.path("index").path("mbPerSecond").asDouble(), "%.2f MB/s") + " · "
                 + fmt(s.path("index").path("seconds").asDouble(), "%.1f s"));
+        line(md, sizes, "`index` again on the unchanged corpus (no-op)", s -> s.path("noopIndex").isMissingNode() ? NA
+                : fmt(s.path("noopIndex").path("seconds").asDouble(), "%.1f s") + " (" + s.path("noopIndex")
+                .path("unchanged").asLong() + " unchanged, " + s.path("noopIndex").path("indexed").asLong() + " indexed again)");
+        line(md, sizes, "`serve`: new server JVM listening · first query answered", s -> s.path("serveStart").isMissingNode()
+                ? NA : fmt(s.path("serveStart").path("listeningSeconds").asDouble(), "%.1f s") + " · "
+                + fmt(s.path("serveStart").path("firstAnswerSeconds").asDouble(), "%.1f s") + " (the query itself "
+                + fmt(s.path("serveStart").path("firstQueryMs").asDouble(), "%.0f ms") + ")");
         line(md, sizes, "clauses whose words came from the segmentation cache", s ->
                 s.path("index").has("wordCacheHitRate")
                         ? fmt(100 * s.path("index").path("wordCacheHitRate").asDouble(), "%.1f%%") : NA);
@@ -207,6 +216,51 @@ final class BenchReportWriter {
             }
         }
         md.append('\n');
+    }
+
+    /**
+     * Cold (distinct queries never seen, once each) beside the repeated stream, per kind: what a cache could flatter.
+     */
+    private static void coldQueries(StringBuilder md, JsonNode size) {
+        JsonNode c = size.path("cold");
+        if (c.isMissingNode()) {
+            return;
+        }
+        md.append("## Cold vs repeated queries at ").append(count(size.path("reports").asLong())).append(" reports\n\n");
+        md.append("Milliseconds. Cold: distinct queries never seen before (words and phrases cut from reports of the "
+                + "corpus, other filter values), each run once after the repeated stream, so no query or filter cache "
+                + "has met them (the JVM and the file cache are warm). Repeated: the mix above, each query run many "
+                + "times.\n\n");
+        md.append("| query | queries | disclosure-search cold p50 / p99 | repeated p50 / p99 | SQLite FTS5 cold p50 / p99 "
+                + "| repeated p50 / p99 |\n|---|---|---|---|---|---|\n");
+        JsonNode q = size.path("queries");
+        for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+            JsonNode oc = c.path("ours").path("kinds").path(kind.name());
+            if (oc.isMissingNode()) {
+                continue;
+            }
+            md.append("| ").append(kind.label).append(" | ").append(oc.path("queries").asLong()).append(" | ")
+                    .append(p50p99(oc)).append(" | ").append(p50p99(q.path("ours").path("kinds").path(kind.name())))
+                    .append(" | ").append(p50p99(c.path("peer").path("kinds").path(kind.name()))).append(" | ")
+                    .append(p50p99(q.path("peer").path("kinds").path(kind.name()))).append(" |\n");
+        }
+        md.append("| **all** | ").append(c.path("ours").path("mix").path("samples").asLong()).append(" | ")
+                .append(p50p99(c.path("ours").path("mix"))).append(" | ").append(p50p99(q.path("ours").path("mix")))
+                .append(" | ").append(p50p99(c.path("peer").path("mix"))).append(" | ")
+                .append(p50p99(q.path("peer").path("mix"))).append(" |\n");
+        for (String engine : List.of("ours", "peer")) {
+            JsonNode errors = c.path(engine).path("errors");
+            if (errors.size() > 0) {
+                md.append("\nErrors (").append(engine).append(", ").append(errors.size()).append("): ")
+                        .append(errors.get(0).asText()).append('\n');
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String p50p99(JsonNode n) {
+        return n.isMissingNode() ? NA : fmt(n.path("p50Ms").asDouble(Double.NaN), "%.1f") + " / "
+                + fmt(n.path("p99Ms").asDouble(Double.NaN), "%.1f");
     }
 
     /** Whether both engines found as many reports for the queries whose meaning is the same in both (phrases). */

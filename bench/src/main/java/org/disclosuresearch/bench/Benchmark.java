@@ -49,7 +49,8 @@ public final class Benchmark {
     public Benchmark(BenchOptions options, QueryBench.Progress progress) {
         this.options = options;
         this.progress = progress;
-        this.corpus = new SyntheticCorpus(options.out().resolve("corpus"), options.seed(), options.crawledShare());
+        this.corpus = new SyntheticCorpus(options.out().resolve("corpus"), options.seed(), options.crawledShare(),
+                options.repetition());
     }
 
     /** Runs every size and writes the Markdown table and the JSON file; returns the JSON. */
@@ -59,6 +60,7 @@ public final class Benchmark {
         all.set("machine", machine());
         all.put("seed", options.seed());
         all.put("corpusVersion", SyntheticCorpus.VERSION);
+        all.put("repetition", options.repetition().name().toLowerCase(java.util.Locale.ROOT));
         all.put("command", options.commandLine());
         ArrayNode sizes = all.putArray("sizes");
         for (long size : options.sizes()) {
@@ -110,31 +112,64 @@ public final class Benchmark {
         } else {
             progress.say("[" + size + "] index: reusing " + indexDir + " (results saved earlier)");
         }
+        boolean peerHere = options.peerAt(size);
+        if (options.phases().startup() && !node.has("noopIndex")) {
+            double load = loadAverage();
+            node.set("noopIndex", stampLoad(noopIndex(size, indexDir), load));
+            save(results, node);
+        }
         try (LuceneSearchBackend backend = LuceneSearchBackend.open(indexDir)) {
             OurEngine ours = new OurEngine(backend);
             List<BenchQuery> mix = QueryMix.build(corpus.generator(), size);
             Path jsonl = options.out().resolve("parsed-" + size + ".jsonl");
-            if (!node.has("parse") || (options.peer() && !node.has("peer"))
+            if ((options.phases().parse() && !node.has("parse")) || (peerHere && !node.has("peer"))
                     || (options.solr() && !node.has("solr") && !Files.exists(jsonl))) {
                 double load = loadAverage();
-                parsePass(size, options.peer() ? peerFile : null, options.solr() ? jsonl : null, rawBytes, ours, node);
+                parsePass(size, peerHere ? peerFile : null, options.solr() ? jsonl : null, rawBytes, ours, node);
                 stampLoad((ObjectNode) node.get("parse"), load);
                 save(results, node);
             }
-            if (!node.has("queries")) {
+            if (options.phases().queries() && !node.has("queries")) {
                 ObjectNode queries = Json.mapper().createObjectNode();
                 double load = loadAverage();
                 progress.say("[" + size + "] queries: disclosure-search");
                 heap.reset();
                 queries.set("ours", QueryBench.measure(ours, mix, options.queries(), progress));
                 queries.put("oursPeakHeapMb", Latencies.round(heap.peakHeapMb()));
-                if (options.peer()) {
+                if (peerHere) {
                     progress.say("[" + size + "] queries: SQLite FTS5");
                     try (SqlitePeer peer = SqlitePeer.open(peerFile, false)) {
                         queries.set("peer", QueryBench.measure(new PeerEngine(peer), mix, options.queries(), progress));
                     }
                 }
                 node.set("queries", stampLoad(queries, load));
+                save(results, node);
+            }
+            if (options.phases().coldPerKind() > 0 && !node.has("cold")) {
+                List<BenchQuery> cold = QueryMix.cold(corpus.generator(), size, options.phases().coldPerKind());
+                ObjectNode coldNode = Json.mapper().createObjectNode();
+                double load = loadAverage();
+                progress.say("[" + size + "] cold queries: " + cold.size() + " never seen before, once each");
+                coldNode.set("ours", QueryBench.measureCold(ours, cold));
+                if (peerHere) {
+                    try (SqlitePeer peer = SqlitePeer.open(peerFile, false)) {
+                        coldNode.set("peer", QueryBench.measureCold(new PeerEngine(peer), cold));
+                    }
+                }
+                node.set("cold", stampLoad(coldNode, load));
+                save(results, node);
+            }
+            if (options.phases().startup() && !node.has("serveStart")) {
+                BenchQuery first = mix.stream().filter(q -> q.kind() == BenchQuery.Kind.PHRASE_FILTERED).findFirst()
+                        .orElseThrow();
+                String heapSize = options.http() != null ? options.http().serverHeap() : "1g";
+                progress.say("[" + size + "] serve start: a new server JVM (-Xmx" + heapSize + ") until its first answer");
+                double load = loadAverage();
+                ObjectNode start = HttpLoad.firstAnswer(indexDir, ours.request(first), heapSize,
+                        options.out().resolve("server-start-" + size + ".log"));
+                progress.say(String.format("[%d] serve start: listening after %.1f s, first answer after %.1f s", size,
+                        start.get("listeningSeconds").asDouble(), start.get("firstAnswerSeconds").asDouble()));
+                node.set("serveStart", stampLoad(start, load));
                 save(results, node);
             }
             if (options.solr() && !node.has("solr")) {
@@ -207,6 +242,30 @@ public final class Benchmark {
         }
         progress.say(String.format("[%d] index: %.1f s, %.0f reports/s, %.2f MB/s, %.1f MB on disk", size, seconds,
                 size / seconds, rawBytes / 1e6 / seconds, indexBytes / 1e6));
+        return node;
+    }
+
+    /**
+     * The {@code index} command once more over the unchanged corpus, as a user re-runs it: every file is checked
+     * against its stored size and time stamp and nothing is parsed or written.
+     */
+    private ObjectNode noopIndex(long size, Path indexDir) throws IOException {
+        IndexerConfig config = IndexerConfig.defaults();
+        progress.say(String.format("[%d] no-op index: the unchanged corpus once more into %s", size, indexDir));
+        long start = System.nanoTime();
+        IndexSummary summary;
+        try (Indexer indexer = new Indexer(indexDir, config)) {
+            summary = indexer.update(corpus.roots(size), (done, total, perSecond) -> { });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("seconds", Latencies.round(seconds));
+        node.put("unchanged", summary.unchanged());
+        node.put("indexed", summary.indexed());
+        node.put("deleted", summary.deleted());
+        node.put("failed", summary.failed().size());
+        progress.say(String.format("[%d] no-op index: %.1f s, %d unchanged, %d indexed again", size, seconds,
+                summary.unchanged(), summary.indexed()));
         return node;
     }
 

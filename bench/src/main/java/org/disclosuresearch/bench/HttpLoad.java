@@ -41,11 +41,7 @@ public final class HttpLoad {
 
     static ObjectNode run(Path indexDir, List<SearchRequest> requests, Settings settings, Path log,
                           QueryBench.Progress progress) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx" + settings.serverHeap(), "-cp", System.getProperty("java.class.path"),
-                BenchServer.class.getName(), indexDir.toAbsolutePath().toString());
-        Files.createDirectories(log.toAbsolutePath().getParent());
-        Process server = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        Process server = startServer(indexDir, settings.serverHeap(), log);
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("serverHeap", settings.serverHeap());
         node.put("warmupSeconds", settings.warmupSeconds());
@@ -70,13 +66,56 @@ public final class HttpLoad {
             }
             node.put("serverPeakRssMb", peakRssMb(server.pid()));
         } finally {
-            server.getOutputStream().close();
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+            stopServer(server);
         }
         return node;
+    }
+
+    /**
+     * How long a new server JVM on the index takes until it listens and until it has answered its first query, as a
+     * user waits after {@code serve}: the JVM's start, opening the index, the first search with nothing warm.
+     */
+    static ObjectNode firstAnswer(Path indexDir, SearchRequest request, String heap, Path log)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process server = startServer(indexDir, heap, log);
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("serverHeap", heap);
+        try {
+            int port = awaitPort(server, log);
+            node.put("listeningSeconds", Latencies.round((System.nanoTime() - start) / 1e9));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI uri = URI.create("http://127.0.0.1:" + port + "/api/search?" + queryString(request));
+            long asked = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            long answered = System.nanoTime();
+            if (r.statusCode() != 200) {
+                throw new IOException("the first query " + uri + " answered HTTP " + r.statusCode() + " (see " + log + ")");
+            }
+            node.put("firstQuery", uri.getRawQuery());
+            node.put("firstQueryMs", Latencies.round((answered - asked) / 1e6));
+            node.put("firstAnswerSeconds", Latencies.round((answered - start) / 1e9));
+        } finally {
+            stopServer(server);
+        }
+        return node;
+    }
+
+    private static Process startServer(Path indexDir, String heap, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+                BenchServer.class.getName(), indexDir.toAbsolutePath().toString());
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        return new ProcessBuilder(command).redirectError(log.toFile()).start();
+    }
+
+    private static void stopServer(Process server) throws IOException, InterruptedException {
+        server.getOutputStream().close();
+        server.destroy();
+        if (!server.waitFor(30, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
     }
 
     /** Runs {@code clients} threads for {@code seconds}; records each request's latency when {@code into} is set. */

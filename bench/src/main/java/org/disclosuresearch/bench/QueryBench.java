@@ -102,6 +102,51 @@ public final class QueryBench {
         return node;
     }
 
+    /**
+     * Times each query once, in order, with no warm-up of its own: queries the engine has never seen (see
+     * {@link QueryMix#cold}). The JVM and the operating system's file cache are as warm as the repeated stream left
+     * them; what is cold is every per-query and per-filter cache.
+     */
+    static ObjectNode measureCold(QueryEngine engine, List<BenchQuery> cold) {
+        Map<BenchQuery.Kind, Latencies> latencies = new EnumMap<>(BenchQuery.Kind.class);
+        Map<BenchQuery.Kind, Long> kindNanos = new EnumMap<>(BenchQuery.Kind.class);
+        Latencies overall = new Latencies();
+        List<String> errors = new ArrayList<>();
+        long allStart = System.nanoTime();
+        for (BenchQuery q : cold) {
+            Latencies l = latencies.computeIfAbsent(q.kind(), k -> new Latencies());
+            try {
+                QueryEngine.Prepared prepared = engine.prepare(q);
+                long t0 = System.nanoTime();
+                prepared.run();
+                long t = System.nanoTime() - t0;
+                l.record(t);
+                overall.record(t);
+                kindNanos.merge(q.kind(), t, Long::sum);
+            } catch (RuntimeException e) {
+                l.error();
+                overall.error();
+                if (errors.size() < 20) {
+                    errors.add(q + ": " + e.getMessage());
+                }
+            }
+        }
+        overall.endRound(System.nanoTime() - allStart);
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("engine", engine.name());
+        ObjectNode kinds = node.putObject("kinds");
+        latencies.forEach((kind, l) -> {
+            l.endRound(kindNanos.getOrDefault(kind, 0L));
+            ObjectNode s = l.summary();
+            s.put("queries", cold.stream().filter(q -> q.kind() == kind).count());
+            kinds.set(kind.name(), s);
+        });
+        node.set("mix", overall.summary());
+        var errorList = node.putArray("errors");
+        errors.forEach(errorList::add);
+        return node;
+    }
+
     /** Where progress lines go. */
     @FunctionalInterface
     public interface Progress {

@@ -4,6 +4,11 @@ import org.disclosuresearch.synthetic.SyntheticReportGenerator;
 import org.disclosuresearch.synthetic.SyntheticReport;
 import org.disclosuresearch.synthetic.PlantedPhrase;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,5 +74,67 @@ final class QueryMix {
             mix.add(new BenchQuery(BenchQuery.Kind.DEEP_PAGE, WORDS.get(v), false, null, null, null, DEEP_PAGE));
         }
         return mix;
+    }
+
+    private static final Pattern HAN_RUN = Pattern.compile("\\p{IsHan}{8,}");
+
+    /**
+     * Queries never seen before, {@code perKind} of each kind, for cold timing: every query text differs from every
+     * other and from the repeated mix, so neither Lucene's query cache nor a cache of ours has met it. Words and phrases
+     * are cut from the text of reports spread over the corpus (so each finds at least its report): words of 3–4
+     * characters, phrases of 4–5, rare phrases of 8; the filtered kind takes its three facet values from the same
+     * report and a phrase of it; aggregates count over the reports with a word; sorts and deep pages use a word.
+     */
+    static List<BenchQuery> cold(SyntheticReportGenerator generator, long size, int perKind) {
+        List<BenchQuery> cold = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        build(generator, size).forEach(q -> seen.add(q.toString()));
+        Random random = new Random(size * 31 + perKind);
+        for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+            int made = 0;
+            for (int tries = 0; made < perKind && tries < perKind * 50; tries++) {
+                SyntheticReport report = generator.generate(Math.floorMod(random.nextLong(), size));
+                BenchQuery q = coldQuery(kind, report, random);
+                if (q != null && seen.add(q.toString())) {
+                    cold.add(q);
+                    made++;
+                }
+            }
+        }
+        return cold;
+    }
+
+    private static BenchQuery coldQuery(BenchQuery.Kind kind, SyntheticReport report, Random random) {
+        List<String> runs = new ArrayList<>();
+        Matcher m = HAN_RUN.matcher(report.text());
+        while (m.find()) {
+            runs.add(m.group());
+        }
+        if (runs.isEmpty()) {
+            return null;
+        }
+        String run = runs.get(random.nextInt(runs.size()));
+        int length = switch (kind) {
+            case PHRASE, PHRASE_FILTERED -> 4 + random.nextInt(2);
+            case RARE_PHRASE -> 8;
+            default -> 3 + random.nextInt(2);
+        };
+        int at = random.nextInt(run.length() - length + 1);
+        String text = run.substring(at, at + length);
+        String figure = FIGURES.get(random.nextInt(FIGURES.size()));
+        return switch (kind) {
+            case WORD -> new BenchQuery(kind, text, false, null, null, null, 1);
+            case PHRASE, RARE_PHRASE -> new BenchQuery(kind, text, true, null, null, null, 1);
+            case PHRASE_FILTERED -> {
+                Map<String, String> facets = new LinkedHashMap<>();
+                facets.put("agencyType", report.agencyType());
+                facets.put("province", report.region().province());
+                facets.put("year", Integer.toString(report.year()));
+                yield new BenchQuery(kind, text, true, facets, figure, 1.0, 1);
+            }
+            case AGGREGATE -> new BenchQuery(kind, text, false, null, figure, null, 1);
+            case SORT_BY_FIGURE -> new BenchQuery(kind, text, false, null, figure, null, 1);
+            case DEEP_PAGE -> new BenchQuery(kind, text, false, null, null, null, DEEP_PAGE);
+        };
     }
 }

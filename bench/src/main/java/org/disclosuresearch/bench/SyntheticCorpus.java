@@ -1,5 +1,6 @@
 package org.disclosuresearch.bench;
 
+import org.disclosuresearch.synthetic.Repetition;
 import org.disclosuresearch.synthetic.SyntheticReportGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,8 +23,8 @@ import java.util.stream.LongStream;
  * short list of folders. Smaller corpora are prefixes of larger ones with the same seed, so 10k, 100k and 1M share
  * one folder.
  *
- * <p>{@code corpus.json} records the generator version, the seed, the share of crawled pages and how many reports are
- * complete; an interrupted build resumes from there, and a folder built by another seed, share or version is refused
+ * <p>{@code corpus.json} records the generator version, the seed, the share of crawled pages, the clause repetition and
+ * how many reports are complete; an interrupted build resumes from there, and a folder built by another setting is refused
  * rather than mixed.
  */
 public final class SyntheticCorpus {
@@ -37,6 +38,7 @@ public final class SyntheticCorpus {
     private final Path root;
     private final long seed;
     private final double crawledShare;
+    private final Repetition repetition;
     private final SyntheticReportGenerator generator;
 
     public SyntheticCorpus(Path root, long seed) {
@@ -44,10 +46,15 @@ public final class SyntheticCorpus {
     }
 
     public SyntheticCorpus(Path root, long seed, double crawledShare) {
+        this(root, seed, crawledShare, Repetition.REALISTIC);
+    }
+
+    public SyntheticCorpus(Path root, long seed, double crawledShare, Repetition repetition) {
         this.root = root;
         this.seed = seed;
         this.crawledShare = crawledShare;
-        this.generator = new SyntheticReportGenerator(seed, crawledShare);
+        this.repetition = repetition;
+        this.generator = new SyntheticReportGenerator(seed, crawledShare, repetition);
     }
 
     public Path root() {
@@ -72,12 +79,15 @@ public final class SyntheticCorpus {
         }
         try {
             JsonNode node = Json.mapper().readTree(manifest.toFile());
+            // folders written before the knob existed hold the template corpus
+            String written = node.path("repetition").asText(Repetition.TEMPLATES.name());
             if (node.path("version").asInt() != VERSION || node.path("seed").asLong() != seed
-                    || node.path("crawledShare").asDouble(-1) != crawledShare) {
+                    || node.path("crawledShare").asDouble(-1) != crawledShare || !written.equals(repetition.name())) {
                 throw new IllegalStateException(manifest + " holds a corpus of generator version "
                         + node.path("version").asInt() + ", seed " + node.path("seed").asLong() + ", crawled share "
-                        + node.path("crawledShare").asText("?") + "; this run needs version " + VERSION + ", seed " + seed
-                        + ", crawled share " + crawledShare + ". Use another --out folder or delete " + root);
+                        + node.path("crawledShare").asText("?") + ", repetition " + written.toLowerCase()
+                        + "; this run needs version " + VERSION + ", seed " + seed + ", crawled share " + crawledShare
+                        + ", repetition " + repetition.name().toLowerCase() + ". Use another --out folder or delete " + root);
             }
             return node.path("complete").asLong();
         } catch (IOException e) {
@@ -150,7 +160,8 @@ public final class SyntheticCorpus {
 
     private void writeManifest(long complete) {
         ObjectNode node = Json.mapper().createObjectNode();
-        node.put("version", VERSION).put("seed", seed).put("crawledShare", crawledShare).put("complete", complete);
+        node.put("version", VERSION).put("seed", seed).put("crawledShare", crawledShare)
+                .put("repetition", repetition.name()).put("complete", complete);
         Path manifest = root.resolve(MANIFEST);
         Path tmp = root.resolve(MANIFEST + ".tmp");
         try {

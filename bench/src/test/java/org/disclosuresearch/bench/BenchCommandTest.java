@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchCommandTest {
@@ -44,15 +46,29 @@ class BenchCommandTest {
         assertTrue(stderr().contains("--server-heap"), stderr());
         assertEquals(2, BenchCommand.run("--solr-heap", "lots", "--out", out.toString()));
         assertTrue(stderr().contains("--solr-heap"), stderr());
+        assertEquals(2, BenchCommand.run("--repetition", "often", "--out", out.toString()));
+        assertTrue(stderr().contains("--repetition") && stderr().contains("often"), stderr());
+        assertEquals(2, BenchCommand.run("--cold-queries", "-1", "--out", out.toString()));
+        assertTrue(stderr().contains("--cold-queries"), stderr());
         assertTrue(!Files.exists(out.resolve("corpus")), "no corpus built for a rejected command line");
     }
 
     @Test
     void runsFromTheCommandLineAndWritesBothFiles(@TempDir Path out) {
         int status = BenchCommand.run("--sizes", "100", "--out", out.toString(), "--no-http", "--no-peer", "--no-solr",
-                "--warmup", "1", "--rounds", "1", "--repeats", "1", "--markdown", out.resolve("B.md").toString());
+                "--no-queries", "--no-parse", "--no-startup", "--cold-queries", "2", "--repetition", "templates",
+                "--markdown", out.resolve("B.md").toString());
         assertEquals(0, status, stderr());
         assertTrue(Files.exists(out.resolve("B.md")) && Files.exists(out.resolve("benchmarks.json")));
         assertTrue(stderr().contains("[100] index:"), "progress is printed: " + stderr());
+        // only the phases asked for ran, and the command line that repeats the run says so
+        String md = assertDoesNotThrow(() -> Files.readString(out.resolve("B.md")));
+        assertTrue(md.contains("## Cold vs repeated queries at 100 reports"), md);
+        assertFalse(md.contains("## Query latency at 100 reports"), "--no-queries skips the repeated stream");
+        assertFalse(stderr().contains("no-op index") || stderr().contains("serve start"), stderr());
+        assertTrue(md.contains("--repetition templates --warmup 2 --rounds 5 --repeats 4 --no-http --no-peer --no-queries "
+                + "--cold-queries 2 --no-parse --no-startup --no-solr"), md);
+        assertTrue(md.contains("clause repetition templates"), md);
+        assertFalse(stderr().contains("parse (1 thread)"), "--no-parse skips the parse pass: " + stderr());
     }
 }

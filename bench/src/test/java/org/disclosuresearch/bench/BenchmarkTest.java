@@ -21,7 +21,9 @@ class BenchmarkTest {
         // the default seed: its first 200 reports hold a planted phrase that smartcn cuts differently in context
         return new BenchOptions(out, List.of(200L), BenchOptions.DEFAULT_SEED, new QueryBench.Settings(1, 2, 1, 5), http,
                 true, false, out.resolve("BENCHMARKS.md"), out.resolve("benchmarks.json"), false,
-                BenchOptions.DEFAULT_CRAWLED_SHARE, true, "1g", SolrNode.defaultClasspathFile());
+                BenchOptions.DEFAULT_CRAWLED_SHARE, true, "1g", SolrNode.defaultClasspathFile(),
+                org.disclosuresearch.synthetic.Repetition.REALISTIC,
+                new BenchOptions.Phases(true, 3, true, true, Long.MAX_VALUE));
     }
 
     @Test
@@ -54,6 +56,20 @@ class BenchmarkTest {
                 assertEquals(0, k.path("errors").asLong(), engine + " " + kind + " errors: " + size.at("/queries/" + engine + "/errors"));
             }
         }
+        for (String engine : List.of("ours", "peer")) {
+            JsonNode kinds = size.at("/cold/" + engine + "/kinds");
+            for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+                JsonNode k = kinds.path(kind.name());
+                assertEquals(3, k.path("samples").asLong(), engine + " cold " + kind + ": each query once: " + k);
+                assertTrue(k.path("p50Ms").asDouble() > 0, engine + " cold " + kind + ": " + k);
+                assertEquals(0, k.path("errors").asLong(), engine + " cold " + kind + ": " + size.at("/cold/" + engine + "/errors"));
+            }
+        }
+        assertEquals(200, size.at("/noopIndex/unchanged").asLong(), "the no-op run finds every report unchanged");
+        assertEquals(0, size.at("/noopIndex/indexed").asLong());
+        assertPositive(size, "noopIndex.seconds", "serveStart.listeningSeconds", "serveStart.firstAnswerSeconds",
+                "serveStart.firstQueryMs");
+        assertTrue(size.at("/serveStart/firstAnswerSeconds").asDouble() >= size.at("/serveStart/listeningSeconds").asDouble());
         JsonNode recall = size.at("/recall");
         assertEquals(QueryMix.RECALL_PHRASES.size(), recall.size());
         for (JsonNode r : recall) {
@@ -71,7 +87,9 @@ class BenchmarkTest {
 
         String md = Files.readString(out.resolve("BENCHMARKS.md"));
         assertTrue(md.contains("crawled pages (one line, cells glued): figures read back"), "BENCHMARKS.md has the crawled line");
+        assertTrue(md.contains("`index` again on the unchanged corpus (no-op)") && md.contains("`serve`: new server JVM"), md);
         for (String section : List.of("## Targets", "## Building", "## Query latency at 200 reports",
+                "## Cold vs repeated queries at 200 reports",
                 "## Beside SolrCloud at 200 reports",
                 "## Phrase recall at 200 reports", "## HTTP API at 200 reports", "## How it was measured")) {
             assertTrue(md.contains(section), "BENCHMARKS.md has " + section);
