@@ -173,6 +173,12 @@ public final class Indexer implements ReportSink {
         return staleLayout;
     }
 
+    /** A folder inside the index (Lucene leaves names that are not its own alone), on the index's disk. */
+    @Override
+    public Path scratchFolder() {
+        return indexDir.resolve(".run");
+    }
+
     @Override
     public void upsert(Report report, String sha256) throws IOException {
         upsertStamped(report, SourceStamp.hashOnly(sha256));

@@ -45,8 +45,8 @@ final class FullRunLinks implements Closeable {
     private record AgencyValues(PreviousReport previous, List<Integer> missingYears) {
     }
 
-    private FullRunLinks(boolean agencies, boolean copies) throws IOException {
-        this.spool = new ReportSpool();
+    private FullRunLinks(boolean agencies, boolean copies, java.nio.file.Path scratch) throws IOException {
+        this.spool = new ReportSpool(scratch);
         this.agencyView = agencies ? new MemoryLinkedReports() : null;
         this.sentences = copies ? new MemorySentenceLookup.Builder() : null;
     }
@@ -64,7 +64,7 @@ final class FullRunLinks implements Closeable {
         try (CopyStore store = sink.copyStore()) {
             copies = store != null && agencies; // copy relinking stores through the linkers' view, so needs both
         }
-        return agencies || copies ? new FullRunLinks(agencies, copies) : null;
+        return agencies || copies ? new FullRunLinks(agencies, copies, sink.scratchFolder()) : null;
     }
 
     /** A report as the write path would send it: kept for linking and spooled. Called from the parse threads. */

@@ -88,6 +88,15 @@ public interface ReportSink extends Closeable {
     }
 
     /**
+     * Where a run may keep its large temporary files (the spooled reports of a run that sends every report: about the
+     * corpus's text size), or null for the system's temporary folder. A sink on local disk names a folder of its own,
+     * so that a big run does not fill a small {@code /tmp}, and what a killed run left there is cleared by the next.
+     */
+    default java.nio.file.Path scratchFolder() {
+        return null;
+    }
+
+    /**
      * What a failure of a run comes to: the sink may clean up after itself (an unfinished commit's files) and say
      * what happened in its own terms (a full disk). By default the failure as it is.
      */

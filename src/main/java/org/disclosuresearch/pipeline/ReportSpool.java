@@ -34,8 +34,25 @@ final class ReportSpool implements Closeable {
     private BufferedReader in;
     private long size;
 
-    ReportSpool() throws IOException {
-        file = Files.createTempFile("disclosure-search-run-", ".spool");
+    private static final String PREFIX = "disclosure-search-run-";
+    private static final String SUFFIX = ".spool";
+
+    /**
+     * A new spool in {@code folder} (a sink's own scratch folder, where the spools of runs that were killed are deleted
+     * first: one run writes a sink at a time), or in the system's temporary folder when null.
+     */
+    ReportSpool(Path folder) throws IOException {
+        if (folder == null) {
+            file = Files.createTempFile(PREFIX, SUFFIX);
+        } else {
+            Files.createDirectories(folder);
+            try (var stale = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
+                for (Path left : stale) {
+                    Files.deleteIfExists(left);
+                }
+            }
+            file = Files.createTempFile(folder, PREFIX, SUFFIX);
+        }
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -220,6 +221,24 @@ class IndexerTest {
             IndexSummary all = indexer.update(List.of(docs), IndexProgress.NONE);
             assertEquals(5, all.indexed());
             assertEquals(0, all.relinked());
+        }
+    }
+
+    @Test
+    void a_full_run_spools_inside_the_index_and_clears_what_a_killed_run_left(@TempDir Path dir) throws Exception {
+        Path docs = corpus(dir);
+        Path index = dir.resolve("index");
+        Path scratch = Files.createDirectories(index.resolve(".run"));
+        Path left = Files.writeString(scratch.resolve("disclosure-search-run-killed.spool"), "left by a killed run");
+        try (Indexer indexer = new Indexer(index, IndexerConfig.defaults())) {
+            assertEquals(5, indexer.update(List.of(docs), IndexProgress.NONE).indexed());
+        }
+        assertFalse(Files.exists(left), "a killed run's spool is deleted by the next run");
+        try (var files = Files.list(scratch)) {
+            assertEquals(0, files.count(), "the run's own spool is gone when it ends");
+        }
+        try (LuceneSearchBackend backend = LuceneSearchBackend.open(index)) {
+            assertEquals(5, backend.size());
         }
     }
 
