@@ -58,34 +58,27 @@ final class IndexCopyStore implements CopyStore {
     @Override
     public List<Holder> holders(int year, long hash, int limit) throws IOException {
         List<Holder> out = new ArrayList<>();
-        BytesRef term = ReportDocuments.sentenceTerm(year, hash);
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Terms terms = leaf.reader().terms(Fields.COPY_SENTENCE);
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum te = terms.iterator();
-            if (!te.seekExact(term)) {
-                continue;
-            }
-            PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-            Bits live = leaf.reader().getLiveDocs();
-            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-                if (live != null && !live.get(d)) {
-                    continue;
-                }
-                out.add(holder(leaf.reader(), d, year));
-                if (out.size() > limit) {
-                    return out;
-                }
-            }
-        }
+        eachHolder(year, hash, (leaf, doc) -> {
+            out.add(holder(leaf, doc, year));
+            return out.size() <= limit;
+        });
         return out;
     }
 
     @Override
     public int holderCount(int year, long hash, int cap) throws IOException {
-        int count = 0;
+        int[] count = {0};
+        eachHolder(year, hash, (leaf, doc) -> ++count[0] <= cap);
+        return count[0];
+    }
+
+    /** Receives a live document holding the sentence; false stops the walk. */
+    private interface HolderVisitor {
+        boolean visit(LeafReader leaf, int doc) throws IOException;
+    }
+
+    /** Walks the live documents holding the sentence term, segment by segment, until the visitor says stop. */
+    private void eachHolder(int year, long hash, HolderVisitor visitor) throws IOException {
         BytesRef term = ReportDocuments.sentenceTerm(year, hash);
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(Fields.COPY_SENTENCE);
@@ -99,14 +92,11 @@ final class IndexCopyStore implements CopyStore {
             PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
             Bits live = leaf.reader().getLiveDocs();
             for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-                if (live == null || live.get(d)) {
-                    if (++count > cap) {
-                        return count;
-                    }
+                if ((live == null || live.get(d)) && !visitor.visit(leaf.reader(), d)) {
+                    return;
                 }
             }
         }
-        return count;
     }
 
     private static Holder holder(LeafReader leaf, int doc, Integer year) throws IOException {

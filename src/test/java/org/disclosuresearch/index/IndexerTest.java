@@ -164,17 +164,22 @@ class IndexerTest {
         }
     }
 
-    @Test
-    void a_run_that_dies_leaves_the_last_commit_usable_and_the_next_run_finishes(@TempDir Path dir) throws Exception {
-        Path docs = corpus(dir);
-        Path index = dir.resolve("index");
+    /** The parser, until the fourth file: then the process dies as it would on running out of memory. */
+    private static ReportFileReader dyingAtTheFourthFile() {
         AtomicInteger reads = new AtomicInteger();
-        ReportFileReader dying = (file, root) -> {
+        return (file, root) -> {
             if (reads.incrementAndGet() == 4) {
                 throw new OutOfMemoryError("simulated crash while reading " + file);
             }
             return ReportFileReader.DEFAULT.read(file, root);
         };
+    }
+
+    @Test
+    void a_run_that_dies_leaves_the_last_commit_usable_and_the_next_run_finishes(@TempDir Path dir) throws Exception {
+        Path docs = corpus(dir);
+        Path index = dir.resolve("index");
+        ReportFileReader dying = dyingAtTheFourthFile();
         // an index holding a report already: the run is incremental, and sends each report as it is parsed (a first
         // run into an empty index stores nothing before every file is parsed: see the next test)
         Report other = org.disclosuresearch.search.SeedReports.load().get(0).toBuilder().id("already-there").build();
@@ -203,13 +208,7 @@ class IndexerTest {
     void a_first_run_that_dies_stores_nothing_and_the_next_run_does_it_all(@TempDir Path dir) throws Exception {
         Path docs = corpus(dir);
         Path index = dir.resolve("index");
-        AtomicInteger reads = new AtomicInteger();
-        ReportFileReader dying = (file, root) -> {
-            if (reads.incrementAndGet() == 4) {
-                throw new OutOfMemoryError("simulated crash while reading " + file);
-            }
-            return ReportFileReader.DEFAULT.read(file, root);
-        };
+        ReportFileReader dying = dyingAtTheFourthFile();
         try (Indexer indexer = new Indexer(index, IndexerConfig.defaults().withReader(dying).withThreads(1)
                 .withCommitEvery(1))) {
             assertThrows(IOException.class, () -> indexer.update(List.of(docs), IndexProgress.NONE));
