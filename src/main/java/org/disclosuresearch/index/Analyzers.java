@@ -19,10 +19,18 @@ public final class Analyzers {
     }
 
     /**
-     * Clauses whose segmentation is remembered. A clause with its words takes about 0.5 KB, so this is at most ~32 MB
-     * of heap (the server runs in 1 GB); measured on the benchmark corpus, it answers most clauses of a report.
+     * Clauses whose segmentation is remembered: a thirty-second of the heap, at least 65,536 clauses. On the realistic
+     * 10k corpus (740,725 distinct clauses) 65,536 clauses answered 49% of the text's characters, and a cache that
+     * forgets nothing 67%; what is not answered goes through smartcn, the largest cost of indexing.
      */
-    static final int CLAUSE_CACHE_CAPACITY = 65_536;
+    static final int CLAUSE_CACHE_CAPACITY = clauseCacheCapacity(Runtime.getRuntime().maxMemory());
+
+    /** Heap a cached clause takes with its words (key, map entry, spans; measured, rounded up). */
+    static final int BYTES_PER_CACHED_CLAUSE = 320;
+
+    static int clauseCacheCapacity(long maxHeapBytes) {
+        return (int) Math.max(65_536, Math.min(Integer.MAX_VALUE, maxHeapBytes / 32 / BYTES_PER_CACHED_CLAUSE));
+    }
 
     private static final ClauseWordAnalyzer SMARTCN = new ClauseWordAnalyzer(new SmartChineseAnalyzer(),
             CLAUSE_CACHE_CAPACITY);

@@ -8,8 +8,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,17 +25,43 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ClauseSegmentationCache {
 
-    /** A clause's tokens: terms with offsets into the clause and position increments, as the segmenter gave them. */
-    record Words(String[] terms, int[] starts, int[] ends, int[] positionIncrements) {
-        static final Words NONE = new Words(new String[0], new int[0], new int[0], new int[0]);
+    /**
+     * A clause's tokens as the segmenter gave them: per token its start and end offset in the clause and its position
+     * increment, three ints each in {@code spans}; its term only where it is not the clause's text between those offsets
+     * (smartcn lower-cases and stems Latin words), else null, and {@code terms} itself null when every term is. Han
+     * words are always their own text, so a cached clause holds one small int array instead of a String per word: this
+     * made an entry about a third of what it was, and the cache several times larger in the same memory.
+     */
+    record Words(int[] spans, String[] terms) {
+        static final Words NONE = new Words(new int[0], null);
 
         int size() {
-            return terms.length;
+            return spans.length / 3;
+        }
+
+        int start(int token) {
+            return spans[3 * token];
+        }
+
+        int end(int token) {
+            return spans[3 * token + 1];
+        }
+
+        int positionIncrement(int token) {
+            return spans[3 * token + 2];
+        }
+
+        /** The token's term when it differs from the clause's text at its offsets, else null. */
+        String replacedTerm(int token) {
+            return terms == null ? null : terms[token];
         }
     }
 
-    /** Longer clauses are not kept: a long clause is almost always one report's own sentence. */
-    static final int MAX_CACHED_LENGTH = 48;
+    /**
+     * Longer clauses are not kept: a long clause is almost always one report's own sentence. On the realistic 10k
+     * corpus the clauses of 49–96 characters that recur were 2% of the text, worth keeping now that entries are small.
+     */
+    static final int MAX_CACHED_LENGTH = 96;
 
     private final Analyzer segmenter;
     private final int generationSize;
@@ -87,34 +112,49 @@ final class ClauseSegmentationCache {
     }
 
     private Words segment(String field, String clause) {
-        List<String> terms = new ArrayList<>();
-        List<int[]> spans = new ArrayList<>();
+        int[] spans = new int[48];
+        String[] terms = null;
+        int n = 0;
         try (TokenStream ts = segmenter.tokenStream(field, clause)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                terms.add(term.toString());
-                spans.add(new int[] {offset.startOffset(), offset.endOffset(), increment.getPositionIncrement()});
+                if (3 * n + 3 > spans.length) {
+                    spans = Arrays.copyOf(spans, spans.length * 2);
+                }
+                int start = offset.startOffset();
+                int end = offset.endOffset();
+                spans[3 * n] = start;
+                spans[3 * n + 1] = end;
+                spans[3 * n + 2] = increment.getPositionIncrement();
+                if (!isTextAt(clause, start, end, term)) {
+                    terms = terms == null ? new String[spans.length / 3] : Arrays.copyOf(terms, spans.length / 3);
+                    terms[n] = term.toString();
+                }
+                n++;
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException("segmenting a clause in memory failed", e);
         }
-        if (terms.isEmpty()) {
+        if (n == 0) {
             return Words.NONE;
         }
-        int n = terms.size();
-        int[] starts = new int[n];
-        int[] ends = new int[n];
-        int[] increments = new int[n];
-        for (int i = 0; i < n; i++) {
-            starts[i] = spans.get(i)[0];
-            ends[i] = spans.get(i)[1];
-            increments[i] = spans.get(i)[2];
+        return new Words(Arrays.copyOf(spans, 3 * n), terms == null ? null : Arrays.copyOf(terms, n));
+    }
+
+    private static boolean isTextAt(String clause, int start, int end, CharSequence term) {
+        if (start < 0 || end > clause.length() || end - start != term.length()) {
+            return false;
         }
-        return new Words(terms.toArray(new String[0]), starts, ends, increments);
+        for (int i = 0; i < term.length(); i++) {
+            if (clause.charAt(start + i) != term.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Clauses answered from the cache so far (the benchmark reports the share). */

@@ -75,9 +75,16 @@ public final class ClauseWordAnalyzer extends Analyzer {
                 }
             }
             int i = next++;
-            term.setEmpty().append(words.terms()[i]);
-            offset.setOffset(correctOffset(clauseStart + words.starts()[i]), correctOffset(clauseStart + words.ends()[i]));
-            increment.setPositionIncrement(words.positionIncrements()[i] + gap);
+            int start = clauseStart + words.start(i);
+            int end = clauseStart + words.end(i);
+            String replaced = words.replacedTerm(i);
+            if (replaced == null) {
+                term.setEmpty().append(text, start, end);
+            } else {
+                term.setEmpty().append(replaced);
+            }
+            offset.setOffset(correctOffset(start), correctOffset(end));
+            increment.setPositionIncrement(words.positionIncrement(i) + gap);
             gap = 0;
             return true;
         }

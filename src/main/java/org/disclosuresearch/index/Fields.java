@@ -17,8 +17,14 @@ public final class Fields {
     public static final String ID = "id";
     /** Normalized text, smartcn-analyzed (documents and frequencies), stored: ranked word search; snippet text. */
     public static final String TEXT = "text";
-    /** The text as printed (stored only): the report view marks matches on it through the normalizer's offsets. */
+    /**
+     * The text as printed (stored only): the report view marks matches on it through the normalizer's offsets. Held
+     * whole only by documents whose printed text the normalized text cannot give back; others hold
+     * {@link #PRINTED_DELTA}.
+     */
     public static final String PRINTED_TEXT = "printed_text";
+    /** The printed text as its difference from the normalized text (stored only, see {@code PrintedTextDelta}). */
+    public static final String PRINTED_DELTA = "printed_delta";
     /** Normalized text, exact-phrase bigrams (see {@link ExactPhraseTokenizer}) with positions, not stored. */
     public static final String TEXT_EXACT = "text_exact";
     /** Distinct characters of the normalized text, documents only: one-character exact queries. */

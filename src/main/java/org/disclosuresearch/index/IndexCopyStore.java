@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IndexCopyStore implements CopyStore {
 
     private static final Set<String> STORED = Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT,
-            Fields.SHA256);
+            Fields.PRINTED_DELTA, Fields.SHA256);
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -167,8 +167,7 @@ final class IndexCopyStore implements CopyStore {
         if (doc == null) {
             return null;
         }
-        return new Stored(ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), doc.get(Fields.TEXT),
-                doc.get(Fields.PRINTED_TEXT)), doc.get(Fields.SHA256));
+        return new Stored(ReportDocuments.fromStored(doc), doc.get(Fields.SHA256));
     }
 
     private Document document(String id, Set<String> fields) throws IOException {

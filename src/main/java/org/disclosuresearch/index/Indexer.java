@@ -15,6 +15,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -62,10 +63,10 @@ public final class Indexer implements ReportSink {
      * Version of the document layout (fields and how they are analyzed), kept in the commit data. Bump it when a change
      * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
      * segmented clause by clause, as queries now are, and indexed without positions; 4: agency keys, link keys, derived
-     * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes, the hit fields doc value,
-     * the source stamps).
+     * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes, the
+     * hit fields doc value, the source stamps; 6: the printed text stored as its difference from the normalized text).
      */
-    static final String LAYOUT = "5";
+    static final String LAYOUT = "6";
     static final String LAYOUT_KEY = "disclosure-search.layout";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
@@ -103,6 +104,8 @@ public final class Indexer implements ReportSink {
         IndexWriterConfig iwc = new IndexWriterConfig(Analyzers.perField())
                 .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMb())
+                .setUseCompoundFile(false)
+                .setMergePolicy(mergePolicy())
                 .setCodec(CODEC);
         try {
             this.writer = new IndexWriter(directory, iwc);
@@ -135,6 +138,17 @@ public final class Indexer implements ReportSink {
      * millisecond each. The codec is recorded per segment, so readers need no setting.
      */
     private static final Codec CODEC = new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION);
+
+    /**
+     * No compound files, neither for flushed nor for merged segments: a compound file is a second copy of every
+     * segment written (the whole index once more in a bulk load), for fewer open files, which an index of a few dozen
+     * segments does not need.
+     */
+    private static TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setNoCFSRatio(0.0);
+        return policy;
+    }
 
     /**
      * In-memory buffer before a segment is flushed: an eighth of the heap, 32–256 MB. Bigger segments mean fewer
@@ -218,7 +232,7 @@ public final class Indexer implements ReportSink {
         if (stored == null) {
             return; // deleted meanwhile: nothing to keep right
         }
-        Report full = report.toBuilder().text(stored.get(Fields.TEXT)).printedText(stored.get(Fields.PRINTED_TEXT))
+        Report full = report.toBuilder().text(stored.get(Fields.TEXT)).printedText(ReportDocuments.printedText(stored))
                 .build();
         Number indexedAt = stored.getField(Fields.INDEXED_AT) == null ? null
                 : stored.getField(Fields.INDEXED_AT).numericValue();

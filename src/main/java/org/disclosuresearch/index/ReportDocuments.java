@@ -37,6 +37,7 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The one mapping from a {@link Report} to a Lucene document, and back from the stored fields. */
 public final class ReportDocuments {
@@ -108,7 +109,9 @@ public final class ReportDocuments {
         doc.add(new StoredField(Fields.REPORT_JSON, toJson(report.withoutTexts())));
         doc.add(new BinaryDocValuesField(Fields.HIT, HitFields.encode(HitFields.of(report))));
         if (report.printedText() != null) {
-            doc.add(new StoredField(Fields.PRINTED_TEXT, report.printedText()));
+            BytesRef delta = PrintedTextDelta.of(text, report.printedText());
+            doc.add(delta == null ? new StoredField(Fields.PRINTED_TEXT, report.printedText())
+                    : new StoredField(Fields.PRINTED_DELTA, delta));
         }
         if (source != null) {
             stamp(source).forEach(doc::add);
@@ -248,6 +251,22 @@ public final class ReportDocuments {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The stored fields {@link #fromStored(Document)} reads. */
+    public static final Set<String> REPORT_FIELDS = Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT,
+            Fields.PRINTED_DELTA);
+
+    /** The report a document stores, with its normalized and printed texts (give it {@link #REPORT_FIELDS}). */
+    public static Report fromStored(Document stored) {
+        return fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT), printedText(stored));
+    }
+
+    /** The printed text a document stores (whole, or as its difference from the stored normalized text); or null. */
+    static String printedText(Document stored) {
+        BytesRef delta = stored.getBinaryValue(Fields.PRINTED_DELTA);
+        String text = stored.get(Fields.TEXT);
+        return delta == null || text == null ? stored.get(Fields.PRINTED_TEXT) : PrintedTextDelta.apply(text, delta);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.disclosuresearch.ingest;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Small text helpers the readers share. */
 final class TextBlocks {
@@ -17,8 +18,11 @@ final class TextBlocks {
         text.setLength(0);
     }
 
+    /** Compiled once: every table cell of every file goes through it. */
+    private static final Pattern LAYOUT_SPACE = Pattern.compile("[\\s\\u00A0\\u3000]+");
+
     /** A cell's text on one line: line breaks inside a cell are layout, not content. */
     static String oneLine(String cellText) {
-        return cellText == null ? "" : cellText.replaceAll("[\\s\\u00A0\\u3000]+", " ").strip();
+        return cellText == null ? "" : LAYOUT_SPACE.matcher(cellText).replaceAll(" ").strip();
     }
 }

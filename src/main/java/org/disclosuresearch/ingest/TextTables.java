@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class TextTables {
 
+    private static final Pattern EDGE_SPACE = Pattern.compile("^[ \\u3000]+|[ \\u3000\\r]+$");
     private static final Pattern PIPE_ROW = Pattern.compile("^\\s*\\|.*\\|\\s*$");
     private static final Pattern PIPE_RULE = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
     private static final int MIN_TAB_CELLS = 3;
@@ -107,7 +108,7 @@ final class TextTables {
 
     /** Leading tabs are kept as blank cells (merged label cells of the rows above); spaces around cells are not. */
     private static List<String> tabCells(String line) {
-        String s = line.replaceAll("^[ \\u3000]+|[ \\u3000\\r]+$", "");
+        String s = EDGE_SPACE.matcher(line).replaceAll("");
         List<String> cells = new ArrayList<>();
         for (String cell : s.split("\t", -1)) {
             cells.add(TextBlocks.oneLine(cell));

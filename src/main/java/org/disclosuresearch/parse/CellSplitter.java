@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The ways the printed runs of one row can be cut into its cells, as the spec's rules allow: every cell a number
@@ -156,7 +157,7 @@ final class CellSplitter {
 
     /** A run that is itself a valid single cell (so that a blank might have vanished beside it). */
     private boolean isWholeCell(String run) {
-        return run.equals(Segment.BLANK) || Segmenter.isNumber(run) && !hasLeadingZero(run.replaceFirst("^[+\\-\u2212]", ""));
+        return run.equals(Segment.BLANK) || Segmenter.isNumber(run) && !hasLeadingZero(withoutSign(run));
     }
 
     /**
@@ -274,8 +275,15 @@ final class CellSplitter {
 
     /** A cell that no longer prefix can repair: a leading zero, or a sign where none is allowed. */
     private boolean leadingInvalid(String cell) {
-        String digits = cell.replaceFirst("^[+\\-\u2212]", "");
+        String digits = withoutSign(cell);
         return hasLeadingZero(digits) || digits.length() > MAX_CELL_DIGITS || digits.chars().anyMatch(ch -> !Character.isDigit(ch));
+    }
+
+    /** Compiled once: the splitter tries it on every candidate cell. */
+    private static final Pattern LEADING_SIGN = Pattern.compile("^[+\\-\u2212]");
+
+    private static String withoutSign(String cell) {
+        return LEADING_SIGN.matcher(cell).replaceFirst("");
     }
 
     private static boolean hasLeadingZero(String digits) {

@@ -224,10 +224,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     @Override
     public Optional<Report> report(String id) {
         return withReport(id, (searcher, doc) -> {
-            Document stored = searcher.storedFields().document(doc,
-                    Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT));
-            return ReportDocuments.fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT),
-                    stored.get(Fields.PRINTED_TEXT));
+            return ReportDocuments.fromStored(searcher.storedFields().document(doc, ReportDocuments.REPORT_FIELDS));
         });
     }
 

@@ -98,7 +98,7 @@ class ClauseWordAnalyzerTest {
     @Test
     void long_clauses_and_a_full_cache_still_give_the_right_words() throws IOException {
         StringBuilder text = new StringBuilder();
-        text.append("政府信息公开".repeat(12)); // 72 characters: longer than any cached clause
+        text.append("政府信息公开".repeat(20)); // 120 characters: longer than any cached clause
         for (int i = 0; i < 50; i++) {
             text.append('，').append("第").append(i).append("项行政许可");
         }
@@ -106,6 +106,24 @@ class ClauseWordAnalyzerTest {
         assertEquals(smartcnClauseByClause(text.toString()), termsAndOffsets(tokens(tiny, text.toString())));
         assertEquals(termsAndOffsets(tokens(tiny, text.toString())),
                 termsAndOffsets(tokens(new ClauseWordAnalyzer(SMARTCN, 1000), text.toString())));
+    }
+
+    @Test
+    void words_that_are_not_the_texts_own_characters_come_back_the_same_from_the_cache() throws IOException {
+        String text = "Government Information Disclosure，信息公开，ＡＰＰ申请，Government Information Disclosure";
+        ClauseWordAnalyzer analyzer = new ClauseWordAnalyzer(SMARTCN, 1000);
+        List<String> expected = smartcnClauseByClause(text);
+        assertTrue(expected.stream().anyMatch(t -> t.startsWith("govern")), "smartcn stems Latin words: " + expected);
+        assertEquals(expected, termsAndOffsets(tokens(analyzer, text)));
+        ClauseWordAnalyzer.CacheCounts before = analyzer.cacheCounts();
+        assertEquals(expected, termsAndOffsets(tokens(analyzer, text)));
+        assertEquals(1.0, analyzer.cacheCounts().hitRateSince(before));
+    }
+
+    @Test
+    void the_cache_takes_a_thirty_second_of_the_heap_and_never_less_than_65536_clauses() {
+        assertEquals(65_536, Analyzers.clauseCacheCapacity(256L << 20));
+        assertEquals((6L << 30) / 32 / Analyzers.BYTES_PER_CACHED_CLAUSE, Analyzers.clauseCacheCapacity(6L << 30));
     }
 
     @Test
