@@ -8,6 +8,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -116,6 +117,17 @@ final class IndexCopyStore implements CopyStore {
     private static String sorted(LeafReader leaf, String field, int doc) throws IOException {
         SortedDocValues values = leaf.getSortedDocValues(field);
         return values != null && values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
+    }
+
+    @Override
+    public Holder report(String id) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return null;
+        }
+        int doc = top.scoreDocs[0].doc;
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        return holder(leaf.reader(), doc - leaf.docBase, null);
     }
 
     @Override

@@ -67,6 +67,8 @@ public final class Indexer implements ReportSink {
      */
     static final String LAYOUT = "5";
     static final String LAYOUT_KEY = "disclosure-search.layout";
+    /** The agencies.csv rules the stored agency keys follow, beside the layout marker in the commit data. */
+    static final String AGENCY_RULES_KEY = "disclosure-search.agency-rules";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
         this(indexDir, config, false, d -> d);
@@ -226,6 +228,38 @@ public final class Indexer implements ReportSink {
                 view.stamp(report.id()), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
     }
 
+    /** Nothing to do: the linkers' and copy detection's views are near-real-time readers of the writer. */
+    @Override
+    public void showSent() {
+    }
+
+    @Override
+    public String agencyRules() {
+        return commitData().get(AGENCY_RULES_KEY);
+    }
+
+    @Override
+    public void agencyRules(String canonical) {
+        putCommitData(AGENCY_RULES_KEY, canonical);
+    }
+
+    /** The commit data the next commit records (the last commit's, with what this writer set since). */
+    private Map<String, String> commitData() {
+        Map<String, String> data = new java.util.HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    /** Sets one entry of the commit data, keeping the others (the layout marker beside the agency rules). */
+    private synchronized void putCommitData(String key, String value) {
+        Map<String, String> data = commitData();
+        data.put(key, value);
+        writer.setLiveCommitData(data.entrySet());
+    }
+
     @Override
     public CopyStore copyStore() throws IOException {
         return new IndexCopyStore(writer);
@@ -234,7 +268,7 @@ public final class Indexer implements ReportSink {
     @Override
     public void commit(boolean runComplete) throws IOException {
         if (runComplete && staleLayout) { // only now: an interrupted run must leave the old marker, so that the next one goes on
-            writer.setLiveCommitData(Map.of(LAYOUT_KEY, ReaderVersion.marker(LAYOUT)).entrySet());
+            putCommitData(LAYOUT_KEY, ReaderVersion.marker(LAYOUT));
             staleLayout = false;
         }
         writer.commit();

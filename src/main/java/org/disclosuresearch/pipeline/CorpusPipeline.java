@@ -55,6 +55,8 @@ public final class CorpusPipeline {
     private volatile CrossReportLinks links;
     /** Set in a run that sends (nearly) every report: linked values computed before the one write. */
     private volatile FullRunLinks fullRun;
+    /** The run's agencies.csv rules when they differ from the sink's: recorded with the run's last commit. */
+    private volatile String rulesToRecord;
 
     public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
         this.sink = sink;
@@ -104,6 +106,7 @@ public final class CorpusPipeline {
     }
 
     private void abandonLinks() {
+        rulesToRecord = null; // a failed run's rules are not what the stored keys follow
         FullRunLinks f = fullRun;
         fullRun = null;
         if (f != null) {
@@ -136,10 +139,17 @@ public final class CorpusPipeline {
         long relinked = l == null ? 0 : l.finish();
         CopyRelinking c = copies;
         copies = null;
-        if (c != null) {
-            relinked += c.relink();
+        if (c != null && l != null) {
+            if (relinked > 0) {
+                sink.showSent(); // copy detection reads each report's previous report as the agency linker left it
+            }
+            relinked += c.relink(l);
         }
-        if (relinked > 0) {
+        if (relinked > 0 || rulesToRecord != null) {
+            if (rulesToRecord != null) {
+                sink.agencyRules(rulesToRecord);
+                rulesToRecord = null;
+            }
             sink.commit(false);
         }
         return new IndexSummary(summary.indexed(), summary.unchanged(), summary.deleted(), summary.failed(),
@@ -196,9 +206,12 @@ public final class CorpusPipeline {
         List<IndexSummary.Failure> failures = new ArrayList<>();
         overrides = AgencyOverrides.load(docsRoots);
         failures.addAll(overrides.problems());
-        if (fullRun == null) { // a full run links every report with the rules anyway
-            links.touch(AgencyLinker.NAME, overrides.touchedKeys());
-            links.touchIds(overrides.touchedIds());
+        String storedRules = sink.agencyRules();
+        if (links.enabled() && !overrides.canonical().equals(storedRules)) {
+            if (fullRun == null) { // a full run sends every report keyed by the rules anyway
+                links.rulesChanged(overrides, AgencyOverrides.fromCanonical(storedRules));
+            }
+            rulesToRecord = overrides.canonical();
         }
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();

@@ -99,6 +99,15 @@ final class AgencySeries {
                         "apps_partial_total", 0));
     }
 
+    /** One update of the index from the folder (the stand-in parser), which must fail on no file. */
+    static IndexSummary run(Path docs, Path index) throws IOException {
+        try (Indexer indexer = new Indexer(index, config())) {
+            IndexSummary s = indexer.update(java.util.List.of(docs), null);
+            org.junit.jupiter.api.Assertions.assertTrue(s.failed().isEmpty(), s.failed().toString());
+            return s;
+        }
+    }
+
     /** Writes the whole series and indexes it. */
     static IndexSummary index(Path docs, Path index) throws IOException {
         Files.createDirectories(docs);
