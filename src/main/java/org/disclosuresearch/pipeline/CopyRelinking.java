@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,7 +91,7 @@ final class CopyRelinking {
         if (!enabled) {
             return 0;
         }
-        Set<String> changed = new java.util.LinkedHashSet<>(this.changed);
+        Set<String> changed = new LinkedHashSet<>(this.changed);
         changed.addAll(links.followersOf(this.changed));
         changed.addAll(links.storedAgain());
         if (changed.isEmpty()) {

@@ -22,21 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AgencyRulesChangeTest {
 
-    private static final String MERGE = AgencyOverrides.HEADER + "\n平潭县国有资产管理局,350128,350128:平潭县投资促进局\n";
+    private static final String MERGE = AgencySeries.MERGE;
     private static final List<String> IDS = List.of("gz-2021", "tc-2022", "cz-2022");
 
     private static Path corpus(Path docs) throws Exception {
         Files.createDirectories(docs);
-        String[] s = RenamedCopiesTest.LAST_YEAR;
-        AgencySeries.write(docs, AgencySeries.report("gz-2021", "平潭县国有资产管理局", 2021, "2021",
-                "平潭县国有资产管理局2021年政府信息公开工作年度报告\n" + String.join("", s),
-                AgencySeries.figures("apps_new_total", 5, "apps_carryover_total", 2)));
-        AgencySeries.write(docs, AgencySeries.report("tc-2022", "平潭县投资促进局", 2022, "2021",
-                "平潭县投资促进局2022年政府信息公开工作年度报告\n" + s[0] + s[1] + s[3] + RenamedCopiesTest.OWN,
-                AgencySeries.figures("apps_new_total", 7, "apps_carried_total", 3)));
-        AgencySeries.write(docs, AgencySeries.report("cz-2022", "平潭县财政局", 2022, "2021",
-                "平潭县财政局2022年政府信息公开工作年度报告\n加强财政政策解读，通过图表和问答等形式解读惠企利民资金政策。",
-                AgencySeries.figures("apps_new_total", 1)));
+        for (Report r : AgencySeries.mergedByRule()) {
+            AgencySeries.write(docs, r);
+        }
         return docs;
     }
 
@@ -78,7 +71,7 @@ class AgencyRulesChangeTest {
         IndexSummary again = AgencySeries.run(docs, index);
         assertEquals(0, again.relinked(), "the same rules again: nothing to re-key, " + again);
 
-        Files.writeString(csv, AgencyOverrides.HEADER + "\n", StandardCharsets.UTF_8); // the row removed
+        Files.writeString(csv, AgencySeries.RULES_HEADER, StandardCharsets.UTF_8); // the row removed
         IndexSummary removed = AgencySeries.run(docs, index);
         assertTrue(removed.relinked() >= 2, "gz-2021 keyed by its name again, tc-2022 relinked: " + removed);
         assertEquals(Map.of(), StoredLinkedValues.differences(withoutRule, index, IDS));

@@ -22,33 +22,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RenamedCopiesTest {
 
-    static final String[] LAST_YEAR = {
-            "本局坚持把信息公开作为转变政府职能的重要抓手，全面推进决策执行管理服务结果公开。",
-            "全年通过门户网站主动公开行政许可和行政处罚信息，及时回应企业和群众关切。",
-            "加强政策解读工作，对重要政策文件做到解读材料与政策文件同步起草同步审签。",
-            "下一步将继续完善依申请公开办理机制，规范答复文书格式，提升答复质量。"};
-    static final String OWN = "本局新设食品安全抽检信息公开专栏，按季度公布抽检结果和不合格产品处置情况。";
-    static final String RENAME = "2022年，根据机构改革方案，原平潭县工商行政管理局更名为平潭县市场监督管理局。";
+    private static final String[] LAST_YEAR = AgencySeries.LAST_YEAR;
 
-    static Report former(String... sentences) {
-        return AgencySeries.report("gs-2021", "平潭县工商行政管理局", 2021, "2021",
-                "平潭县工商行政管理局2021年政府信息公开工作年度报告\n" + String.join("", sentences),
-                AgencySeries.figures("apps_new_total", 6, "apps_carryover_total", 2));
+    private static Report former(String... sentences) {
+        return AgencySeries.formerAgency(sentences);
     }
 
-    static Report renamed() {
-        return AgencySeries.report("sj-2022", "平潭县市场监督管理局", 2022, "2021",
-                "平潭县市场监督管理局2022年政府信息公开工作年度报告\n" + LAST_YEAR[0] + LAST_YEAR[1] + LAST_YEAR[2] + RENAME + OWN,
-                AgencySeries.figures("apps_new_total", 9, "apps_carried_total", 2));
+    private static Report renamed() {
+        return AgencySeries.renamedAgency();
+    }
+
+    /** Both reports in {@code dir/docs}, indexed in one run into {@code dir/index}; the docs folder. */
+    private static Path indexBoth(Path dir) throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        AgencySeries.write(docs, former(LAST_YEAR));
+        AgencySeries.write(docs, renamed());
+        AgencySeries.run(docs, dir.resolve("index"));
+        return docs;
     }
 
     @Test
     void the_renamed_agencys_report_is_compared_with_its_former_agencys_report(@TempDir Path dir) throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
-        AgencySeries.write(docs, former(LAST_YEAR));
-        AgencySeries.write(docs, renamed());
+        indexBoth(dir);
         Path index = dir.resolve("index");
-        AgencySeries.run(docs, index);
 
         Report r = StoredLinkedValues.report(index, "sj-2022");
         assertEquals(AgencySeries.NEW_KEY, r.agencyKey());
@@ -101,11 +97,8 @@ class RenamedCopiesTest {
 
     @Test
     void deleting_the_former_agencys_report_drops_the_previous_share(@TempDir Path dir) throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
-        AgencySeries.write(docs, former(LAST_YEAR));
-        AgencySeries.write(docs, renamed());
+        Path docs = indexBoth(dir);
         Path index = dir.resolve("index");
-        AgencySeries.run(docs, index);
         Files.delete(docs.resolve("gs-2021.txt"));
         assertEquals(1, AgencySeries.run(docs, index).deleted());
         Report r = StoredLinkedValues.report(index, "sj-2022");
