@@ -151,7 +151,8 @@ public final class AgencyOverrides {
 
     /**
      * The keys whose reports the rules may re-key: every name key and key they name, and the report ids they name.
-     * A run touches them all, so that an edited file takes effect on reports whose files did not change.
+     * A run whose rules differ from those the stored keys follow touches the old rules' and the new rules' keys, so
+     * that an edited file takes effect on reports whose files did not change.
      */
     public Set<String> touchedKeys() {
         Set<String> keys = new LinkedHashSet<>(byNameKey.keySet());

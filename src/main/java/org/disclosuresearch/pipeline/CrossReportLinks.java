@@ -102,19 +102,19 @@ final class CrossReportLinks {
     }
 
     /**
-     * The run's rules differ from those the stored keys follow ({@code before}, as the sink recorded them): the keys
+     * The run's rules differ from those the stored keys follow ({@code recorded}, as the sink kept them): the keys
      * either names and the reports either names by id are re-keyed by {@code now} before linking, so that a removed
      * or changed row is undone on reports whose files did not change, and an added one applies to them.
      */
-    void rulesChanged(AgencyOverrides now, AgencyOverrides before) throws IOException {
-        if (this.before == null) {
+    void rulesChanged(AgencyOverrides now, AgencyOverrides recorded) throws IOException {
+        if (before == null) {
             return;
         }
         rekeyBy = now;
         touch(AgencyLinker.NAME, now.touchedKeys());
-        touch(AgencyLinker.NAME, before.touchedKeys());
+        touch(AgencyLinker.NAME, recorded.touchedKeys());
         Set<String> ids = new LinkedHashSet<>(now.touchedIds());
-        ids.addAll(before.touchedIds());
+        ids.addAll(recorded.touchedIds());
         touchIds(ids);
     }
 
