@@ -74,6 +74,10 @@ public final class CorpusPipeline {
         }
     }
 
+    /** A file the walk listed, with the docs folder it was found in (the folder its relative name is taken from). */
+    private record ListedFile(CorpusFiles.Found found, Path root) {
+    }
+
     /**
      * A file to look at in the worker pool: {@code stamp} is its size and time when listed; {@code storedHash} the hash
      * the sink holds for its id when it may be unchanged (then it is hashed first and parsed only when it differs).
@@ -216,23 +220,23 @@ public final class CorpusPipeline {
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
-        List<Path[]> files = new ArrayList<>();
+        List<ListedFile> files = new ArrayList<>();
         for (Path root : docsRoots) {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
             }
             Path agenciesCsv = root.resolve(AgencyOverrides.FILE_NAME);
-            for (Path file : CorpusFiles.list(List.of(root), excluded, config.followLinks())) {
-                if (file.equals(agenciesCsv)) {
+            for (CorpusFiles.Found found : CorpusFiles.find(List.of(root), excluded, config.followLinks())) {
+                if (found.path().equals(agenciesCsv)) {
                     continue; // the identity rules, not a report
                 }
-                files.add(new Path[] {file, root});
+                files.add(new ListedFile(found, root));
             }
         }
         ProgressClock clock = new ProgressClock(progress, config, started, files.size());
         long done = 0;
-        for (Path[] f : files) {
-            Path file = f[0];
+        for (ListedFile f : files) {
+            Path file = f.found().path();
             String id = idOf(file);
             Path first = fileOfId.putIfAbsent(id, file);
             if (first != null) {
@@ -243,7 +247,7 @@ public final class CorpusPipeline {
             }
             SourceStamp now;
             try {
-                now = SourceStamp.of(file);
+                now = SourceStamp.of(file, f.found().attributes());
             } catch (IOException e) {
                 failures.add(unreadable(file, e));
                 done++;
@@ -258,7 +262,7 @@ public final class CorpusPipeline {
             }
             String storedHash = before == null || before.sha256() == null || before.sha256().isEmpty() ? null
                     : before.sha256();
-            pending.add(new Pending(file, f[1], now, storedHash));
+            pending.add(new Pending(file, f.root(), now, storedHash));
         }
         Iterator<Callable<Outcome>> tasks = pending.stream().<Callable<Outcome>>map(p -> () -> parseAndSend(p))
                 .iterator();
