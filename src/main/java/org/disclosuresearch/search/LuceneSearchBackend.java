@@ -159,11 +159,11 @@ public final class LuceneSearchBackend implements SearchBackend {
         Query query = filters.apply(userQuery, null);
         // one hit beyond the page tells whether a next page exists: the last page offers no cursor to an empty one
         int n = Math.max(1, request.size()) + 1;
-        MatchesAndPage.Result result = MatchesAndPage.search(searcher, query, n, sort, after,
-                request.sort().isRelevance());
-        FacetsCollector matching = result.matching();
-        long total = result.total();
-        TopDocs top = result.top();
+        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, n,
+                sort, false, new FacetsCollectorManager());
+        FacetsCollector matching = result.facetsCollector();
+        long total = matching.getMatchingDocs().stream().mapToLong(md -> md.totalHits).sum();
+        TopDocs top = result.topDocs();
         boolean more = top.scoreDocs.length > request.size();
         ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.size()));
         if (!request.sort().isRelevance() && page.length > 0) {
