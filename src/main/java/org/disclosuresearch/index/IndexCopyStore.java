@@ -34,8 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IndexCopyStore implements CopyStore {
 
-    private static final Set<String> STORED = Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT,
-            Fields.SHA256);
+    private static final Set<String> STORED = Set.of(Fields.REPORT_JSON, Fields.PRINTED_TEXT, Fields.SHA256);
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -175,20 +174,24 @@ final class IndexCopyStore implements CopyStore {
 
     @Override
     public Stored stored(String id) throws IOException {
-        Document doc = document(id, STORED);
-        if (doc == null) {
+        int doc = docOf(id);
+        if (doc < 0) {
             return null;
         }
-        return new Stored(ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), doc.get(Fields.TEXT),
-                doc.get(Fields.PRINTED_TEXT)), doc.get(Fields.SHA256));
+        Document stored = searcher.storedFields().document(doc, STORED);
+        return new Stored(ReportDocuments.fromStored(stored.get(Fields.REPORT_JSON), ReportTexts.of(reader, doc),
+                stored.get(Fields.PRINTED_TEXT)), stored.get(Fields.SHA256));
     }
 
     private Document document(String id, Set<String> fields) throws IOException {
+        int doc = docOf(id);
+        return doc < 0 ? null : searcher.storedFields().document(doc, fields);
+    }
+
+    /** The document of report {@code id}, or -1. */
+    private int docOf(String id) throws IOException {
         TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-        if (top.scoreDocs.length == 0) {
-            return null;
-        }
-        return searcher.storedFields().document(top.scoreDocs[0].doc, fields);
+        return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
     }
 
     @Override

@@ -63,9 +63,9 @@ public final class Indexer implements ReportSink {
      * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
      * segmented clause by clause, as queries now are, and indexed without positions; 4: agency keys, link keys, derived
      * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes, the hit fields doc value,
-     * the source stamps).
+     * the source stamps; 6: the text as its own compressed doc value instead of stored, figures no longer stored).
      */
-    static final String LAYOUT = "5";
+    static final String LAYOUT = "6";
     static final String LAYOUT_KEY = "disclosure-search.layout";
     /** The agencies.csv rules the stored agency keys follow, beside the layout marker in the commit data. */
     static final String AGENCY_RULES_KEY = "disclosure-search.agency-rules";
