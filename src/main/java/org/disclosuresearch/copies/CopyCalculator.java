@@ -41,8 +41,13 @@ public final class CopyCalculator {
         this.rule = rule;
     }
 
-    /** What the calculation needs of a report: identity, year and its sentences with their spans. */
-    public record Subject(String id, String agencyKey, Integer year, List<NarrativeSentences.Sentence> sentences) {
+    /**
+     * What the calculation needs of a report: identity, year, its sentences with their spans, and the id of the
+     * previous report the agency linker chose ({@code Report.previous()}, across stated renames and agencies.csv
+     * merges), null when it chose none.
+     */
+    public record Subject(String id, String agencyKey, Integer year, List<NarrativeSentences.Sentence> sentences,
+                          String linkedPrevious) {
     }
 
     /** The report's shares; a report without year is compared with nothing (all shares null). */
@@ -52,8 +57,7 @@ public final class CopyCalculator {
         }
         int year = report.year();
         int limit = rule.limit(lookup.reportsOfYear(year));
-        SentenceLookup.Holder prev = report.agencyKey() == null ? null
-                : lookup.previousReport(report.agencyKey(), year);
+        SentenceLookup.Holder prev = previousOf(report, year);
         Set<Long> prevHashes = new HashSet<>();
         if (prev != null) {
             for (long h : lookup.sentenceHashes(prev.id())) {
@@ -138,6 +142,21 @@ public final class CopyCalculator {
                 counted == 0 ? null : ratio(inPeer, counted),
                 counted == 0 ? null : ratio(inEither, counted),
                 prev == null ? null : inPrev, inPeer, inEither, similar, passages);
+    }
+
+    /**
+     * The report the share (a) compares with: the agency linker's previous report (the year before, whatever key the
+     * agency had then: one answer for carry checks, growth and copies); without one (a year missing before this
+     * report) the latest earlier report under the same key.
+     */
+    private SentenceLookup.Holder previousOf(Subject report, int year) throws IOException {
+        if (report.linkedPrevious() != null) {
+            SentenceLookup.Holder linked = lookup.report(report.linkedPrevious());
+            if (linked != null) {
+                return linked;
+            }
+        }
+        return report.agencyKey() == null ? null : lookup.previousReport(report.agencyKey(), year);
     }
 
     private static boolean sameAgency(SentenceLookup.Holder h, Subject report) {

@@ -20,7 +20,9 @@ import java.util.Set;
  * (3) its agency's previous report. So when reports are added, replaced or deleted, the affected reports are: the
  * changed ones; every report of the same year holding a counted sentence of a changed report's old or new version
  * (found by term lookup; a template sentence's lookup stops at the boilerplate limit, and is followed only when the
- * change may have moved it across the limit); and the agency's next report, whose previous report may now be another.
+ * change may have moved it across the limit); the agency's next report, whose previous report may now be another; and
+ * (handed in by the write path) the reports whose agency links changed in the run or whose linked previous report is
+ * a changed one.
  *
  * <p>Not followed: a year's limit itself moves by one for every 1/share reports added to that year (every 100 at the
  * default 1%), which turns the sentences held by exactly the limit's number of reports into template wording or back;
@@ -129,7 +131,7 @@ public final class CopyLinker {
      */
     public static Report withShares(Report r, SentenceLookup lookup, BoilerplateRule rule) throws IOException {
         CopyShares shares = new CopyCalculator(lookup, rule).compute(new CopyCalculator.Subject(r.id(), agencyKeyOf(r),
-                r.year(), NarrativeSentences.of(r)));
+                r.year(), NarrativeSentences.of(r), r.previous() == null ? null : r.previous().id()));
         Report withShares = r.toBuilder().copies(shares).build();
         // the shares are derived figures too (filter, sort, Σ/Σ aggregates): one derivation for all of them
         return withShares.toBuilder().derivedFigures(DerivedFigures.compute(withShares)).build();

@@ -147,6 +147,12 @@ public final class MemorySentenceLookup implements SentenceLookup {
     }
 
     @Override
+    public Holder report(String id) {
+        Integer i = indexOf.get(id);
+        return i == null ? null : holder(i);
+    }
+
+    @Override
     public Holder previousReport(String agencyKey, int year) {
         return neighbour(agencyKey, year, -1);
     }

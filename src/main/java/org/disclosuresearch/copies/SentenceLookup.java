@@ -28,6 +28,9 @@ public interface SentenceLookup {
      */
     int holderCount(int year, long hash, int cap) throws IOException;
 
+    /** The report with this id as a holder (the previous report the agency linker chose), or null when not held. */
+    Holder report(String id) throws IOException;
+
     /** The agency's latest report of a year before {@code year}, or null. */
     Holder previousReport(String agencyKey, int year) throws IOException;
 

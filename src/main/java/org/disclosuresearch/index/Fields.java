@@ -15,8 +15,13 @@ public final class Fields {
 
     /** Report id (file name without extension): the upsert key; also sorted doc values for tie-breaking. */
     public static final String ID = "id";
-    /** Normalized text, smartcn-analyzed (documents and frequencies), stored: ranked word search; snippet text. */
+    /**
+     * Normalized text, smartcn-analyzed (documents and frequencies): ranked word search. Stored in indexes written
+     * before {@link #TEXT_VALUE} (read only as its fallback).
+     */
     public static final String TEXT = "text";
+    /** Normalized text as a compressed binary doc value (see {@link ReportTexts}): snippets and the report view. */
+    public static final String TEXT_VALUE = "text_value";
     /**
      * The text as printed (stored only): the report view marks matches on it through the normalizer's offsets. Held
      * whole only by documents whose printed text the normalized text cannot give back; others hold

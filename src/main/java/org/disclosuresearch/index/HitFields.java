@@ -143,7 +143,7 @@ public record HitFields(String id, String agency, Integer year, Region region, S
             derived.put(in.readString(), Double.longBitsToDouble(in.readLong()));
         }
         int n = in.readVInt();
-        Map<String, Number> figures = new LinkedHashMap<>();
+        Map<String, Number> figures = new LinkedHashMap<>(n * 4 / 3 + 1); // no rehashing of a hundred figures per hit
         for (int i = 0; i < n; i++) {
             int place = in.readVInt();
             String key = place == 0 ? in.readString() : CATALOGUE.get(place - 1);

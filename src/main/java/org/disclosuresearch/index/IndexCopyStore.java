@@ -8,6 +8,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -33,8 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IndexCopyStore implements CopyStore {
 
-    private static final Set<String> STORED = Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT,
-            Fields.PRINTED_DELTA, Fields.SHA256);
+    private static final Set<String> STORED = Set.of(Fields.REPORT_JSON, Fields.PRINTED_TEXT, Fields.PRINTED_DELTA,
+            Fields.SHA256);
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -119,6 +120,17 @@ final class IndexCopyStore implements CopyStore {
     }
 
     @Override
+    public Holder report(String id) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return null;
+        }
+        int doc = top.scoreDocs[0].doc;
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        return holder(leaf.reader(), doc - leaf.docBase, null);
+    }
+
+    @Override
     public Holder previousReport(String agencyKey, int year) throws IOException {
         return neighbour(agencyKey, year, -1);
     }
@@ -163,19 +175,23 @@ final class IndexCopyStore implements CopyStore {
 
     @Override
     public Stored stored(String id) throws IOException {
-        Document doc = document(id, STORED);
-        if (doc == null) {
+        int doc = docOf(id);
+        if (doc < 0) {
             return null;
         }
-        return new Stored(ReportDocuments.fromStored(doc), doc.get(Fields.SHA256));
+        Document stored = searcher.storedFields().document(doc, STORED);
+        return new Stored(ReportDocuments.fromStored(stored, ReportTexts.of(reader, doc)), stored.get(Fields.SHA256));
     }
 
     private Document document(String id, Set<String> fields) throws IOException {
+        int doc = docOf(id);
+        return doc < 0 ? null : searcher.storedFields().document(doc, fields);
+    }
+
+    /** The document of report {@code id}, or -1. */
+    private int docOf(String id) throws IOException {
         TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-        if (top.scoreDocs.length == 0) {
-            return null;
-        }
-        return searcher.storedFields().document(top.scoreDocs[0].doc, fields);
+        return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
     }
 
     @Override

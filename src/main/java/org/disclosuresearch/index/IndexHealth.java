@@ -104,7 +104,7 @@ public final class IndexHealth {
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 List<String> segments = checksums(reader);
                 List<String> reports = new ArrayList<>();
-                Set<String> wanted = Set.of(Fields.REPORT_JSON, Fields.TEXT);
+                Set<String> wanted = Set.of(Fields.REPORT_JSON);
                 for (LeafReaderContext leaf : reader.leaves()) {
                     Bits live = leaf.reader().getLiveDocs();
                     StoredFields stored = leaf.reader().storedFields();
@@ -114,7 +114,7 @@ public final class IndexHealth {
                         }
                         try {
                             Document doc = stored.document(d, wanted);
-                            ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), doc.get(Fields.TEXT));
+                            ReportDocuments.fromStored(doc.get(Fields.REPORT_JSON), ReportTexts.of(leaf.reader(), d));
                         } catch (IOException | RuntimeException e) {
                             reports.add(idOf(reader, leaf.docBase + d));
                         }

@@ -1,6 +1,7 @@
 package org.disclosuresearch.index;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -93,10 +94,22 @@ final class IndexLinkedReports implements LinkedReports {
         return out;
     }
 
-    /** The stored document of a report (its texts, hash and indexing time), or null when it is not stored. */
+    /**
+     * The stored document of a report (its texts, hash and indexing time), or null when it is not stored. The text,
+     * kept as a doc value, is added to it as the stored field it was, so that one document answers for both texts.
+     */
     Document stored(String id) throws IOException {
         TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-        return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
+        if (top.scoreDocs.length == 0) {
+            return null;
+        }
+        int doc = top.scoreDocs[0].doc;
+        Document stored = searcher.storedFields().document(doc);
+        String text = ReportTexts.of(reader, doc);
+        if (text != null && stored.get(Fields.TEXT) == null) {
+            stored.add(new StoredField(Fields.TEXT, text));
+        }
+        return stored;
     }
 
     /**

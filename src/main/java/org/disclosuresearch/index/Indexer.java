@@ -64,10 +64,13 @@ public final class Indexer implements ReportSink {
      * makes old documents answer queries wrongly (2: bigram-only exact field, characters fields, no offsets; 3: words
      * segmented clause by clause, as queries now are, and indexed without positions; 4: agency keys, link keys, derived
      * ratios with their numerators and denominators, the gaps facet; 5: copy detection's sentence terms and hashes, the
-     * hit fields doc value, the source stamps; 6: the printed text stored as its difference from the normalized text).
+     * hit fields doc value, the source stamps; 6: the text as its own compressed doc value instead of stored, figures
+     * no longer stored; 7: the printed text stored as its difference from the normalized text).
      */
-    static final String LAYOUT = "6";
+    static final String LAYOUT = "7";
     static final String LAYOUT_KEY = "disclosure-search.layout";
+    /** The agencies.csv rules the stored agency keys follow, beside the layout marker in the commit data. */
+    static final String AGENCY_RULES_KEY = "disclosure-search.agency-rules";
 
     public Indexer(Path indexDir, IndexerConfig config) throws IOException {
         this(indexDir, config, false, d -> d);
@@ -232,12 +235,44 @@ public final class Indexer implements ReportSink {
         if (stored == null) {
             return; // deleted meanwhile: nothing to keep right
         }
-        Report full = report.toBuilder().text(stored.get(Fields.TEXT)).printedText(ReportDocuments.printedText(stored))
-                .build();
+        String text = stored.get(Fields.TEXT);
+        Report full = report.toBuilder().text(text).printedText(ReportDocuments.printedText(stored, text)).build();
         Number indexedAt = stored.getField(Fields.INDEXED_AT) == null ? null
                 : stored.getField(Fields.INDEXED_AT).numericValue();
         writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(full,
                 view.stamp(report.id()), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
+    }
+
+    /** Nothing to do: the linkers' and copy detection's views are near-real-time readers of the writer. */
+    @Override
+    public void showSent() {
+    }
+
+    @Override
+    public String agencyRules() {
+        return commitData().get(AGENCY_RULES_KEY);
+    }
+
+    @Override
+    public void agencyRules(String canonical) {
+        putCommitData(AGENCY_RULES_KEY, canonical);
+    }
+
+    /** The commit data the next commit records (the last commit's, with what this writer set since). */
+    private Map<String, String> commitData() {
+        Map<String, String> data = new java.util.HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    /** Sets one entry of the commit data, keeping the others (the layout marker beside the agency rules). */
+    private synchronized void putCommitData(String key, String value) {
+        Map<String, String> data = commitData();
+        data.put(key, value);
+        writer.setLiveCommitData(data.entrySet());
     }
 
     @Override
@@ -248,7 +283,7 @@ public final class Indexer implements ReportSink {
     @Override
     public void commit(boolean runComplete) throws IOException {
         if (runComplete && staleLayout) { // only now: an interrupted run must leave the old marker, so that the next one goes on
-            writer.setLiveCommitData(Map.of(LAYOUT_KEY, ReaderVersion.marker(LAYOUT)).entrySet());
+            putCommitData(LAYOUT_KEY, ReaderVersion.marker(LAYOUT));
             staleLayout = false;
         }
         writer.commit();

@@ -49,7 +49,6 @@ public final class ReportDocuments {
      * word positions; leaving them out took a tenth off indexing time) and no offsets (snippets come from the exact
      * field).
      */
-    private static final FieldType STORED_WORDS = indexed(IndexOptions.DOCS_AND_FREQS, true);
     private static final FieldType WORDS = indexed(IndexOptions.DOCS_AND_FREQS, false);
     /**
      * Exact-phrase bigrams: positions for phrase queries; no offsets, since a bigram's offsets follow from its
@@ -97,7 +96,8 @@ public final class ReportDocuments {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, report.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(report.id())));
-        doc.add(new Field(Fields.TEXT, text, STORED_WORDS));
+        doc.add(new Field(Fields.TEXT, text, WORDS));
+        doc.add(new BinaryDocValuesField(Fields.TEXT_VALUE, ReportTexts.encode(text)));
         doc.add(new Field(Fields.TEXT_EXACT, text, BIGRAMS));
         doc.add(new Field(Fields.TEXT_CHARACTERS, text, CHARACTERS));
         if (report.agency() != null) {
@@ -187,7 +187,7 @@ public final class ReportDocuments {
     }
 
     /**
-     * Derived ratios like 万元 figures (point, doc values, stored), plus their numerator and denominator as doc values,
+     * Derived ratios like 万元 figures (point and doc values; a report's figures are read from its JSON or hit fields), plus their numerator and denominator as doc values,
      * so that an aggregate over a group is Σ numerator / Σ denominator.
      */
     private static void addDerived(Document doc, Report report) {
@@ -199,7 +199,6 @@ public final class ReportDocuments {
             }
             doc.add(new DoublePoint(ratio.id(), v));
             doc.add(new DoubleDocValuesField(ratio.id(), v));
-            doc.add(new StoredField(ratio.id(), v));
             doc.add(new DoubleDocValuesField(Fields.ratioNumerator(ratio.id()), parts[0]));
             doc.add(new DoubleDocValuesField(Fields.ratioDenominator(ratio.id()), parts[1]));
         }
@@ -225,6 +224,10 @@ public final class ReportDocuments {
         doc.add(new SortedSetDocValuesField(field, new BytesRef(countValue)));
     }
 
+    /**
+     * Each figure as a point (ranges) and doc values (sorting, stats); not stored: nothing read a figure's own stored
+     * field, and a hundred of them per report were decoded with every stored read.
+     */
     private static void addFigures(Document doc, Map<String, Number> figures) {
         for (Map.Entry<String, Number> e : figures.entrySet()) {
             Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
@@ -235,12 +238,10 @@ public final class ReportDocuments {
                 double v = e.getValue().doubleValue();
                 doc.add(new DoublePoint(figure.id(), v));
                 doc.add(new DoubleDocValuesField(figure.id(), v));
-                doc.add(new StoredField(figure.id(), v));
             } else {
                 long v = e.getValue().longValue();
                 doc.add(new LongPoint(figure.id(), v));
                 doc.add(new NumericDocValuesField(figure.id(), v));
-                doc.add(new StoredField(figure.id(), v));
             }
         }
     }
@@ -253,19 +254,24 @@ public final class ReportDocuments {
         }
     }
 
-    /** The stored fields {@link #fromStored(Document)} reads. */
-    public static final Set<String> REPORT_FIELDS = Set.of(Fields.REPORT_JSON, Fields.TEXT, Fields.PRINTED_TEXT,
+    /** The stored fields {@link #fromStored(Document, String)} reads. */
+    public static final Set<String> REPORT_FIELDS = Set.of(Fields.REPORT_JSON, Fields.PRINTED_TEXT,
             Fields.PRINTED_DELTA);
 
-    /** The report a document stores, with its normalized and printed texts (give it {@link #REPORT_FIELDS}). */
-    public static Report fromStored(Document stored) {
-        return fromStored(stored.get(Fields.REPORT_JSON), stored.get(Fields.TEXT), printedText(stored));
+    /**
+     * The report a document stores (give it {@link #REPORT_FIELDS}) with its normalized {@code text} (its text value)
+     * and the printed text.
+     */
+    public static Report fromStored(Document stored, String text) {
+        return fromStored(stored.get(Fields.REPORT_JSON), text, printedText(stored, text));
     }
 
-    /** The printed text a document stores (whole, or as its difference from the stored normalized text); or null. */
-    static String printedText(Document stored) {
+    /**
+     * The printed text a document stores, whole or as its difference from the document's normalized {@code text};
+     * null when it has none.
+     */
+    static String printedText(Document stored, String text) {
         BytesRef delta = stored.getBinaryValue(Fields.PRINTED_DELTA);
-        String text = stored.get(Fields.TEXT);
         return delta == null || text == null ? stored.get(Fields.PRINTED_TEXT) : PrintedTextDelta.apply(text, delta);
     }
 

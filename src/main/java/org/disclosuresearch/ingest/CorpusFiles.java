@@ -35,15 +35,29 @@ public final class CorpusFiles {
             "txt", "text", "csv");
 
     /**
+     * A report file and what the walk read of it, so that a caller comparing sizes and times does not stat it again.
+     *
+     * @param path       the file
+     * @param attributes its attributes (a link's target's) as the walk read them; null for a file named directly
+     */
+    public record Found(Path path, BasicFileAttributes attributes) {
+    }
+
+    /**
      * What a walk found.
      *
-     * @param files   regular files, sorted by path within each argument
+     * @param found   regular files, sorted by path within each argument
      * @param skipped what was left out and why (a symlink loop, an unreadable folder), each naming the path
      */
-    public record Listing(List<Path> files, List<String> skipped) {
+    public record Listing(List<Found> found, List<String> skipped) {
         public Listing {
-            files = List.copyOf(files);
+            found = List.copyOf(found);
             skipped = List.copyOf(skipped);
+        }
+
+        /** The files found, in order. */
+        public List<Path> files() {
+            return found.stream().map(Found::path).toList();
         }
     }
 
@@ -66,9 +80,14 @@ public final class CorpusFiles {
 
     /** Like {@link #list(List, Set)}; {@code followLinks} also follows links that lead out of a folder. */
     public static List<Path> list(List<Path> filesOrDirs, Set<Path> excluded, boolean followLinks) {
+        return find(filesOrDirs, excluded, followLinks).stream().map(Found::path).toList();
+    }
+
+    /** Like {@link #list(List, Set, boolean)}, each file with the attributes the walk read. */
+    public static List<Found> find(List<Path> filesOrDirs, Set<Path> excluded, boolean followLinks) {
         Listing listing = scan(filesOrDirs, excluded, followLinks);
         listing.skipped().forEach(System.err::println);
-        return listing.files();
+        return listing.found();
     }
 
     /** Like {@link #list}, with what had to be skipped. */
@@ -87,22 +106,22 @@ public final class CorpusFiles {
         for (Path dir : excluded) {
             excludedReal.add(realPath(dir));
         }
-        List<Path> out = new ArrayList<>();
+        List<Found> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
         for (Path start : filesOrDirs) {
             if (!Files.isDirectory(start)) {
-                out.add(start);
+                out.add(new Found(start, null));
                 continue;
             }
-            List<Path> found = new ArrayList<>();
+            List<Found> found = new ArrayList<>();
             try {
                 Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                         new Walker(start, found, skipped, seen, excludedReal, new DocsFolder(start, followLinks)));
             } catch (IOException e) {
                 skipped.add(start + ": folder not read (" + e.getMessage() + ")");
             }
-            found.sort(null);
+            found.sort(java.util.Comparator.comparing(Found::path));
             out.addAll(found);
         }
         return new Listing(out, skipped);
@@ -124,7 +143,7 @@ public final class CorpusFiles {
      */
     private static final class Walker extends SimpleFileVisitor<Path> {
         private final Path start;
-        private final List<Path> found;
+        private final List<Found> found;
         private final List<String> skipped;
         private final Set<Object> seen;
         private final Set<Path> excluded;
@@ -135,7 +154,7 @@ public final class CorpusFiles {
         /** The real locations of the folders being walked, innermost first. */
         private final java.util.ArrayDeque<Path> realDirs = new java.util.ArrayDeque<>();
 
-        Walker(Path start, List<Path> found, List<String> skipped, Set<Object> seen, Set<Path> excluded,
+        Walker(Path start, List<Found> found, List<String> skipped, Set<Object> seen, Set<Path> excluded,
                DocsFolder folder) {
             this.folder = folder;
             this.start = start;
@@ -195,7 +214,7 @@ public final class CorpusFiles {
             }
             Object key = attrs.fileKey() != null ? attrs.fileKey() : realOf(file);
             if (seen.add(key)) {
-                found.add(file);
+                found.add(new Found(file, attrs));
             } else {
                 skipped.add(file + ": skipped, the same file as one listed already (reached through a link)");
             }

@@ -77,8 +77,14 @@ public final class AgencyLinker implements ReportLinker {
             }
             Map<String, Report> found = closure(batch, reports, done);
             for (List<Report> agency : agencies(found.values())) {
+                Map<String, Report> now = new LinkedHashMap<>();
+                agency.forEach(r -> now.put(r.id(), r));
                 for (Report updated : link(agency)) {
                     changed.store(updated);
+                    now.put(updated.id(), updated);
+                }
+                for (Report r : now.values()) {
+                    changed.computed(r);
                 }
             }
         }

@@ -1,7 +1,10 @@
 package org.disclosuresearch.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.disclosuresearch.parse.AgencyIdentity;
 import org.disclosuresearch.report.Csv;
+import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The identities a user sets by hand in {@code agencies.csv} at the top of a docs folder: merge two agencies the
@@ -147,7 +151,8 @@ public final class AgencyOverrides {
 
     /**
      * The keys whose reports the rules may re-key: every name key and key they name, and the report ids they name.
-     * A run touches them all, so that an edited file takes effect on reports whose files did not change.
+     * A run whose rules differ from those the stored keys follow touches the old rules' and the new rules' keys, so
+     * that an edited file takes effect on reports whose files did not change.
      */
     public Set<String> touchedKeys() {
         Set<String> keys = new LinkedHashSet<>(byNameKey.keySet());
@@ -163,5 +168,39 @@ public final class AgencyOverrides {
 
     public boolean isEmpty() {
         return byNameKey.isEmpty() && byReportId.isEmpty();
+    }
+
+    /**
+     * The effective rules in one canonical form (JSON, sorted: the same rules in any row order, folder or spelling of
+     * a name give the same text). A sink keeps the form its stored keys follow ({@link ReportSink#agencyRules()}):
+     * the rules themselves, not only a hash of them, because undoing a removed row needs the keys it named.
+     */
+    public String canonical() {
+        Map<String, Object> rules = new TreeMap<>();
+        rules.put("byId", new TreeMap<>(byReportId));
+        rules.put("byName", new TreeMap<>(byNameKey));
+        try {
+            return Json.mapper().writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // maps of strings always serialize
+        }
+    }
+
+    /**
+     * The rules a sink recorded ({@link #canonical()}); {@link #NONE} for null (none recorded) or a form this release
+     * cannot read (then only the current rules' keys are re-keyed).
+     */
+    public static AgencyOverrides fromCanonical(String canonical) {
+        if (canonical == null) {
+            return NONE;
+        }
+        try {
+            Map<String, Map<String, String>> rules = Json.mapper().readValue(canonical, new TypeReference<>() {
+            });
+            return new AgencyOverrides(rules.getOrDefault("byName", Map.of()), rules.getOrDefault("byId", Map.of()),
+                    List.of());
+        } catch (JsonProcessingException | RuntimeException e) {
+            return NONE;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,15 +77,23 @@ final class CopyRelinking {
     }
 
     /**
-     * After the run's commit: recomputes the affected reports and stores those whose shares changed; the caller
-     * commits.
+     * After the run's commit and the agency linker: recomputes the affected reports and stores those whose shares
+     * changed; the caller commits.
      *
+     * @param links the agency linker's part of the run: the reports it stored again (re-keyed, or another previous
+     *              report) and those following a changed report, whose previous report's sentences may have changed
      * @return how many reports were stored again
      */
-    int relink() throws IOException {
+    int relink(CrossReportLinks links) throws IOException {
         if (before != null) {
             before.close();
         }
+        if (!enabled) {
+            return 0;
+        }
+        Set<String> changed = new LinkedHashSet<>(this.changed);
+        changed.addAll(links.followersOf(this.changed));
+        changed.addAll(links.storedAgain());
         if (changed.isEmpty()) {
             return 0;
         }

@@ -55,6 +55,8 @@ public final class CorpusPipeline {
     private volatile CrossReportLinks links;
     /** Set in a run that sends (nearly) every report: linked values computed before the one write. */
     private volatile FullRunLinks fullRun;
+    /** The run's agencies.csv rules when they differ from the sink's: recorded with the run's last commit. */
+    private volatile String rulesToRecord;
 
     public CorpusPipeline(ReportSink sink, IndexerConfig config, Set<Path> excluded) {
         this.sink = sink;
@@ -70,6 +72,10 @@ public final class CorpusPipeline {
         static Outcome failed(IndexSummary.Failure failure) {
             return new Outcome(failure, false);
         }
+    }
+
+    /** A file the walk listed, with the docs folder it was found in (the folder its relative name is taken from). */
+    private record ListedFile(CorpusFiles.Found found, Path root) {
     }
 
     /**
@@ -104,6 +110,7 @@ public final class CorpusPipeline {
     }
 
     private void abandonLinks() {
+        rulesToRecord = null; // a failed run's rules are not what the stored keys follow
         FullRunLinks f = fullRun;
         fullRun = null;
         if (f != null) {
@@ -136,10 +143,17 @@ public final class CorpusPipeline {
         long relinked = l == null ? 0 : l.finish();
         CopyRelinking c = copies;
         copies = null;
-        if (c != null) {
-            relinked += c.relink();
+        if (c != null && l != null) {
+            if (relinked > 0) {
+                sink.showSent(); // copy detection reads each report's previous report as the agency linker left it
+            }
+            relinked += c.relink(l);
         }
-        if (relinked > 0) {
+        if (relinked > 0 || rulesToRecord != null) {
+            if (rulesToRecord != null) {
+                sink.agencyRules(rulesToRecord);
+                rulesToRecord = null;
+            }
             sink.commit(false);
         }
         return new IndexSummary(summary.indexed(), summary.unchanged(), summary.deleted(), summary.failed(),
@@ -196,30 +210,33 @@ public final class CorpusPipeline {
         List<IndexSummary.Failure> failures = new ArrayList<>();
         overrides = AgencyOverrides.load(docsRoots);
         failures.addAll(overrides.problems());
-        if (fullRun == null) { // a full run links every report with the rules anyway
-            links.touch(AgencyLinker.NAME, overrides.touchedKeys());
-            links.touchIds(overrides.touchedIds());
+        String storedRules = sink.agencyRules();
+        if (links.enabled() && !overrides.canonical().equals(storedRules)) {
+            if (fullRun == null) { // a full run sends every report keyed by the rules anyway
+                links.rulesChanged(overrides, AgencyOverrides.fromCanonical(storedRules));
+            }
+            rulesToRecord = overrides.canonical();
         }
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
-        List<Path[]> files = new ArrayList<>();
+        List<ListedFile> files = new ArrayList<>();
         for (Path root : docsRoots) {
             if (!Files.isDirectory(root)) {
                 throw new IOException("corpus folder " + root + " does not exist or is not a folder");
             }
             Path agenciesCsv = root.resolve(AgencyOverrides.FILE_NAME);
-            for (Path file : CorpusFiles.list(List.of(root), excluded, config.followLinks())) {
-                if (file.equals(agenciesCsv)) {
+            for (CorpusFiles.Found found : CorpusFiles.find(List.of(root), excluded, config.followLinks())) {
+                if (found.path().equals(agenciesCsv)) {
                     continue; // the identity rules, not a report
                 }
-                files.add(new Path[] {file, root});
+                files.add(new ListedFile(found, root));
             }
         }
         ProgressClock clock = new ProgressClock(progress, config, started, files.size());
         long done = 0;
-        for (Path[] f : files) {
-            Path file = f[0];
+        for (ListedFile f : files) {
+            Path file = f.found().path();
             String id = idOf(file);
             Path first = fileOfId.putIfAbsent(id, file);
             if (first != null) {
@@ -230,7 +247,7 @@ public final class CorpusPipeline {
             }
             SourceStamp now;
             try {
-                now = SourceStamp.of(file);
+                now = SourceStamp.of(file, f.found().attributes());
             } catch (IOException e) {
                 failures.add(unreadable(file, e));
                 done++;
@@ -245,7 +262,7 @@ public final class CorpusPipeline {
             }
             String storedHash = before == null || before.sha256() == null || before.sha256().isEmpty() ? null
                     : before.sha256();
-            pending.add(new Pending(file, f[1], now, storedHash));
+            pending.add(new Pending(file, f.root(), now, storedHash));
         }
         Iterator<Callable<Outcome>> tasks = pending.stream().<Callable<Outcome>>map(p -> () -> parseAndSend(p))
                 .iterator();

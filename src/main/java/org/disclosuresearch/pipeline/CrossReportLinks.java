@@ -3,9 +3,14 @@ package org.disclosuresearch.pipeline;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,11 +23,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CrossReportLinks {
 
+    /** Touched keys looked up at once when re-keying. */
+    private static final int BATCH = 512;
+
     private final ReportSink sink;
     private final List<ReportLinker> linkers;
     /** What the sink held when the run began, for the keys of the reports replaced or deleted; null: no linking. */
     private final LinkedReports before;
     private final Map<String, Set<String>> touched = new LinkedHashMap<>();
+    /** The run's agencies.csv rules when they differ from those the stored keys follow: re-key before linking. */
+    private AgencyOverrides rekeyBy;
+    /** Every report this stage stored again (re-keyed or relinked): their copy shares follow. */
+    private final Set<String> storedAgain = ConcurrentHashMap.newKeySet();
+    /** A previous report's id → the reports that follow it, as the linkers left them. */
+    private final Map<String, Set<String>> followers = new ConcurrentHashMap<>();
 
     private CrossReportLinks(ReportSink sink, List<ReportLinker> linkers, LinkedReports before) {
         this.sink = sink;
@@ -88,6 +102,23 @@ final class CrossReportLinks {
     }
 
     /**
+     * The run's rules differ from those the stored keys follow ({@code recorded}, as the sink kept them): the keys
+     * either names and the reports either names by id are re-keyed by {@code now} before linking, so that a removed
+     * or changed row is undone on reports whose files did not change, and an added one applies to them.
+     */
+    void rulesChanged(AgencyOverrides now, AgencyOverrides recorded) throws IOException {
+        if (before == null) {
+            return;
+        }
+        rekeyBy = now;
+        touch(AgencyLinker.NAME, now.touchedKeys());
+        touch(AgencyLinker.NAME, recorded.touchedKeys());
+        Set<String> ids = new LinkedHashSet<>(now.touchedIds());
+        ids.addAll(recorded.touchedIds());
+        touchIds(ids);
+    }
+
+    /**
      * After the run's commit: each linker in turn recomputes what the touched keys reach and stores the changed
      * reports (a later linker reads them through the sink's view of what was sent, committed or not); the caller
      * commits once. The number of reports stored again.
@@ -97,7 +128,7 @@ final class CrossReportLinks {
             return 0;
         }
         before.close();
-        long stored = 0;
+        long stored = rekey();
         for (ReportLinker linker : linkers) {
             Set<String> keys = touched.get(linker.name());
             if (keys.isEmpty()) {
@@ -105,14 +136,74 @@ final class CrossReportLinks {
             }
             long[] count = {0};
             try (LinkedReports now = sink.linkedReports()) {
-                linker.relink(keys, now, report -> {
-                    sink.relinked(report);
-                    count[0]++;
+                linker.relink(keys, now, new ReportLinker.Changed() {
+                    @Override
+                    public void store(Report report) throws IOException {
+                        sink.relinked(report);
+                        storedAgain.add(report.id());
+                        count[0]++;
+                    }
+
+                    @Override
+                    public void computed(Report report) {
+                        if (report.previous() != null && report.previous().id() != null) {
+                            followers.computeIfAbsent(report.previous().id(), id -> ConcurrentHashMap.newKeySet())
+                                    .add(report.id());
+                        }
+                    }
                 });
             }
             stored += count[0];
         }
         return stored;
+    }
+
+    /**
+     * The touched reports whose agency key the run's rules now give otherwise, stored again with it (their old and
+     * new keys touched, so that both agencies are relinked); made visible to the linkers' views. How many.
+     */
+    private long rekey() throws IOException {
+        if (rekeyBy == null || !touched.containsKey(AgencyLinker.NAME)) {
+            return 0;
+        }
+        Set<String> keys = touched.get(AgencyLinker.NAME);
+        List<String> asked = new ArrayList<>(keys);
+        Set<String> seen = new HashSet<>();
+        long count = 0;
+        try (LinkedReports now = sink.linkedReports()) {
+            for (int start = 0; start < asked.size(); start += BATCH) {
+                for (Report r : now.withKeys(AgencyLinker.NAME, asked.subList(start,
+                        Math.min(asked.size(), start + BATCH)))) {
+                    String key = rekeyBy.identityOf(r);
+                    if (!seen.add(r.id()) || Objects.equals(key, r.agencyKey())) {
+                        continue;
+                    }
+                    Report rekeyed = r.toBuilder().agencyKey(key).build();
+                    sink.relinked(rekeyed);
+                    storedAgain.add(r.id());
+                    keys.addAll(AgencyLinker.keysOfReport(rekeyed));
+                    count++;
+                }
+            }
+        }
+        if (count > 0) {
+            sink.showSent();
+        }
+        return count;
+    }
+
+    /** The reports this stage stored again in the run (after {@link #finish()}). */
+    Set<String> storedAgain() {
+        return storedAgain;
+    }
+
+    /** The reports whose previous report (as the linkers left them) is one of {@code ids}. */
+    Set<String> followersOf(Collection<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            out.addAll(followers.getOrDefault(id, Set.of()));
+        }
+        return out;
     }
 
     /** Closes the view of a run that failed before {@link #finish()}. */

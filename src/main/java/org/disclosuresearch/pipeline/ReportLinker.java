@@ -34,5 +34,12 @@ public interface ReportLinker {
     /** Receives a relinked report. */
     interface Changed {
         void store(Report report) throws IOException;
+
+        /**
+         * Every report the linker recomputed, changed or not, with its values now (after {@link #store} for a changed
+         * one): a later stage learns from it which reports follow which ({@link Report#previous()}).
+         */
+        default void computed(Report report) throws IOException {
+        }
     }
 }

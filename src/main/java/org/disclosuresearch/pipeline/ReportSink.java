@@ -63,6 +63,14 @@ public interface ReportSink extends Closeable {
     void commit(boolean runComplete) throws IOException;
 
     /**
+     * Makes what was sent visible to the views opened next ({@link #linkedReports()}, {@link #copyStore()}), between
+     * the post-commit stages: by default a commit; a sink whose views read what was sent uncommitted does nothing.
+     */
+    default void showSent() throws IOException {
+        commit(false);
+    }
+
+    /**
      * The reports sent so far (committed or not) as copy detection reads them, or null when this sink cannot answer
      * term lookups: then reports keep no copy shares. The caller closes it.
      */
@@ -85,6 +93,19 @@ public interface ReportSink extends Closeable {
      */
     default void relinked(Report report) throws IOException {
         throw new UnsupportedOperationException("this sink keeps no cross-report values");
+    }
+
+    /**
+     * The {@code agencies.csv} rules the stored agency keys follow ({@link AgencyOverrides#canonical()}), or null when
+     * none were recorded (a sink of an earlier release, or one that keeps no linked values). A run whose rules differ
+     * re-keys the reports the old or the new rules touch.
+     */
+    default String agencyRules() throws IOException {
+        return null;
+    }
+
+    /** Records the rules the stored keys follow from now on; kept by the next {@link #commit}. */
+    default void agencyRules(String canonical) throws IOException {
     }
 
     /**

@@ -28,6 +28,7 @@ import org.disclosuresearch.index.Fields;
 import org.disclosuresearch.index.HitFields;
 import org.disclosuresearch.index.IndexHealth;
 import org.disclosuresearch.index.ReportDocuments;
+import org.disclosuresearch.index.ReportTexts;
 import org.disclosuresearch.query.Highlights;
 import org.disclosuresearch.query.MatchMode;
 import org.disclosuresearch.query.QueryLanguage;
@@ -58,7 +59,6 @@ public final class LuceneSearchBackend implements SearchBackend {
     public static final int MAX_PAGE_SIZE = SearchRequest.MAX_PAGE_SIZE;
     private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Set<String> STORED_FOR_HIT = Set.of(Fields.REPORT_JSON);
-    private static final Set<String> STORED_FOR_SNIPPETS = Set.of(Fields.TEXT);
 
     private final Directory directory;
     private final SearcherManager manager;
@@ -177,8 +177,9 @@ public final class LuceneSearchBackend implements SearchBackend {
             HitFields r;
             Highlights.Hit marked;
             try {
-                r = hitFields(leaves, stored, page[i].doc);
-                marked = Highlights.hit(tree, stored.document(page[i].doc, STORED_FOR_SNIPPETS).get(Fields.TEXT));
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(page[i].doc, leaves));
+                r = hitFields(leaf, stored, page[i].doc);
+                marked = Highlights.hit(tree, ReportTexts.of(leaf.reader(), page[i].doc - leaf.docBase));
             } catch (IOException | RuntimeException e) {
                 throw damaged(IndexHealth.idOf(searcher.getIndexReader(), page[i].doc), e);
             }
@@ -224,7 +225,8 @@ public final class LuceneSearchBackend implements SearchBackend {
     @Override
     public Optional<Report> report(String id) {
         return withReport(id, (searcher, doc) -> {
-            return ReportDocuments.fromStored(searcher.storedFields().document(doc, ReportDocuments.REPORT_FIELDS));
+            return ReportDocuments.fromStored(searcher.storedFields().document(doc, ReportDocuments.REPORT_FIELDS),
+                    ReportTexts.of(searcher.getIndexReader(), doc));
         });
     }
 
@@ -232,8 +234,8 @@ public final class LuceneSearchBackend implements SearchBackend {
     public Optional<TextWindow> highlightedText(String id, String query, MatchMode match, int offset, int length) {
         QueryNode tree = parse(query, match); // a syntax error fails before any lookup; no query marks nothing
         return withReport(id, (searcher, doc) -> {
-            Highlights.Window w = Highlights.window(tree,
-                    searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT), offset, length);
+            Highlights.Window w = Highlights.window(tree, ReportTexts.of(searcher.getIndexReader(), doc), offset,
+                    length);
             return new TextWindow(w.html(), w.from(), w.to(), w.length(), w.matches());
         });
     }
@@ -315,9 +317,7 @@ public final class LuceneSearchBackend implements SearchBackend {
      * What a hit shows of the report at {@code doc}: from its doc values, or from its stored JSON in a segment
      * written before the hit fields were.
      */
-    private static HitFields hitFields(List<LeafReaderContext> leaves, StoredFields stored, int doc)
-            throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    private static HitFields hitFields(LeafReaderContext leaf, StoredFields stored, int doc) throws IOException {
         HitFields fields = HitFields.read(leaf.reader(), doc - leaf.docBase);
         return fields != null ? fields : HitFields.of(ReportDocuments.fromStored(
                 stored.document(doc, STORED_FOR_HIT).get(Fields.REPORT_JSON), null));

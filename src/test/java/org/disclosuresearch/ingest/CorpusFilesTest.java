@@ -33,6 +33,11 @@ class CorpusFilesTest {
         CorpusFiles.Listing listing = CorpusFiles.scan(List.of(root));
         assertEquals(List.of(docx, pdf, html), listing.files());
         assertTrue(listing.skipped().isEmpty(), listing.skipped().toString());
+        for (CorpusFiles.Found found : listing.found()) { // the walk's attributes, so that callers need not stat again
+            assertEquals(Files.size(found.path()), found.attributes().size(), found.path().toString());
+            assertEquals(Files.getLastModifiedTime(found.path()), found.attributes().lastModifiedTime());
+        }
+        assertEquals(null, CorpusFiles.scan(List.of(html)).found().get(0).attributes(), "a file named directly");
     }
 
     @Test

@@ -75,6 +75,26 @@ class AgencyOverridesTest {
         }
     }
 
+    @Test
+    void the_canonical_form_ignores_row_order_and_spelling_and_reads_back(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.writeString(a.resolve(AgencyOverrides.FILE_NAME), AgencyOverrides.HEADER
+                + "\n平潭综合实验区国有资产管理局,350128,350128:投资促进局\nid:pingtan-05,,350128:公安局-甲\n");
+        Files.writeString(b.resolve(AgencyOverrides.FILE_NAME), "# the same rules\n" + AgencyOverrides.HEADER
+                + "\nid:pingtan-05,,350128:公安局-甲\n平潭综合实验区 国有资产管理局 ,350128,350128:投资促进局\n");
+        AgencyOverrides ra = AgencyOverrides.load(List.of(a));
+        AgencyOverrides rb = AgencyOverrides.load(List.of(b));
+        assertEquals(ra.canonical(), rb.canonical());
+        AgencyOverrides back = AgencyOverrides.fromCanonical(ra.canonical());
+        assertEquals(ra.canonical(), back.canonical());
+        assertEquals(ra.touchedKeys(), back.touchedKeys());
+        assertEquals(ra.touchedIds(), back.touchedIds());
+        assertTrue(AgencyOverrides.fromCanonical(null).isEmpty());
+        assertTrue(AgencyOverrides.fromCanonical("not json").isEmpty(), "an unreadable record is no rules");
+        assertEquals(AgencyOverrides.NONE.canonical(), AgencyOverrides.load(List.of(dir)).canonical());
+    }
+
     private static String key(LuceneSearchBackend backend, String id) {
         Report r = backend.report(id).orElseThrow();
         return r.agencyKey();

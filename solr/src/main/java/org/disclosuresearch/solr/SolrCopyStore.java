@@ -223,6 +223,12 @@ final class SolrCopyStore implements CopyStore {
     }
 
     @Override
+    public Holder report(String id) throws IOException {
+        SolrDocument d = byId(id, HOLDER);
+        return d == null ? null : holder(d);
+    }
+
+    @Override
     public Holder previousReport(String agencyKey, int year) throws IOException {
         return neighbour(agencyKey, "[* TO " + (year - 1) + "]", SolrQuery.ORDER.desc);
     }

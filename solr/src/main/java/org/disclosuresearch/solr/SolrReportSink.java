@@ -38,6 +38,8 @@ final class SolrReportSink implements ReportSink {
      */
     static final String LAYOUT = "solr-3";
     static final String LAYOUT_PROPERTY = "disclosureSearchLayout";
+    /** The agencies.csv rules the stored agency keys follow, a collection property beside the layout marker. */
+    static final String AGENCY_RULES_PROPERTY = "disclosureSearchAgencyRules";
 
     private final SolrClient client;
     private final String collection;
@@ -48,6 +50,8 @@ final class SolrReportSink implements ReportSink {
      * counts for nothing.
      */
     private volatile boolean rebuild;
+    /** Rules to record with the next commit ({@link #agencyRules(String)}), or null. */
+    private volatile String pendingRules;
 
     /**
      * @param rebuild drop every report of the collection (at the first commit, so searches see the old reports until
@@ -61,6 +65,7 @@ final class SolrReportSink implements ReportSink {
         this.rebuild = rebuild;
         if (rebuild) {
             markLayout(null);
+            setProperty(AGENCY_RULES_PROPERTY, null);
             try {
                 client.deleteByQuery(collection, "*:*");
             } catch (SolrServerException e) {
@@ -110,14 +115,35 @@ final class SolrReportSink implements ReportSink {
 
     /** @param marker the marker to keep, or null to remove it */
     private void markLayout(String marker) throws IOException {
+        setProperty(LAYOUT_PROPERTY, marker);
+    }
+
+    /** A collection property (null removes it); nothing for a client that does not follow ZooKeeper. */
+    private void setProperty(String name, String value) throws IOException {
         if (!(client instanceof CloudSolrClient)) {
             return;
         }
         try {
-            CollectionAdminRequest.setCollectionProperty(collection, LAYOUT_PROPERTY, marker).process(client);
+            CollectionAdminRequest.setCollectionProperty(collection, name, value).process(client);
         } catch (SolrServerException e) {
-            throw new IOException("setting the layout marker of " + collection + " failed: " + e.getMessage(), e);
+            throw new IOException("setting the property " + name + " of " + collection + " failed: "
+                    + e.getMessage(), e);
         }
+    }
+
+    /** The recorded rules; null for a client that cannot read collection properties (every run re-keys then). */
+    @Override
+    public String agencyRules() {
+        if (client instanceof CloudSolrClient cloud) {
+            return ZkStateReader.from(cloud).getCollectionProperties(collection).get(AGENCY_RULES_PROPERTY);
+        }
+        return null;
+    }
+
+    /** Kept until the next commit, which sets the property after the reports keyed by these rules are committed. */
+    @Override
+    public void agencyRules(String canonical) {
+        pendingRules = canonical;
     }
 
     @Override
@@ -167,6 +193,11 @@ final class SolrReportSink implements ReportSink {
         if (runComplete && outdated()) {
             markLayout(ReaderVersion.marker(LAYOUT));
             rebuild = false;
+        }
+        String rules = pendingRules;
+        if (rules != null) {
+            setProperty(AGENCY_RULES_PROPERTY, rules);
+            pendingRules = null;
         }
     }
 

@@ -2,18 +2,21 @@ package org.disclosuresearch.solr;
 
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.disclosuresearch.copies.CopySeries;
+import org.disclosuresearch.pipeline.AgencySeries;
 import org.disclosuresearch.pipeline.CorpusPipeline;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.ReportSink;
 import org.disclosuresearch.report.CopyShares;
+import org.disclosuresearch.report.Report;
 import org.disclosuresearch.search.SearchBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,17 +49,73 @@ class SolrCopySharesTest {
     }
 
     private static void update(Path docs) throws Exception {
-        try (ReportSink sink = new SolrReportSink(cluster.getSolrClient(), COLLECTION, false, false)) {
-            IndexSummary s = new CorpusPipeline(sink, IndexerConfig.defaults().withThreads(2), Set.of())
-                    .update(List.of(docs), IndexProgress.NONE);
+        update(docs, COLLECTION, IndexerConfig.defaults().withThreads(2));
+    }
+
+    private static IndexSummary update(Path docs, String collection, IndexerConfig config) throws Exception {
+        try (ReportSink sink = new SolrReportSink(cluster.getSolrClient(), collection, false, false)) {
+            IndexSummary s = new CorpusPipeline(sink, config, Set.of()).update(List.of(docs), IndexProgress.NONE);
             assertTrue(s.failed().isEmpty(), s.failed().toString());
+            return s;
         }
     }
 
     private static CopyShares copies(String id) throws Exception {
-        try (SearchBackend backend = SolrBackendProvider.search(cluster.getSolrClient(), COLLECTION)) {
-            return backend.report(id).orElseThrow(() -> new AssertionError(id)).copies();
+        return report(COLLECTION, id).copies();
+    }
+
+    private static Report report(String collection, String id) throws Exception {
+        try (SearchBackend backend = SolrBackendProvider.search(cluster.getSolrClient(), collection)) {
+            return backend.report(id).orElseThrow(() -> new AssertionError(id));
         }
+    }
+
+    /**
+     * As the core's RenamedCopiesTest and AgencyRulesChangeTest: the copy share (a) of a renamed agency's report comes
+     * from the previous report the agency linker chose and follows that report's text; an agencies.csv row added and
+     * removed re-keys and relinks reports whose files did not change (the rules kept as a collection property).
+     */
+    @Test
+    void renamed_agencies_and_agencies_csv_changes(@TempDir Path dir) throws Exception {
+        String collection = "renames";
+        SolrCollections.create(cluster.getSolrClient(), collection, 2, 1);
+        IndexerConfig json = AgencySeries.config();
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        AgencySeries.write(docs, AgencySeries.formerAgency(AgencySeries.LAST_YEAR));
+        AgencySeries.write(docs, AgencySeries.renamedAgency());
+        for (Report r : AgencySeries.mergedByRule()) {
+            AgencySeries.write(docs, r);
+        }
+        update(docs, collection, json);
+        Report renamed = report(collection, "sj-2022");
+        assertEquals("gs-2021", renamed.previous().id());
+        assertEquals("gs-2021", renamed.copies().previous().id());
+        assertEquals(0.6, renamed.copies().prevShare());
+        assertNull(report(collection, "tc-2022").copies().prevShare());
+
+        // the former agency's text changes, its linked figures do not
+        String[] s = AgencySeries.LAST_YEAR;
+        AgencySeries.write(docs, AgencySeries.formerAgency(s[0], s[2], s[3]));
+        update(docs, collection, json);
+        assertEquals(0.4, report(collection, "sj-2022").copies().prevShare());
+
+        Path csv = docs.resolve("agencies.csv");
+        Files.writeString(csv, AgencySeries.MERGE, StandardCharsets.UTF_8);
+        IndexSummary added = update(docs, collection, json);
+        assertEquals(0, added.indexed());
+        assertEquals("350128:平潭县投资促进局", report(collection, "gz-2021").agencyKey());
+        Report merged = report(collection, "tc-2022");
+        assertEquals("gz-2021", merged.previous().id());
+        assertEquals(0.75, merged.copies().prevShare());
+        assertTrue(merged.failedChecks().contains("carry:total"), merged.failedChecks().toString());
+
+        Files.writeString(csv, AgencySeries.RULES_HEADER, StandardCharsets.UTF_8);
+        update(docs, collection, json);
+        assertEquals("350128:平潭县国有资产管理局", report(collection, "gz-2021").agencyKey());
+        Report apart = report(collection, "tc-2022");
+        assertNull(apart.previous());
+        assertNull(apart.copies().prevShare());
+        assertEquals(List.of(), apart.failedChecks());
     }
 
     @Test
