@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  * JSON Lines {@code parse} prints) through the same sink without parsing again. Never stops at a bad file.
  */
 public final class CorpusPipeline {
+    private static final System.Logger LOG = System.getLogger(CorpusPipeline.class.getName());
 
     private final ReportSink sink;
     private final IndexerConfig config;
@@ -107,6 +108,13 @@ public final class CorpusPipeline {
      */
     private FullRunLinks openFullRun(boolean sendsEverything) throws IOException {
         return config.links() && sendsEverything ? FullRunLinks.open(sink) : null;
+    }
+
+    private static void warnIfShortOfHeap(long reports) {
+        String warning = FullRunLinks.heapWarning(reports, Runtime.getRuntime().maxMemory());
+        if (warning != null) {
+            LOG.log(System.Logger.Level.WARNING, warning);
+        }
     }
 
     private void abandonLinks() {
@@ -232,6 +240,9 @@ public final class CorpusPipeline {
                 }
                 files.add(new ListedFile(found, root));
             }
+        }
+        if (fullRun != null) {
+            warnIfShortOfHeap(files.size());
         }
         ProgressClock clock = new ProgressClock(progress, config, started, files.size());
         long done = 0;
