@@ -130,7 +130,9 @@ final class ClauseSegmentationCache {
                 spans[3 * n + 1] = end;
                 spans[3 * n + 2] = increment.getPositionIncrement();
                 if (!isTextAt(clause, start, end, term)) {
-                    terms = terms == null ? new String[spans.length / 3] : Arrays.copyOf(terms, spans.length / 3);
+                    if (terms == null || terms.length <= n) {
+                        terms = terms == null ? new String[spans.length / 3] : Arrays.copyOf(terms, spans.length / 3);
+                    }
                     terms[n] = term.toString();
                 }
                 n++;

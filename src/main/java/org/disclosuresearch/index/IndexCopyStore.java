@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Copy detection's reads on the embedded index: a near-real-time reader of the writer (what was sent, committed or
@@ -34,8 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IndexCopyStore implements CopyStore {
 
-    private static final Set<String> STORED = Set.of(Fields.REPORT_JSON, Fields.PRINTED_TEXT, Fields.PRINTED_DELTA,
-            Fields.SHA256);
+    /** What {@link #stored} reads: the fields {@link ReportDocuments#fromStored(Document, String)} wants, and hash. */
+    private static final Set<String> STORED = Stream.concat(ReportDocuments.REPORT_FIELDS.stream(),
+            Stream.of(Fields.SHA256)).collect(Collectors.toUnmodifiableSet());
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -121,11 +124,10 @@ final class IndexCopyStore implements CopyStore {
 
     @Override
     public Holder report(String id) throws IOException {
-        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-        if (top.scoreDocs.length == 0) {
+        int doc = docOf(id);
+        if (doc < 0) {
             return null;
         }
-        int doc = top.scoreDocs[0].doc;
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
         return holder(leaf.reader(), doc - leaf.docBase, null);
     }

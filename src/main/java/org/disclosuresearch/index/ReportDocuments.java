@@ -187,8 +187,9 @@ public final class ReportDocuments {
     }
 
     /**
-     * Derived ratios like 万元 figures (point and doc values; a report's figures are read from its JSON or hit fields), plus their numerator and denominator as doc values,
-     * so that an aggregate over a group is Σ numerator / Σ denominator.
+     * Derived ratios like 万元 figures (point and doc values; a report's figures are read from its JSON or hit
+     * fields), plus their numerator and denominator as doc values, so that an aggregate over a group is Σ numerator /
+     * Σ denominator.
      */
     private static void addDerived(Document doc, Report report) {
         for (DerivedFigures.Ratio ratio : DerivedFigures.ALL) {
