@@ -4,6 +4,7 @@ import org.disclosuresearch.backend.BackendOptions;
 import org.disclosuresearch.backend.Backends;
 import org.disclosuresearch.index.IndexHealth;
 import org.disclosuresearch.index.IndexUnusable;
+import org.disclosuresearch.pipeline.AgencyOverrides;
 import org.disclosuresearch.pipeline.IndexSummary;
 import org.disclosuresearch.pipeline.IndexerConfig;
 import org.disclosuresearch.pipeline.ReportFileReader;
@@ -37,6 +38,12 @@ public final class IndexCommand implements Callable<Integer> {
                     + "upserts only, unchanged source hashes skipped")
     Path fromJsonl;
 
+    @Option(names = "--agencies", paramLabel = "FILE",
+            description = "with --from-jsonl: the agencies.csv whose rules key the loaded reports (and re-key the "
+                    + "stored ones when they differ from the rules the index follows); without it the loaded reports "
+                    + "follow the rules the index recorded. A docs folder's rules are its own agencies.csv")
+    Path agencies;
+
     @Option(names = "--threads", paramLabel = "N", description = "parse threads (default: number of cores)")
     Integer threads;
 
@@ -66,6 +73,15 @@ public final class IndexCommand implements Callable<Integer> {
         if (check) {
             return check(out, err);
         }
+        if (agencies != null && fromJsonl == null) {
+            err.println("index: --agencies applies to --from-jsonl; a docs folder's rules are its "
+                    + AgencyOverrides.FILE_NAME);
+            return 2;
+        }
+        if (agencies != null && !Files.isRegularFile(agencies)) {
+            err.println("index: --agencies " + agencies + " does not exist or is not a file");
+            return 2;
+        }
         if (fromJsonl == null && !Files.isDirectory(docs)) {
             err.println("index: corpus folder " + docs + " does not exist or is not a folder");
             return 2;
@@ -89,7 +105,8 @@ public final class IndexCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            summary = fromJsonl != null ? IndexRun.load(fromJsonl, backend, config, err)
+            summary = fromJsonl != null ? IndexRun.load(fromJsonl,
+                    agencies == null ? null : AgencyOverrides.loadFile(agencies), backend, config, err)
                     : IndexRun.update(docs, backend, config, rebuild, err);
         } catch (IndexUnusable e) {
             err.println("index: " + e.getMessage());

@@ -3,6 +3,7 @@ package org.disclosuresearch.cli;
 import org.disclosuresearch.backend.BackendOptions;
 import org.disclosuresearch.backend.BackendProvider;
 import org.disclosuresearch.backend.Backends;
+import org.disclosuresearch.pipeline.AgencyOverrides;
 import org.disclosuresearch.pipeline.CorpusPipeline;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.ReportSink;
@@ -38,12 +39,15 @@ final class IndexRun {
         }
     }
 
-    /** Loads the parsed reports of a JSON Lines file into the backend, showing progress on {@code err}. */
-    static IndexSummary load(Path jsonl, BackendOptions backend, IndexerConfig config, PrintStream err)
-            throws IOException {
+    /**
+     * Loads the parsed reports of a JSON Lines file into the backend, keyed by {@code rules} (null: the agencies.csv
+     * rules the backend recorded), showing progress on {@code err}.
+     */
+    static IndexSummary load(Path jsonl, AgencyOverrides rules, BackendOptions backend, IndexerConfig config,
+                             PrintStream err) throws IOException {
         BackendProvider provider = Backends.provider(backend);
         try (ReportSink sink = provider.openSink(backend, false)) {
-            return new CorpusPipeline(sink, config, provider.excludedFromCorpus(backend)).loadJsonLines(jsonl,
+            return new CorpusPipeline(sink, config, provider.excludedFromCorpus(backend)).loadJsonLines(jsonl, rules,
                     progress(err, "reports"));
         } finally {
             err.println();

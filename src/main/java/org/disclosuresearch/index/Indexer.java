@@ -20,6 +20,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.disclosuresearch.copies.CopyStore;
+import org.disclosuresearch.pipeline.AgencyOverrides;
 import org.disclosuresearch.pipeline.CorpusPipeline;
 import org.disclosuresearch.pipeline.IndexProgress;
 import org.disclosuresearch.pipeline.IndexSummary;
@@ -176,9 +177,17 @@ public final class Indexer implements ReportSink {
         return pipeline().load(reports);
     }
 
-    /** Loads the reports {@code parse --text} printed as JSON Lines, without parsing again. */
+    /**
+     * Loads the reports {@code parse --text} printed as JSON Lines, without parsing again, keyed by the agencies.csv
+     * rules the index recorded.
+     */
     public IndexSummary indexJsonLines(Path jsonl, IndexProgress progress) throws IOException {
-        return pipeline().loadJsonLines(jsonl, progress);
+        return indexJsonLines(jsonl, null, progress);
+    }
+
+    /** As {@link #indexJsonLines(Path, IndexProgress)}, keyed by {@code rules} (null: those the index recorded). */
+    public IndexSummary indexJsonLines(Path jsonl, AgencyOverrides rules, IndexProgress progress) throws IOException {
+        return pipeline().loadJsonLines(jsonl, rules, progress);
     }
 
     private CorpusPipeline pipeline() {

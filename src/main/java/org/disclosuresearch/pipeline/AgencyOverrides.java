@@ -67,6 +67,22 @@ public final class AgencyOverrides {
         return new AgencyOverrides(byName, byId, problems);
     }
 
+    /**
+     * The rules of one agencies.csv file, wherever it is (for reports loaded from JSON Lines, which have no docs
+     * folder); a file that is missing or unreadable is a problem, as a bad row is.
+     */
+    public static AgencyOverrides loadFile(Path file) {
+        Map<String, String> byName = new HashMap<>();
+        Map<String, String> byId = new HashMap<>();
+        List<IndexSummary.Failure> problems = new ArrayList<>();
+        if (Files.isRegularFile(file)) {
+            read(file, byName, byId, problems);
+        } else {
+            problems.add(problem(file, 0, "does not exist or is not a file"));
+        }
+        return new AgencyOverrides(byName, byId, problems);
+    }
+
     private static void read(Path file, Map<String, String> byName, Map<String, String> byId,
                              List<IndexSummary.Failure> problems) {
         List<String> lines;

@@ -50,7 +50,7 @@ public final class CorpusPipeline {
     private final Set<Path> excluded;
     /** Copy detection of the current run (replaced and deleted reports' old versions, then the recomputation). */
     private volatile CopyRelinking copies;
-    /** The docs folders' {@code agencies.csv} rules of the current run (none when loading parsed reports). */
+    /** The agencies.csv rules the current run keys reports by. */
     private volatile AgencyOverrides overrides = AgencyOverrides.NONE;
     /** The current run's cross-report stage. */
     private volatile CrossReportLinks links;
@@ -216,15 +216,7 @@ public final class CorpusPipeline {
         copies = new CopyRelinking(sink, config.threads(), stored.keySet(), config.links());
         fullRun = openFullRun(stored.isEmpty() || outdated);
         List<IndexSummary.Failure> failures = new ArrayList<>();
-        overrides = AgencyOverrides.load(docsRoots);
-        failures.addAll(overrides.problems());
-        String storedRules = sink.agencyRules();
-        if (links.enabled() && !overrides.canonical().equals(storedRules)) {
-            if (fullRun == null) { // a full run sends every report keyed by the rules anyway
-                links.rulesChanged(overrides, AgencyOverrides.fromCanonical(storedRules));
-            }
-            rulesToRecord = overrides.canonical();
-        }
+        useRules(AgencyOverrides.load(docsRoots), failures);
         Map<String, Path> fileOfId = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         long unchanged = 0;
@@ -307,7 +299,27 @@ public final class CorpusPipeline {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), summary.relinked());
     }
 
-    /** Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits. */
+    /**
+     * Keys the run's reports by {@code rules} (null: the rules the sink's keys follow, for reports loaded without a
+     * docs folder). Rules that differ from the recorded ones re-key, after the commit, the stored reports either
+     * touches (a full run sends every report keyed anyway) and are recorded with the run's last commit.
+     */
+    private void useRules(AgencyOverrides rules, List<IndexSummary.Failure> failures) throws IOException {
+        String storedRules = sink.agencyRules();
+        overrides = rules != null ? rules : AgencyOverrides.fromCanonical(storedRules);
+        failures.addAll(overrides.problems());
+        if (links.enabled() && !overrides.canonical().equals(storedRules)) {
+            if (fullRun == null) {
+                links.rulesChanged(overrides, AgencyOverrides.fromCanonical(storedRules));
+            }
+            rulesToRecord = overrides.canonical();
+        }
+    }
+
+    /**
+     * Adds or replaces already-parsed reports (with their normalized text), in parallel, and commits; their agency
+     * keys follow the agencies.csv rules the sink recorded.
+     */
     public IndexSummary load(Collection<Report> reports) throws IOException {
         try {
             links = openLinks();
@@ -325,6 +337,7 @@ public final class CorpusPipeline {
         copies = new CopyRelinking(sink, config.threads(), storedIds, config.links());
         fullRun = openFullRun(storedIds.isEmpty());
         List<IndexSummary.Failure> failures = new ArrayList<>();
+        useRules(null, failures);
         Iterator<Callable<Outcome>> tasks = reports.stream().<Callable<Outcome>>map(r -> () -> send(r, null, null))
                 .iterator();
         Counts counts = runInParallel(tasks, failures, new ProgressClock(IndexProgress.NONE, config, started,
@@ -340,12 +353,14 @@ public final class CorpusPipeline {
     /**
      * Loads the reports of a JSON Lines file as {@code parse --text} prints them, without parsing any source again.
      * Upserts only (a report missing from the file is kept); a report whose source hash the sink already holds is
-     * unchanged; a line that is not a report, or a report without its text, is a failure naming the line.
+     * unchanged; a line that is not a report, or a report without its text, is a failure naming the line. The
+     * reports' agency keys follow {@code rules} (an agencies.csv read with {@link AgencyOverrides#loadFile}), or when
+     * null the rules the sink recorded: a report loaded later is keyed as the stored ones are.
      */
-    public IndexSummary loadJsonLines(Path jsonl, IndexProgress progress) throws IOException {
+    public IndexSummary loadJsonLines(Path jsonl, AgencyOverrides rules, IndexProgress progress) throws IOException {
         try {
             links = openLinks();
-            return finishLinks(loadJsonLinesOnce(jsonl, progress));
+            return finishLinks(loadJsonLinesOnce(jsonl, rules, progress));
         } catch (IOException | RuntimeException e) {
             throw sink.writeFailed(e);
         } finally {
@@ -353,7 +368,8 @@ public final class CorpusPipeline {
         }
     }
 
-    private IndexSummary loadJsonLinesOnce(Path jsonl, IndexProgress progress) throws IOException {
+    private IndexSummary loadJsonLinesOnce(Path jsonl, AgencyOverrides rules, IndexProgress progress)
+            throws IOException {
         long started = System.nanoTime();
         if (!Files.isRegularFile(jsonl)) {
             throw new IOException("JSON Lines file " + jsonl + " does not exist or is not a file");
@@ -369,6 +385,7 @@ public final class CorpusPipeline {
         copies = new CopyRelinking(sink, config.threads(), storedHashes.keySet(), config.links());
         fullRun = openFullRun(storedHashes.isEmpty() || outdated);
         List<IndexSummary.Failure> failures = new ArrayList<>();
+        useRules(rules, failures);
         Set<String> seen = new HashSet<>();
         try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
             Iterator<Callable<Outcome>> tasks = new Iterator<>() {

@@ -200,6 +200,28 @@ class IndexAndSearchCommandTest {
                 dir.resolve("x").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nothing.jsonl"), missing.err());
+
+        // agencies.csv rules for loaded reports: a given file keys them, a missing one or one without --from-jsonl
+        // is refused before any work
+        Path rules = dir.resolve("rules.csv");
+        Files.writeString(rules, "agency,region,agencyKey\nid:001_93bb57e9bc1ba9ba,,999999:按规则合并\n",
+                StandardCharsets.UTF_8);
+        Path keyed = dir.resolve("keyed");
+        Run withRules = run("index", "--from-jsonl", jsonl.toString(), "--agencies", rules.toString(), "--index",
+                keyed.toString());
+        assertEquals(0, withRules.code(), withRules.err());
+        Run csv = run("export", "--index", keyed.toString(), "--header", "ids", "依申请公开");
+        assertEquals(0, csv.code(), csv.err());
+        assertTrue(csv.out().lines().anyMatch(l -> l.startsWith("001_93bb57e9bc1ba9ba,") && l.contains(",999999:按规则合并,")),
+                csv.out());
+        Run noRules = run("index", "--from-jsonl", jsonl.toString(), "--agencies", dir.resolve("no.csv").toString(),
+                "--index", keyed.toString());
+        assertEquals(2, noRules.code());
+        assertTrue(noRules.err().contains("no.csv"), noRules.err());
+        Run withoutJsonl = run("index", "--docs", docs.toString(), "--agencies", rules.toString(), "--index",
+                keyed.toString());
+        assertEquals(2, withoutJsonl.code());
+        assertTrue(withoutJsonl.err().contains("--agencies applies to --from-jsonl"), withoutJsonl.err());
     }
 
     @Test

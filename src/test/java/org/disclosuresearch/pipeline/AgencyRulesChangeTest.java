@@ -1,5 +1,7 @@
 package org.disclosuresearch.pipeline;
 
+import org.disclosuresearch.index.Indexer;
+import org.disclosuresearch.report.Json;
 import org.disclosuresearch.report.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,52 @@ class AgencyRulesChangeTest {
         Files.delete(csv); // the file removed: no rules at all
         AgencySeries.run(docs, index);
         assertEquals(Map.of(), StoredLinkedValues.differences(withoutRule, index, IDS));
+    }
+
+    /**
+     * Reports loaded from JSON Lines have no docs folder: they follow the rules given with them, else the rules the
+     * index recorded; rules that differ re-key stored reports the file does not hold.
+     */
+    @Test
+    void reports_loaded_from_json_lines_follow_the_given_rules_or_the_recorded_ones(@TempDir Path dir)
+            throws Exception {
+        Path withoutRule = fresh(dir, "fresh-without", null);
+        Path withRule = fresh(dir, "fresh-with", MERGE);
+        Path all = dir.resolve("all.jsonl");
+        Path financeOnly = dir.resolve("cz.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (Report r : AgencySeries.mergedByRule()) {
+            String line = Json.mapper().writeValueAsString(r) + "\n";
+            lines.append(line);
+            if (r.id().equals("cz-2022")) {
+                Files.writeString(financeOnly, line, StandardCharsets.UTF_8);
+            }
+        }
+        Files.writeString(all, lines, StandardCharsets.UTF_8);
+        Path merge = dir.resolve("merge.csv");
+        Files.writeString(merge, MERGE, StandardCharsets.UTF_8);
+        Path none = dir.resolve("none.csv");
+        Files.writeString(none, AgencySeries.RULES_HEADER, StandardCharsets.UTF_8);
+
+        Path index = dir.resolve("loaded");
+        try (Indexer indexer = new Indexer(index, AgencySeries.config())) {
+            IndexSummary first = indexer.indexJsonLines(all, AgencyOverrides.loadFile(merge), null);
+            assertEquals(List.of(), first.failed());
+        }
+        assertEquals(Map.of(), StoredLinkedValues.differences(withRule, index, IDS));
+        try (Indexer indexer = new Indexer(index, AgencySeries.config())) {
+            indexer.indexJsonLines(all, null, null); // no rules given: the recorded merge still holds
+        }
+        assertEquals(Map.of(), StoredLinkedValues.differences(withRule, index, IDS));
+        try (Indexer indexer = new Indexer(index, AgencySeries.config())) {
+            IndexSummary undone = indexer.indexJsonLines(financeOnly, AgencyOverrides.loadFile(none), null);
+            assertTrue(undone.relinked() >= 2, "gz-2021 and tc-2022 re-keyed though not in the file: " + undone);
+        }
+        assertEquals(Map.of(), StoredLinkedValues.differences(withoutRule, index, IDS));
+
+        AgencyOverrides missing = AgencyOverrides.loadFile(dir.resolve("nothing.csv"));
+        assertTrue(missing.problems().get(0).reason().contains("nothing.csv: does not exist"),
+                missing.problems().toString());
     }
 
     @Test

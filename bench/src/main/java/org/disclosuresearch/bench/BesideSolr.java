@@ -86,7 +86,7 @@ final class BesideSolr {
             long t0 = System.nanoTime();
             IndexSummary summary;
             try (ReportSink sink = SolrBackendProvider.sink(client, OURS)) {
-                summary = new CorpusPipeline(sink, IndexerConfig.defaults(), Set.of()).loadJsonLines(jsonl,
+                summary = new CorpusPipeline(sink, IndexerConfig.defaults(), Set.of()).loadJsonLines(jsonl, null,
                         (done, total, perSecond) -> progress.say(String.format("[%d] Solr (ours): %d/%d, %.0f reports/s",
                                 size, done, total, perSecond)));
             }
