@@ -43,8 +43,8 @@ public final class CopyCalculator {
 
     /**
      * What the calculation needs of a report: identity, year, its sentences with their spans, and the id of the
-     * previous report the agency linker chose ({@code Report.previous()}, across stated renames and agencies.csv
-     * merges), null when it chose none.
+     * report the agency linker chose to compare it with ({@link CopyLinker#comparedWith}: the year before, else the
+     * agency's latest earlier report, across stated renames and agencies.csv merges), null when it chose none.
      */
     public record Subject(String id, String agencyKey, Integer year, List<NarrativeSentences.Sentence> sentences,
                           String linkedPrevious) {
@@ -145,9 +145,9 @@ public final class CopyCalculator {
     }
 
     /**
-     * The report the share (a) compares with: the agency linker's previous report (the year before, whatever key the
-     * agency had then: one answer for carry checks, growth and copies); without one (a year missing before this
-     * report) the latest earlier report under the same key.
+     * The report the share (a) compares with: the one the agency linker chose (the year before, whatever key the
+     * agency had then: one answer for carry checks, growth and copies; after a missing year the agency's latest earlier
+     * report); without one (reports not linked) the latest earlier report under the same key.
      */
     private SentenceLookup.Holder previousOf(Subject report, int year) throws IOException {
         if (report.linkedPrevious() != null) {

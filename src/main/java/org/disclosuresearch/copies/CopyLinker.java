@@ -131,10 +131,21 @@ public final class CopyLinker {
      */
     public static Report withShares(Report r, SentenceLookup lookup, BoilerplateRule rule) throws IOException {
         CopyShares shares = new CopyCalculator(lookup, rule).compute(new CopyCalculator.Subject(r.id(), agencyKeyOf(r),
-                r.year(), NarrativeSentences.of(r), r.previous() == null ? null : r.previous().id()));
+                r.year(), NarrativeSentences.of(r), comparedWith(r)));
         Report withShares = r.toBuilder().copies(shares).build();
         // the shares are derived figures too (filter, sort, Σ/Σ aggregates): one derivation for all of them
         return withShares.toBuilder().derivedFigures(DerivedFigures.compute(withShares)).build();
+    }
+
+    /**
+     * The id of the report that copy share (a) compares this one with, as the agency linker chose it: the year before,
+     * else the agency's latest earlier report (across renames and merges); null when it chose none.
+     */
+    public static String comparedWith(Report r) {
+        if (r.previous() != null && r.previous().id() != null) {
+            return r.previous().id();
+        }
+        return r.earlier() == null ? null : r.earlier().id();
     }
 
     /**

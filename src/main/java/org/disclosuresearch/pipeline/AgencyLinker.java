@@ -2,6 +2,7 @@ package org.disclosuresearch.pipeline;
 
 import org.disclosuresearch.parse.AgencyIdentity;
 import org.disclosuresearch.parse.CarryChecks;
+import org.disclosuresearch.report.EarlierReport;
 import org.disclosuresearch.report.PreviousReport;
 import org.disclosuresearch.report.Report;
 
@@ -20,8 +21,9 @@ import java.util.TreeMap;
 /**
  * Links the reports of one agency across the years. An agency is the set of agency keys joined by stated renames (a
  * report keyed B naming a former agency A joins A and B); within it, a report's {@link Report#previous()} is the
- * report of the year before, from which its growth and carry checks follow ({@link LinkedValues}), and every report
- * knows the years its agency is missing between its first and last report.
+ * report of the year before, from which its growth and carry checks follow ({@link LinkedValues}); without one, its
+ * {@link Report#earlier()} is the agency's latest report of an earlier year (what copy detection compares with); and
+ * every report knows the years its agency is missing between its first and last report.
  */
 public final class AgencyLinker implements ReportLinker {
 
@@ -193,7 +195,14 @@ public final class AgencyLinker implements ReportLinker {
                 }
                 previous = new PreviousReport(before.id(), before.year(), figures);
             }
-            Report updated = LinkedValues.derive(r.toBuilder().previous(previous).agencyMissingYears(missing).build());
+            EarlierReport earlier = null;
+            if (before == null && r.year() != null) {
+                Map.Entry<Integer, List<Report>> latest = byYear.lowerEntry(r.year());
+                Report e = latest == null ? null : previousOf(r, latest.getValue());
+                earlier = e == null ? null : new EarlierReport(e.id(), e.year());
+            }
+            Report updated = LinkedValues.derive(r.toBuilder().previous(previous).earlier(earlier)
+                    .agencyMissingYears(missing).build());
             if (!updated.equals(r)) {
                 changed.add(updated);
             }
@@ -201,7 +210,7 @@ public final class AgencyLinker implements ReportLinker {
         return changed;
     }
 
-    /** Of the agency's reports of the year before, the one under the same key (else the first by id), or null. */
+    /** Of the agency's reports of one year, the one under the same key (else the first by id), or null. */
     private static Report previousOf(Report r, List<Report> candidates) {
         if (candidates == null) {
             return null;

@@ -1,5 +1,6 @@
 package org.disclosuresearch.pipeline;
 
+import org.disclosuresearch.copies.CopyLinker;
 import org.disclosuresearch.report.Report;
 
 import java.io.IOException;
@@ -146,9 +147,9 @@ final class CrossReportLinks {
 
                     @Override
                     public void computed(Report report) {
-                        if (report.previous() != null && report.previous().id() != null) {
-                            followers.computeIfAbsent(report.previous().id(), id -> ConcurrentHashMap.newKeySet())
-                                    .add(report.id());
+                        String before = CopyLinker.comparedWith(report);
+                        if (before != null) {
+                            followers.computeIfAbsent(before, id -> ConcurrentHashMap.newKeySet()).add(report.id());
                         }
                     }
                 });

@@ -6,6 +6,7 @@ import org.disclosuresearch.copies.CopyStore;
 import org.disclosuresearch.copies.MemorySentenceLookup;
 import org.disclosuresearch.copies.NarrativeSentences;
 import org.disclosuresearch.parse.Normalizer;
+import org.disclosuresearch.report.EarlierReport;
 import org.disclosuresearch.report.PreviousReport;
 import org.disclosuresearch.report.Report;
 
@@ -42,7 +43,7 @@ final class FullRunLinks implements Closeable {
     private final Map<String, AgencyValues> linked = new ConcurrentHashMap<>();
     private MemorySentenceLookup lookup;
 
-    private record AgencyValues(PreviousReport previous, List<Integer> missingYears) {
+    private record AgencyValues(PreviousReport previous, EarlierReport earlier, List<Integer> missingYears) {
     }
 
     private FullRunLinks(boolean agencies, boolean copies, java.nio.file.Path scratch) throws IOException {
@@ -112,7 +113,7 @@ final class FullRunLinks implements Closeable {
     Iterator<ReportSpool.Entry> linkAll() throws IOException {
         if (agencyView != null) {
             AGENCY.relink(agencyView.allKeys(AgencyLinker.NAME), agencyView,
-                    r -> linked.put(r.id(), new AgencyValues(r.previous(), r.agencyMissingYears())));
+                    r -> linked.put(r.id(), new AgencyValues(r.previous(), r.earlier(), r.agencyMissingYears())));
         }
         if (sentences != null) {
             lookup = sentences.build();
@@ -126,7 +127,7 @@ final class FullRunLinks implements Closeable {
         AgencyValues values = linked.get(r.id());
         if (values != null) {
             r = LinkedValues.derive(r.toBuilder().previous(values.previous())
-                    .agencyMissingYears(values.missingYears()).build());
+                    .earlier(values.earlier()).agencyMissingYears(values.missingYears()).build());
         }
         if (lookup != null) {
             Report shared = CopyLinker.withShares(asStored(r), lookup, BoilerplateRule.DEFAULT);

@@ -17,7 +17,7 @@ public final class IndexTimeFields {
     /** The report as a sink should store it before linking. */
     public static Report apply(Report report, AgencyOverrides overrides) {
         Report.Builder b = report.toBuilder().agencyKey(overrides.identityOf(report)).previous(null)
-                .agencyMissingYears(null);
+                .earlier(null).agencyMissingYears(null);
         if (report.text() != null) {
             b.formerAgencies(AgencyRenames.formerNames(report.text(), report.agency()));
         }

@@ -35,6 +35,9 @@ import java.util.Map;
  *                     denominator is 0 or absent
  * @param previous     the same agency's report of the year before, as far as this one's derived values and checks
  *                     use it (set by the agency linker after indexing), or null
+ * @param earlier      when there is no {@code previous}: the same agency's latest report of an earlier year (across
+ *                     renames and agencies.csv merges, set by the agency linker), which copy share (a) compares with;
+ *                     null otherwise
  * @param agencyMissingYears years its agency published no report between its first and last (set with
  *                     {@code previous}); empty when none is missing
  * @param carryChecks  the failed cross-year checks ({@code carry:<col>}, also in {@code failedChecks}) with the
@@ -43,7 +46,7 @@ import java.util.Map;
  *                     once the whole index is known; null before
  */
 @JsonPropertyOrder({"id", "file", "agency", "agencyKey", "formerAgencies", "year", "published", "template", "region",
-        "agencyType", "figures", "derivedFigures", "figureEvidence", "failedChecks", "carryChecks", "previous", "agencyMissingYears", "note", "source",
+        "agencyType", "figures", "derivedFigures", "figureEvidence", "failedChecks", "carryChecks", "previous", "earlier", "agencyMissingYears", "note", "source",
         "text", "printedText", "copies"})
 public record Report(
         String id,
@@ -66,6 +69,7 @@ public record Report(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> derivedFigures,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CarryCheck> carryChecks,
         @JsonInclude(JsonInclude.Include.NON_NULL) PreviousReport previous,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EarlierReport earlier,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> agencyMissingYears,
         @JsonInclude(JsonInclude.Include.NON_NULL) CopyShares copies) {
 
@@ -115,7 +119,8 @@ public record Report(
                 .region(region).agencyType(agencyType).figures(figures).figureEvidence(figureEvidence)
                 .failedChecks(failedChecks).note(note).source(source).text(text).printedText(printedText)
                 .agencyKey(agencyKey).formerAgencies(formerAgencies).derivedFigures(derivedFigures)
-                .carryChecks(carryChecks).previous(previous).agencyMissingYears(agencyMissingYears).copies(copies);
+                .carryChecks(carryChecks).previous(previous).earlier(earlier).agencyMissingYears(agencyMissingYears)
+                .copies(copies);
     }
 
     /** Builds a {@link Report}; every component defaults to null (empty for collections). */
@@ -140,6 +145,7 @@ public record Report(
         private Map<String, Double> derivedFigures;
         private List<CarryCheck> carryChecks;
         private PreviousReport previous;
+        private EarlierReport earlier;
         private List<Integer> agencyMissingYears;
         private CopyShares copies;
 
@@ -166,13 +172,14 @@ public record Report(
         public Builder derivedFigures(Map<String, Double> v) { derivedFigures = v; return this; }
         public Builder carryChecks(List<CarryCheck> v) { carryChecks = v; return this; }
         public Builder previous(PreviousReport v) { previous = v; return this; }
+        public Builder earlier(EarlierReport v) { earlier = v; return this; }
         public Builder agencyMissingYears(List<Integer> v) { agencyMissingYears = v; return this; }
         public Builder copies(CopyShares v) { copies = v; return this; }
 
         public Report build() {
             return new Report(id, file, agency, year, published, template, region, agencyType, figures, figureEvidence,
                     failedChecks, note, source, text, printedText, agencyKey, formerAgencies, derivedFigures, carryChecks,
-                    previous, agencyMissingYears, copies);
+                    previous, earlier, agencyMissingYears, copies);
         }
     }
 }

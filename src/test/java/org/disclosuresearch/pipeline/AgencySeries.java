@@ -117,8 +117,13 @@ public final class AgencySeries {
 
     /** 平潭县工商行政管理局, 2021, with these sentences. */
     public static Report formerAgency(String... sentences) {
-        return report("gs-2021", "平潭县工商行政管理局", 2021, "2021",
-                "平潭县工商行政管理局2021年政府信息公开工作年度报告\n" + String.join("", sentences),
+        return formerAgency(2021, sentences);
+    }
+
+    /** 平潭县工商行政管理局's report {@code gs-<year>}, with these sentences. */
+    public static Report formerAgency(int year, String... sentences) {
+        return report("gs-" + year, "平潭县工商行政管理局", year, "2021",
+                "平潭县工商行政管理局" + year + "年政府信息公开工作年度报告\n" + String.join("", sentences),
                 figures("apps_new_total", 6, "apps_carryover_total", 2));
     }
 

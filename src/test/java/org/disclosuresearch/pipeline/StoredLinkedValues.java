@@ -27,6 +27,7 @@ final class StoredLinkedValues {
         Map<String, Function<Report, Object>> v = new LinkedHashMap<>();
         v.put("agencyKey", Report::agencyKey);
         v.put("previous", Report::previous);
+        v.put("earlier", Report::earlier);
         v.put("derivedFigures", Report::derivedFigures);
         v.put("carryChecks", Report::carryChecks);
         v.put("failedChecks", Report::failedChecks);
