@@ -113,6 +113,22 @@ class AgencyBrowserTest {
         page.shot("agency-view");
     }
 
+    /** After the missing 2022, the 2023 report links the agency's latest earlier report (2021), not a year before. */
+    @Test
+    void after_a_missing_year_the_report_links_its_agencys_latest_earlier_report() {
+        driver.get(base + "?report=scjg-2023");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("report-title")));
+        WebElement link = driver.findElement(By.cssSelector("a.previous-report"));
+        assertEquals("scjg-2021", link.getAttribute("data-report"));
+        assertEquals("此前最近一份报告（2021 年）", link.getText());
+        assertTrue(driver.findElement(By.cssSelector(".agency-links")).getText().contains("缺少 2022 年"),
+                driver.findElement(By.cssSelector(".agency-links")).getText());
+        link.click();
+        waiting().until(ExpectedConditions.urlContains("report=scjg-2021"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("a.previous-report"),
+                "上一年度（2020 年）报告"));
+    }
+
     @Test
     void a_ratio_filters_sorts_and_aggregates_as_sums() throws IOException {
         driver.get(base + "?view=table&cols=disclosure_rate");
