@@ -9,17 +9,25 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The parsed reports of a run that sends every report, kept on disk (with their texts and source stamps) while the
  * linked values are computed, then read back once to be stored. A temporary file, deleted on close, also when the
- * run fails. One line a report: {@code sha256 TAB size TAB modified TAB report-JSON}.
+ * run fails. One line a report: {@code sha256 TAB size TAB modified TAB report-JSON}, gzip-compressed at the fastest
+ * level: a report's JSON holds its normalized and its printed text, about twice the corpus's text, and a first run of
+ * a million reports ran out of disk with the spool, the growing index and its merges side by side (BENCHMARKS.md).
  */
 final class ReportSpool implements Closeable {
 
@@ -53,7 +61,18 @@ final class ReportSpool implements Closeable {
             }
             file = Files.createTempFile(folder, PREFIX, SUFFIX);
         }
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        out = new BufferedWriter(new OutputStreamWriter(new FastGzip(Files.newOutputStream(file)),
+                StandardCharsets.UTF_8), BUFFER);
+    }
+
+    private static final int BUFFER = 1 << 16;
+
+    /** Gzip at the fastest level: the spool is written once and read once, disk space is what it must save. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, BUFFER);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     /** Called from the parse threads. */
@@ -76,7 +95,8 @@ final class ReportSpool implements Closeable {
     synchronized Iterator<Entry> read() throws IOException {
         out.close();
         out = null;
-        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file),
+                BUFFER), StandardCharsets.UTF_8), BUFFER);
         this.in = in;
         return new Iterator<>() {
             private String line = next(in);
