@@ -1,8 +1,8 @@
 package org.disclosuresearch.index;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -95,35 +95,30 @@ final class IndexLinkedReports implements LinkedReports {
     }
 
     /**
-     * The stored document of a report (its texts, hash and indexing time), or null when it is not stored. The text,
-     * kept as a doc value, is added to it as the stored field it was, so that one document answers for both texts.
+     * What a report stored again for its linked values keeps of its stored version: its texts, its indexing time (null
+     * when not stored) and its source stamp (hash, size, time), so that the next run still skips its unchanged file
+     * unread.
      */
-    Document stored(String id) throws IOException {
-        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-        if (top.scoreDocs.length == 0) {
-            return null;
-        }
-        int doc = top.scoreDocs[0].doc;
-        Document stored = searcher.storedFields().document(doc);
-        String text = ReportTexts.of(reader, doc);
-        if (text != null && stored.get(Fields.TEXT) == null) {
-            stored.add(new StoredField(Fields.TEXT, text));
-        }
-        return stored;
+    record Kept(String text, String printedText, Long indexedAt, SourceStamp stamp) {
     }
 
-    /**
-     * The source stamp of a report (hash, size, time), kept when it is stored again for its linked values so that
-     * the next run still skips its unchanged file unread; null when it is not in the view.
-     */
-    SourceStamp stamp(String id) throws IOException {
+    private static final Set<String> KEPT_FIELDS = Set.of(Fields.PRINTED_TEXT, Fields.PRINTED_DELTA,
+            Fields.INDEXED_AT);
+
+    /** What {@link Kept} holds of report {@code id}, or null when it is not in the view. */
+    Kept kept(String id) throws IOException {
         TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
         if (top.scoreDocs.length == 0) {
             return null;
         }
         int doc = top.scoreDocs[0].doc;
+        Document stored = searcher.storedFields().document(doc, KEPT_FIELDS);
+        String text = ReportTexts.of(reader, doc);
+        IndexableField indexedAt = stored.getField(Fields.INDEXED_AT);
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-        return ReportDocuments.stampOf(leaf.reader(), doc - leaf.docBase);
+        return new Kept(text, ReportDocuments.printedText(stored, text),
+                indexedAt == null ? null : indexedAt.numericValue().longValue(),
+                ReportDocuments.stampOf(leaf.reader(), doc - leaf.docBase));
     }
 
     @Override

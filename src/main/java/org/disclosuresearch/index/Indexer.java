@@ -2,7 +2,6 @@ package org.disclosuresearch.index;
 
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
@@ -240,16 +239,13 @@ public final class Indexer implements ReportSink {
     @Override
     public void relinked(Report report) throws IOException {
         IndexLinkedReports view = lastView;
-        Document stored = view == null ? null : view.stored(report.id());
-        if (stored == null) {
+        IndexLinkedReports.Kept kept = view == null ? null : view.kept(report.id());
+        if (kept == null) {
             return; // deleted meanwhile: nothing to keep right
         }
-        String text = stored.get(Fields.TEXT);
-        Report full = report.toBuilder().text(text).printedText(ReportDocuments.printedText(stored, text)).build();
-        Number indexedAt = stored.getField(Fields.INDEXED_AT) == null ? null
-                : stored.getField(Fields.INDEXED_AT).numericValue();
-        writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(full,
-                view.stamp(report.id()), indexedAt == null ? System.currentTimeMillis() : indexedAt.longValue()));
+        Report full = report.toBuilder().text(kept.text()).printedText(kept.printedText()).build();
+        writer.updateDocument(new Term(Fields.ID, report.id()), ReportDocuments.toDocument(full, kept.stamp(),
+                kept.indexedAt() == null ? System.currentTimeMillis() : kept.indexedAt()));
     }
 
     /** Nothing to do: the linkers' and copy detection's views are near-real-time readers of the writer. */

@@ -55,16 +55,7 @@ public final class AgencyOverrides {
 
     /** The rules of {@code agencies.csv} in each docs folder (none where there is no such file); later folders win. */
     public static AgencyOverrides load(List<Path> docsRoots) {
-        Map<String, String> byName = new HashMap<>();
-        Map<String, String> byId = new HashMap<>();
-        List<IndexSummary.Failure> problems = new ArrayList<>();
-        for (Path root : docsRoots) {
-            Path file = root.resolve(FILE_NAME);
-            if (Files.isRegularFile(file)) {
-                read(file, byName, byId, problems);
-            }
-        }
-        return new AgencyOverrides(byName, byId, problems);
+        return readAll(docsRoots.stream().map(root -> root.resolve(FILE_NAME)).toList(), false);
     }
 
     /**
@@ -72,13 +63,20 @@ public final class AgencyOverrides {
      * folder); a file that is missing or unreadable is a problem, as a bad row is.
      */
     public static AgencyOverrides loadFile(Path file) {
+        return readAll(List.of(file), true);
+    }
+
+    /** The rules of the files, later ones winning; a missing file is skipped, or a problem when {@code required}. */
+    private static AgencyOverrides readAll(List<Path> files, boolean required) {
         Map<String, String> byName = new HashMap<>();
         Map<String, String> byId = new HashMap<>();
         List<IndexSummary.Failure> problems = new ArrayList<>();
-        if (Files.isRegularFile(file)) {
-            read(file, byName, byId, problems);
-        } else {
-            problems.add(problem(file, 0, "does not exist or is not a file"));
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                read(file, byName, byId, problems);
+            } else if (required) {
+                problems.add(problem(file, 0, "does not exist or is not a file"));
+            }
         }
         return new AgencyOverrides(byName, byId, problems);
     }

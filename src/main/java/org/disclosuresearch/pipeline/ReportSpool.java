@@ -26,8 +26,9 @@ import java.util.zip.GZIPOutputStream;
  * The parsed reports of a run that sends every report, kept on disk (with their texts and source stamps) while the
  * linked values are computed, then read back once to be stored. A temporary file, deleted on close, also when the
  * run fails. One line a report: {@code sha256 TAB size TAB modified TAB report-JSON}, gzip-compressed at the fastest
- * level: a report's JSON holds its normalized and its printed text, about twice the corpus's text, and a first run of
- * a million reports ran out of disk with the spool, the growing index and its merges side by side (BENCHMARKS.md).
+ * level: a report's JSON holds its normalized and its printed text and its figures' evidence, about three times the
+ * corpus's text (gzip: two thirds of it), and a first run of a million reports ran out of disk with the spool, the
+ * growing index and its merges side by side (BENCHMARKS.md).
  */
 final class ReportSpool implements Closeable {
 
