@@ -38,18 +38,18 @@ public final class QueryPhasesOnIndex {
             List<BenchQuery> mix = QueryMix.build(corpus.generator(), size);
             HeapMeter heap = new HeapMeter();
             heap.reset();
-            node.put("loadAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            node.put("loadAtStart", Benchmark.loadAverage());
             node.set("queries", QueryBench.measure(ours, mix, new QueryBench.Settings(2, 5, 4, 60), progress));
             node.put("peakHeapMb", heap.peakHeapMb());
             Files.writeString(out, node.toPrettyString());
-            node.put("loadAtCold", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            node.put("loadAtCold", Benchmark.loadAverage());
             node.set("cold", QueryBench.measureCold(ours, QueryMix.cold(corpus.generator(), size, 40)));
             Files.writeString(out, node.toPrettyString());
             BenchQuery first = mix.stream().filter(q -> q.kind() == BenchQuery.Kind.PHRASE_FILTERED).findFirst()
                     .orElseThrow();
             node.set("serveStart", HttpLoad.firstAnswer(indexDir, ours.request(first), "1g",
                     out.resolveSibling("server-start.log")));
-            node.put("loadAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            node.put("loadAtEnd", Benchmark.loadAverage());
             Files.writeString(out, node.toPrettyString());
         }
     }
