@@ -62,6 +62,7 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     private final Directory directory;
     private final SearcherManager manager;
+    private final SearchCounts recentCounts = new SearchCounts(SearchCounts.DEFAULT_MAX_WEIGHT);
     private volatile long lastRefresh = System.nanoTime();
 
     private LuceneSearchBackend(Directory directory, SearcherManager manager) {
@@ -159,11 +160,20 @@ public final class LuceneSearchBackend implements SearchBackend {
         Query query = filters.apply(userQuery, null);
         // one hit beyond the page tells whether a next page exists: the last page offers no cursor to an empty one
         int n = Math.max(1, request.size()) + 1;
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, n,
-                sort, false, new FacetsCollectorManager());
-        FacetsCollector matching = result.facetsCollector();
-        long total = matching.getMatchingDocs().stream().mapToLong(md -> md.totalHits).sum();
-        TopDocs top = result.topDocs();
+        Object version = searcher.getIndexReader().getReaderCacheHelper().getKey();
+        SearchCounts.Key key = SearchCounts.Key.of(request);
+        SearchCounts.Counts counts = recentCounts.get(version, key);
+        TopDocs top;
+        if (counts != null) {
+            // the page alone: collection may skip what cannot make it (the total is known)
+            top = searcher.searchAfter(after, query, n, sort, false);
+        } else {
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, n,
+                    sort, false, new FacetsCollectorManager());
+            top = result.topDocs();
+            counts = count(searcher, request, userQuery, filters, result.facetsCollector());
+            recentCounts.put(version, key, counts);
+        }
         boolean more = top.scoreDocs.length > request.size();
         ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.size()));
         if (!request.sort().isRelevance() && page.length > 0) {
@@ -192,20 +202,26 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
         String nextCursor = more && page.length > 0 && page[page.length - 1] instanceof FieldDoc last
                 ? SortAndCursor.encode(request.sort(), last) : null;
+        return new SearchResult(counts.total(), hits, counts.facets(), counts.stats(), nextCursor);
+    }
 
+    /** The exact total, facet counts and aggregates over every match. */
+    private static SearchCounts.Counts count(IndexSearcher searcher, SearchRequest request, Query userQuery,
+                                             RequestFilters filters, FacetsCollector matching) throws IOException {
+        long total = matching.getMatchingDocs().stream().mapToLong(md -> md.totalHits).sum();
         Map<String, List<SearchResult.FacetValue>> facets = facets(searcher, userQuery, filters, matching);
         List<SearchResult.Stats> stats = new ArrayList<>();
         for (StatsRequest s : request.stats()) {
             stats.add(StatsAggregator.compute(matching, s));
         }
-        return new SearchResult(total, hits, facets, stats, nextCursor);
+        return new SearchCounts.Counts(total, facets, List.copyOf(stats));
     }
 
     /**
      * Counts per dimension. A dimension with a selection is counted as if its own selection were off
      * (drill-sideways), so a multi-select shows what adding another value would bring.
      */
-    private Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher, Query userQuery,
+    private static Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher, Query userQuery,
                                                               RequestFilters filters, FacetsCollector matching)
             throws IOException {
         List<String> unselected = new ArrayList<>();
@@ -387,6 +403,11 @@ public final class LuceneSearchBackend implements SearchBackend {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many searches' counts are held for the current index version. */
+    int searchesCounted() {
+        return recentCounts.size();
     }
 
     @Override
