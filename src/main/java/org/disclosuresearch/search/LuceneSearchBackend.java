@@ -62,20 +62,29 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     private final Directory directory;
     private final SearcherManager manager;
-    private final SearchCounts recentCounts = new SearchCounts(SearchCounts.DEFAULT_MAX_WEIGHT);
+    private final SearchCounts recentCounts;
     private volatile long lastRefresh = System.nanoTime();
 
-    private LuceneSearchBackend(Directory directory, SearcherManager manager) {
+    private LuceneSearchBackend(Directory directory, SearcherManager manager, SearchCounts recentCounts) {
         this.directory = directory;
         this.manager = manager;
+        this.recentCounts = recentCounts;
     }
 
     /**
      * Opens the index in {@code indexDir}; an empty index is created when the folder is missing or empty. A folder
      * that holds other files but no index is refused: a mistyped {@code --index data/sample} must not write Lucene
-     * files into the corpus.
+     * files into the corpus. Recent searches' counts are remembered (see {@link SearchCounts}).
      */
     public static LuceneSearchBackend open(Path indexDir) throws IOException {
+        return open(indexDir, true);
+    }
+
+    /**
+     * As {@link #open(Path)}; with {@code rememberCounts} false every search counts all its matches again, which is
+     * what the benchmark times as the engine's work on a search (a remembered count would flatter a repeated query).
+     */
+    public static LuceneSearchBackend open(Path indexDir, boolean rememberCounts) throws IOException {
         Files.createDirectories(indexDir);
         Directory directory = FSDirectory.open(indexDir);
         try {
@@ -88,7 +97,8 @@ public final class LuceneSearchBackend implements SearchBackend {
                     w.commit();
                 }
             }
-            return new LuceneSearchBackend(directory, new SearcherManager(directory, new SlicedSearcherFactory()));
+            return new LuceneSearchBackend(directory, new SearcherManager(directory, new SlicedSearcherFactory()),
+                    new SearchCounts(rememberCounts ? SearchCounts.DEFAULT_MAX_WEIGHT : 0));
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;

@@ -58,6 +58,7 @@ final class SearchCounts {
     private Object version;
     private long weight;
 
+    /** @param maxWeight facet values (and aggregate buckets) held at most; 0 keeps nothing */
     SearchCounts(int maxWeight) {
         this.maxWeight = maxWeight;
     }

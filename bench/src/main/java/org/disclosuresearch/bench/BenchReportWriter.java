@@ -16,7 +16,8 @@ final class BenchReportWriter {
 
     private static final Map<String, String> PHASE_NAMES = Map.of("index", "indexing", "parse",
             "parse + SQLite load + recall", "queries", "query timing", "http", "HTTP load", "noopIndex",
-            "no-op index", "serveStart", "serve start", "cold", "cold queries");
+            "no-op index", "serveStart", "serve start", "cold", "cold queries",
+            "followUps", "follow-ups");
 
     private static final String NA = "–";
 
@@ -52,6 +53,7 @@ final class BenchReportWriter {
         for (JsonNode size : sizes) {
             queries(md, size);
             coldQueries(md, size);
+            followUps(md, size);
         }
         for (JsonNode size : sizes) {
             recall(md, size);
@@ -119,7 +121,8 @@ final class BenchReportWriter {
         md.append("\n|---|");
         sizes.forEach(s -> md.append("---|"));
         md.append('\n');
-        for (String phase : List.of("index", "noopIndex", "serveStart", "parse", "queries", "cold", "http")) {
+        for (String phase : List.of("index", "noopIndex", "serveStart", "parse", "queries", "cold", "followUps",
+                "http")) {
             line(md, sizes, "load average (1 min) at start · end of " + PHASE_NAMES.get(phase) + ", finished (UTC)",
                     s -> s.path(phase).has("loadAverageAtStart")
                             ? fmt(s.path(phase).path("loadAverageAtStart").asDouble(), "%.1f") + " · "
@@ -214,6 +217,33 @@ final class BenchReportWriter {
             if (errors.size() > 0) {
                 md.append("\nErrors (").append(engine).append("): ").append(errors.get(0).asText()).append('\n');
             }
+        }
+        md.append('\n');
+    }
+
+    /** Next page and another sort of a new search, with and without remembered counts. */
+    private static void followUps(StringBuilder md, JsonNode size) {
+        JsonNode f = size.path("followUps");
+        if (f.isMissingNode()) {
+            return;
+        }
+        md.append("## Follow-ups at ").append(count(size.path("reports").asLong())).append(" reports\n\n");
+        md.append("Milliseconds, p50 / p99, over ").append(f.path("queries").asLong()).append(" searches (the cold "
+                + "queries above, met once before there): each search's first page, then its next page, then the "
+                + "same search sorted by a figure. `serve` remembers a search's counts (total, facets, aggregates), "
+                + "so its follow-ups only find their page; the repeated mix and the cold queries above are timed "
+                + "counting every search again.\n\n");
+        md.append("| step | remembering counts (as served) | counting every search |\n|---|---|---|\n");
+        for (String step : List.of("first", "nextPage", "resorted")) {
+            md.append("| ").append(switch (step) {
+                case "first" -> "the search";
+                case "nextPage" -> "its next page";
+                default -> "sorted by a figure";
+            }).append(" | ").append(p50p99(f.path("remembering").path(step))).append(" | ")
+                    .append(p50p99(f.path("counting").path(step))).append(" |\n");
+        }
+        if (f.path("errors").size() > 0) {
+            md.append("\nErrors: ").append(f.path("errors").get(0).asText()).append('\n');
         }
         md.append('\n');
     }

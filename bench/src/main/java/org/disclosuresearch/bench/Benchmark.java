@@ -118,7 +118,8 @@ public final class Benchmark {
             node.set("noopIndex", stampLoad(noopIndex(size, indexDir), load));
             save(results, node);
         }
-        try (LuceneSearchBackend backend = LuceneSearchBackend.open(indexDir)) {
+        // timed as the engine's work: a remembered count would answer the repeated mix from memory (FollowUps)
+        try (LuceneSearchBackend backend = LuceneSearchBackend.open(indexDir, false)) {
             OurEngine ours = new OurEngine(backend);
             List<BenchQuery> mix = QueryMix.build(corpus.generator(), size);
             Path jsonl = options.out().resolve("parsed-" + size + ".jsonl");
@@ -157,6 +158,15 @@ public final class Benchmark {
                     }
                 }
                 node.set("cold", stampLoad(coldNode, load));
+                save(results, node);
+            }
+            if (options.phases().coldPerKind() > 0 && !node.has("followUps")) {
+                List<BenchQuery> cold = QueryMix.cold(corpus.generator(), size, options.phases().coldPerKind());
+                progress.say("[" + size + "] follow-ups: next page and another sort of " + cold.size() + " searches");
+                double load = loadAverage();
+                try (LuceneSearchBackend remembering = LuceneSearchBackend.open(indexDir, true)) {
+                    node.set("followUps", stampLoad(FollowUps.measure(backend, remembering, cold), load));
+                }
                 save(results, node);
             }
             if (options.phases().startup() && !node.has("serveStart")) {

@@ -53,8 +53,14 @@ final class OurEngine implements QueryEngine {
         return withCursor(request, cursor);
     }
 
-    private static SearchRequest withCursor(SearchRequest r, String cursor) {
+    static SearchRequest withCursor(SearchRequest r, String cursor) {
         return new SearchRequest(r.query(), r.facets(), r.ranges(), r.sort(), r.size(), cursor, r.stats());
+    }
+
+    /** The same search, first page, sorted by {@code figure} from the largest. */
+    static SearchRequest sortedBy(SearchRequest r, String figure) {
+        return new SearchRequest(r.query(), r.facets(), r.ranges(), new SortSpec(figure, true), r.size(), null,
+                r.stats());
     }
 
     @Override

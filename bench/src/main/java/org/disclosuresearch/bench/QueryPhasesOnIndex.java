@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The benchmark's query phases (the repeated mix, cold queries, a new server's first answer) on an index that already
- * exists, for an index the benchmark could not finish (BENCHMARKS.md: the 1M run's last commit, 674,705 reports, after
+ * The benchmark's query phases (the repeated mix, cold queries, follow-ups, a new server's first answer) on an
+ * index that already exists, for an index the benchmark could not finish (BENCHMARKS.md: the 1M run's last commit, 674,705 reports, after
  * the disk filled). Arguments: CORPUS INDEX SIZE OUT.json, the corpus of the default seed, crawled share and
  * repetition; SIZE chooses the query mix as for that size. Settings as the README's 1M command: warm-up 2, 5 rounds,
  * 4 repeats, 40 cold queries a kind.
@@ -32,7 +32,7 @@ public final class QueryPhasesOnIndex {
         SyntheticCorpus corpus = new SyntheticCorpus(corpusRoot, 20210101L, 0.2, Repetition.REALISTIC);
         QueryBench.Progress progress = System.out::println;
         ObjectNode node = Json.mapper().createObjectNode();
-        try (LuceneSearchBackend backend = LuceneSearchBackend.open(indexDir)) {
+        try (LuceneSearchBackend backend = LuceneSearchBackend.open(indexDir, false)) {
             node.put("reportsInIndex", backend.size());
             OurEngine ours = new OurEngine(backend);
             List<BenchQuery> mix = QueryMix.build(corpus.generator(), size);
@@ -43,7 +43,13 @@ public final class QueryPhasesOnIndex {
             node.put("peakHeapMb", heap.peakHeapMb());
             Files.writeString(out, node.toPrettyString());
             node.put("loadAtCold", Benchmark.loadAverage());
-            node.set("cold", QueryBench.measureCold(ours, QueryMix.cold(corpus.generator(), size, 40)));
+            List<BenchQuery> cold = QueryMix.cold(corpus.generator(), size, 40);
+            node.set("cold", QueryBench.measureCold(ours, cold));
+            Files.writeString(out, node.toPrettyString());
+            node.put("loadAtFollowUps", Benchmark.loadAverage());
+            try (LuceneSearchBackend remembering = LuceneSearchBackend.open(indexDir, true)) {
+                node.set("followUps", FollowUps.measure(backend, remembering, cold));
+            }
             Files.writeString(out, node.toPrettyString());
             BenchQuery first = mix.stream().filter(q -> q.kind() == BenchQuery.Kind.PHRASE_FILTERED).findFirst()
                     .orElseThrow();
