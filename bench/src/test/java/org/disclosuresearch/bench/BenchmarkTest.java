@@ -65,6 +65,18 @@ class BenchmarkTest {
                 assertEquals(0, k.path("errors").asLong(), engine + " cold " + kind + ": " + size.at("/cold/" + engine + "/errors"));
             }
         }
+        JsonNode followUps = size.path("followUps");
+        int searches = 3 * BenchQuery.Kind.values().length;
+        assertEquals(searches, followUps.path("queries").asLong(), "follow-ups of every cold search: " + followUps);
+        assertEquals(0, followUps.path("errors").size(), followUps.toString());
+        for (String backend : List.of("remembering", "counting")) {
+            for (String step : List.of("first", "resorted")) {
+                assertEquals(searches, followUps.at("/" + backend + "/" + step + "/samples").asLong(),
+                        backend + " " + step + ": " + followUps);
+            }
+        }
+        assertEquals(followUps.at("/counting/nextPage/samples").asLong(),
+                followUps.at("/remembering/nextPage/samples").asLong(), "the same next pages on both: " + followUps);
         assertEquals(200, size.at("/noopIndex/unchanged").asLong(), "the no-op run finds every report unchanged");
         assertEquals(0, size.at("/noopIndex/indexed").asLong());
         assertPositive(size, "noopIndex.seconds", "serveStart.listeningSeconds", "serveStart.firstAnswerSeconds",
@@ -89,7 +101,7 @@ class BenchmarkTest {
         assertTrue(md.contains("crawled pages (one line, cells glued): figures read back"), "BENCHMARKS.md has the crawled line");
         assertTrue(md.contains("`index` again on the unchanged corpus (no-op)") && md.contains("`serve`: new server JVM"), md);
         for (String section : List.of("## Targets", "## Building", "## Query latency at 200 reports",
-                "## Cold vs repeated queries at 200 reports",
+                "## Cold vs repeated queries at 200 reports", "## Follow-ups at 200 reports",
                 "## Beside SolrCloud at 200 reports",
                 "## Phrase recall at 200 reports", "## HTTP API at 200 reports", "## How it was measured")) {
             assertTrue(md.contains(section), "BENCHMARKS.md has " + section);
