@@ -76,6 +76,19 @@ class SearchCountsTest {
     }
 
     @Test
+    void a_backend_opened_not_to_remember_counts_every_search_again() throws Exception {
+        try (LuceneSearchBackend indexed = SeedReports.indexAndOpen(dir, SeedReports.load())) {
+            SearchResult remembered = indexed.search(REQUESTS.get(0));
+            try (LuceneSearchBackend counting = LuceneSearchBackend.open(dir, false)) {
+                assertEquals(remembered, counting.search(REQUESTS.get(0)));
+                assertEquals(remembered, counting.search(REQUESTS.get(0)));
+                assertEquals(0, counting.searchesCounted());
+            }
+            assertEquals(1, indexed.searchesCounted());
+        }
+    }
+
+    @Test
     void a_new_commit_is_counted_again() throws Exception {
         List<Report> corpus = SeedReports.load();
         int half = corpus.size() / 2;
