@@ -52,8 +52,8 @@ class SearchCountsTest {
             for (SearchRequest r : REQUESTS) {
                 counted.add(pages(backend, r)); // the first page counts; the pages after it use the counts
             }
-            assertEquals(REQUESTS.stream().map(SearchCounts.Key::of).distinct().count(), (long) backend.searchesCounted(),
-                    "one count per distinct request, whatever its sort and pages");
+            assertEquals(REQUESTS.stream().map(SearchCounts.Key::of).distinct().count(),
+                    (long) backend.searchesCounted(), "one count per distinct request, whatever its sort and pages");
             int compared = 0;
             for (int i = 0; i < REQUESTS.size(); i++) {
                 List<SearchResult> again = pages(backend, REQUESTS.get(i));
@@ -68,7 +68,8 @@ class SearchCountsTest {
             String cursor = null;
             for (SearchResult page : counted.get(i)) {
                 try (LuceneSearchBackend once = LuceneSearchBackend.open(dir)) {
-                    assertEquals(page, once.search(withCursor(REQUESTS.get(i), cursor)), REQUESTS.get(i) + " " + cursor);
+                    assertEquals(page, once.search(withCursor(REQUESTS.get(i), cursor)),
+                            REQUESTS.get(i) + " " + cursor);
                 }
                 cursor = page.nextCursor();
             }

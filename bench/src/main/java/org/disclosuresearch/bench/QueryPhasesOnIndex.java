@@ -11,10 +11,10 @@ import java.util.List;
 
 /**
  * The benchmark's query phases (the repeated mix, cold queries, follow-ups, a new server's first answer) on an
- * index that already exists, for an index the benchmark could not finish (BENCHMARKS.md: the 1M run's last commit, 674,705 reports, after
- * the disk filled). Arguments: CORPUS INDEX SIZE OUT.json, the corpus of the default seed, crawled share and
- * repetition; SIZE chooses the query mix as for that size. Settings as the README's 1M command: warm-up 2, 5 rounds,
- * 4 repeats, 40 cold queries a kind.
+ * index that already exists, for an index the benchmark could not finish (BENCHMARKS.md: the 1M run's last commit,
+ * 674,705 reports, after the disk filled). Arguments: CORPUS INDEX SIZE OUT.json, the corpus of the default seed,
+ * crawled share and repetition; SIZE chooses the query mix as for that size. Settings as the README's 1M command:
+ * warm-up 2, 5 rounds, 4 repeats, 40 cold queries a kind.
  */
 public final class QueryPhasesOnIndex {
     private QueryPhasesOnIndex() {
