@@ -130,8 +130,17 @@ public final class CopyLinker {
      * run's reports in memory when a run sends every report.
      */
     public static Report withShares(Report r, SentenceLookup lookup, BoilerplateRule rule) throws IOException {
+        return withShares(r, NarrativeSentences.of(r), lookup, rule);
+    }
+
+    /**
+     * {@link #withShares(Report, SentenceLookup, BoilerplateRule)} with the report's counted sentences given: those of
+     * its normalized text ({@link NarrativeSentences#of}), counted once when the run kept them.
+     */
+    public static Report withShares(Report r, List<NarrativeSentences.Sentence> sentences, SentenceLookup lookup,
+                                    BoilerplateRule rule) throws IOException {
         CopyShares shares = new CopyCalculator(lookup, rule).compute(new CopyCalculator.Subject(r.id(), agencyKeyOf(r),
-                r.year(), NarrativeSentences.of(r), comparedWith(r)));
+                r.year(), sentences, comparedWith(r)));
         Report withShares = r.toBuilder().copies(shares).build();
         // the shares are derived figures too (filter, sort, Σ/Σ aggregates): one derivation for all of them
         return withShares.toBuilder().derivedFigures(DerivedFigures.compute(withShares)).build();

@@ -176,7 +176,7 @@ public final class CorpusPipeline {
             throws IOException {
         FullRunLinks full = fullRun;
         long total = full.spooled();
-        Iterator<ReportSpool.Entry> entries = full.linkAll();
+        Iterator<ReportSpool.Record> entries = full.linkAll();
         Iterator<Callable<Outcome>> tasks = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -185,10 +185,11 @@ public final class CorpusPipeline {
 
             @Override
             public Callable<Outcome> next() {
-                ReportSpool.Entry e = entries.next();
+                ReportSpool.Record spooled = entries.next();
                 return () -> {
+                    ReportSpool.Entry e = spooled.entry(); // decoded here, in parallel; damage stops the run
                     try {
-                        sink.upsertStamped(full.withLinks(e.report()), e.stamp());
+                        sink.upsertStamped(full.withLinks(e), e.stamp());
                         return Outcome.INDEXED;
                     } catch (IllegalArgumentException bad) {
                         return Outcome.failed(new IndexSummary.Failure(null, "INVALID_REPORT", bad.getMessage()));

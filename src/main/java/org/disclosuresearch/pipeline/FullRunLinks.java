@@ -102,16 +102,19 @@ final class FullRunLinks implements Closeable {
         if (agencyView != null) {
             agencyView.add(prepared, List.of(AGENCY));
         }
+        List<NarrativeSentences.Sentence> counted = null;
         if (sentences != null) {
             String key = CopyLinker.agencyKeyOf(prepared);
+            // counted once: the lookup keeps their hashes, the spool their spans for the shares' passages
+            counted = prepared.year() == null ? List.of() : NarrativeSentences.of(asStored(prepared));
             sentences.add(prepared.id(), key, key == null ? null : prepared.agency(), prepared.year(),
-                    prepared.year() == null ? new long[0] : NarrativeSentences.hashes(asStored(prepared)));
+                    NarrativeSentences.distinctHashes(counted));
         }
-        spool.add(prepared, stamp);
+        spool.add(prepared, stamp, counted);
     }
 
     /** After the last {@link #add}: every report's linked values, then the spooled reports to store, one by one. */
-    Iterator<ReportSpool.Entry> linkAll() throws IOException {
+    Iterator<ReportSpool.Record> linkAll() throws IOException {
         if (agencyView != null) {
             AGENCY.relink(agencyView.allKeys(AgencyLinker.NAME), agencyView,
                     r -> linked.put(r.id(), new AgencyValues(r.previous(), r.earlier(), r.agencyMissingYears())));
@@ -122,17 +125,20 @@ final class FullRunLinks implements Closeable {
         return spool.read();
     }
 
-    /** The report with its linked values, as the incremental path would store it after relinking. Thread-safe. */
-    Report withLinks(Report report) throws IOException {
-        Report r = report;
+    /**
+     * The spooled report with its linked values, as the incremental path would store it after relinking. Thread-safe.
+     */
+    Report withLinks(ReportSpool.Entry spooled) throws IOException {
+        Report r = spooled.report();
         AgencyValues values = linked.get(r.id());
         if (values != null) {
             r = LinkedValues.derive(r.toBuilder().previous(values.previous())
                     .earlier(values.earlier()).agencyMissingYears(values.missingYears()).build());
         }
         if (lookup != null) {
-            Report shared = CopyLinker.withShares(asStored(r), lookup, BoilerplateRule.DEFAULT);
-            r = r.toBuilder().copies(shared.copies()).derivedFigures(shared.derivedFigures()).build();
+            List<NarrativeSentences.Sentence> counted = spooled.sentences() != null ? spooled.sentences()
+                    : NarrativeSentences.of(asStored(r));
+            r = CopyLinker.withShares(r, counted, lookup, BoilerplateRule.DEFAULT);
         }
         return r;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,6 +29,19 @@ public final class ReportJson {
         if (r == null) {
             throw new IOException("not a report: " + json);
         }
+        return typed(r);
+    }
+
+    /** {@link #read(String)} from {@code length} bytes of UTF-8 JSON at {@code offset}, without a String between. */
+    public static Report read(byte[] utf8, int offset, int length) throws IOException {
+        Report r = READER.readValue(utf8, offset, length);
+        if (r == null) {
+            throw new IOException("not a report: " + new String(utf8, offset, length, StandardCharsets.UTF_8));
+        }
+        return typed(r);
+    }
+
+    private static Report typed(Report r) {
         Map<String, Number> typed = new LinkedHashMap<>();
         for (Map.Entry<String, Number> e : r.figures().entrySet()) {
             Figure figure = FigureCatalog.get().find(e.getKey()).orElse(null);
