@@ -47,8 +47,13 @@ public final class NarrativeSentences {
 
     /** The distinct hashes of the report's counted sentences, in first-seen order. */
     public static long[] hashes(Report report) {
+        return distinctHashes(of(report));
+    }
+
+    /** The distinct hashes of {@code sentences}, in first-seen order. */
+    public static long[] distinctHashes(List<Sentence> sentences) {
         Set<Long> distinct = new LinkedHashSet<>();
-        for (Sentence s : of(report)) {
+        for (Sentence s : sentences) {
             distinct.add(s.hash());
         }
         return distinct.stream().mapToLong(Long::longValue).toArray();
@@ -85,52 +90,113 @@ public final class NarrativeSentences {
         if (end - start < MIN_HAN) {
             return null;
         }
-        String masked = mask(text.substring(start, end), ownNames);
-        int han = 0;
-        int numbers = 0;
-        for (int i = 0; i < masked.length(); i++) {
-            char c = masked.charAt(i);
-            if (c == '#') {
-                numbers++;
-            } else if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                han++;
-            }
-        }
-        if (han < MIN_HAN || numbers * HAN_PER_NUMBER > han) {
+        Masked masked = MASKED.get();
+        masked.of(text.substring(start, end), ownNames);
+        if (masked.han < MIN_HAN || masked.numbers * HAN_PER_NUMBER > masked.han) {
             return null;
         }
-        return new Sentence(start, end, hash(masked));
+        return new Sentence(start, end, masked.hash());
     }
 
     /** The wording a sentence is compared by: names and numbers masked, only letters, Han and marks kept. */
     static String mask(String sentence, List<String> ownNames) {
-        String s = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
-        for (String name : ownNames) {
-            s = s.replace(name, "〓");
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        boolean inNumber = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isDigit(cp)) {
-                if (!inNumber) {
-                    out.append('#');
-                }
-                inNumber = true;
-                continue;
-            }
-            // a decimal point or thousands separator inside a number does not end it (21.02%, 1,200)
-            if ((cp == '.' || cp == ',') && inNumber && i < s.length() && Character.isDigit(s.codePointAt(i))) {
-                continue;
-            }
-            inNumber = false;
-            if (cp == '〓' || Character.isLetter(cp)) {
-                out.appendCodePoint(Character.toLowerCase(cp));
-            }
-        }
-        return out.toString();
+        Masked masked = MASKED.get();
+        masked.of(sentence, ownNames);
+        return new String(masked.utf8, 0, masked.length, StandardCharsets.UTF_8);
     }
+
+    private static final ThreadLocal<Masked> MASKED = ThreadLocal.withInitial(Masked::new);
+
+    /**
+     * One sentence's masked wording, written as UTF-8 (the bytes its hash is taken of) in one pass that also counts
+     * its Han characters (BMP code points of the Han script) and number runs. A reused buffer: this runs for every
+     * sentence of every report, and building the masked String and encoding it again took most of the time.
+     */
+    private static final class Masked {
+        private byte[] utf8 = new byte[1024];
+        private int length;
+        private int han;
+        private int numbers;
+
+        void of(String sentence, List<String> ownNames) {
+            String s = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
+            for (String name : ownNames) {
+                s = s.replace(name, "〓");
+            }
+            length = 0;
+            han = 0;
+            numbers = 0;
+            boolean inNumber = false;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp >= COMMON_HAN_FIRST && cp <= COMMON_HAN_LAST) { // the usual case, decided without lookups
+                    inNumber = false;
+                    put(cp);
+                    han++;
+                    continue;
+                }
+                if (Character.isDigit(cp)) {
+                    if (!inNumber) {
+                        put('#');
+                        numbers++;
+                    }
+                    inNumber = true;
+                    continue;
+                }
+                // a decimal point or thousands separator inside a number does not end it (21.02%, 1,200)
+                if ((cp == '.' || cp == ',') && inNumber && i < s.length() && Character.isDigit(s.codePointAt(i))) {
+                    continue;
+                }
+                inNumber = false;
+                if (cp == '〓' || Character.isLetter(cp)) {
+                    int lower = Character.toLowerCase(cp);
+                    put(lower);
+                    if (lower < Character.MIN_SUPPLEMENTARY_CODE_POINT
+                            && Character.UnicodeScript.of(lower) == Character.UnicodeScript.HAN) {
+                        han++;
+                    }
+                }
+            }
+        }
+
+        private void put(int cp) {
+            if (length + 4 > utf8.length) {
+                utf8 = java.util.Arrays.copyOf(utf8, utf8.length * 2);
+            }
+            if (cp < 0x80) {
+                utf8[length++] = (byte) cp;
+            } else if (cp < 0x800) {
+                utf8[length++] = (byte) (0xC0 | cp >> 6);
+                utf8[length++] = (byte) (0x80 | cp & 0x3F);
+            } else if (cp < 0x10000) {
+                utf8[length++] = (byte) (0xE0 | cp >> 12);
+                utf8[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                utf8[length++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                utf8[length++] = (byte) (0xF0 | cp >> 18);
+                utf8[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                utf8[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                utf8[length++] = (byte) (0x80 | cp & 0x3F);
+            }
+        }
+
+        /** The first 8 bytes of the SHA-256 of the wording. */
+        long hash() {
+            MessageDigest sha = SHA256.get();
+            sha.update(utf8, 0, length);
+            byte[] d = sha.digest();
+            long h = 0;
+            for (int i = 0; i < 8; i++) {
+                h = (h << 8) | (d[i] & 0xff);
+            }
+            return h;
+        }
+    }
+
+    /** CJK Unified Ideographs assigned since Unicode 1.1: letters, their own lower case, of the Han script. */
+    private static final int COMMON_HAN_FIRST = 0x4E00;
+    private static final int COMMON_HAN_LAST = 0x9FA5;
 
     /**
      * The names a report uses for itself: its agency and its region's levels, with and without their suffix
@@ -164,13 +230,4 @@ public final class NarrativeSentences {
             throw new IllegalStateException(e);
         }
     });
-
-    static long hash(String masked) {
-        byte[] d = SHA256.get().digest(masked.getBytes(StandardCharsets.UTF_8));
-        long h = 0;
-        for (int i = 0; i < 8; i++) {
-            h = (h << 8) | (d[i] & 0xff);
-        }
-        return h;
-    }
 }
