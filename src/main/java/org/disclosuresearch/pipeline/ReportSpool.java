@@ -37,12 +37,12 @@ import java.util.zip.Inflater;
  *
  * <p>Compressed (deflate, fastest level) because a report's JSON holds its normalized and its printed text and its
  * figures' evidence, about three times the corpus's text, and a first run of a million reports ran out of disk with
- * the spool, the growing index and its merges side by side (BENCHMARKS.md); deflate keeps about a fifth of it. Each
- * parse thread fills and compresses its own blocks of records, so only the write of a finished block is shared; the
- * thread that reads the spool back only inflates blocks, and each record is decoded where it is stored
- * ({@link Record#entry}). With one compressed stream the parse threads waited for each other's compression under its
- * lock, and the reading thread decoded every report while the others stored. The order of the reports is the order
- * their blocks were finished, which no caller depends on (parse threads finish in no fixed order anyway).
+ * the spool, the growing index and its merges side by side (BENCHMARKS.md); deflated, a 1M run's spool was a quarter
+ * of that (9.3 GB). Each parse thread fills and compresses its own blocks of records, so only the write of a finished
+ * block is shared; the thread that reads the spool back only inflates blocks, and each record is decoded where it is
+ * stored ({@link Record#entry}). With one compressed stream the parse threads waited for each other's compression
+ * under its lock, and the reading thread decoded every report while the others stored. The order of the reports is
+ * the order their blocks were finished, which no caller depends on (parse threads finish in no fixed order anyway).
  *
  * <p>On disk: blocks, each its length before and after compression, then the deflated records; a record is its length,
  * then the stamp, the sentences and the report's JSON.
