@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -162,7 +163,7 @@ public final class NarrativeSentences {
 
         private void put(int cp) {
             if (length + 4 > utf8.length) {
-                utf8 = java.util.Arrays.copyOf(utf8, utf8.length * 2);
+                utf8 = Arrays.copyOf(utf8, utf8.length * 2);
             }
             if (cp < 0x80) {
                 utf8[length++] = (byte) cp;

@@ -136,9 +136,8 @@ final class FullRunLinks implements Closeable {
                     .earlier(values.earlier()).agencyMissingYears(values.missingYears()).build());
         }
         if (lookup != null) {
-            List<NarrativeSentences.Sentence> counted = spooled.sentences() != null ? spooled.sentences()
-                    : NarrativeSentences.of(asStored(r));
-            r = CopyLinker.withShares(r, counted, lookup, BoilerplateRule.DEFAULT);
+            // a run that detects copies spooled every report with its sentences (add)
+            r = CopyLinker.withShares(r, spooled.sentences(), lookup, BoilerplateRule.DEFAULT);
         }
         return r;
     }

@@ -16,6 +16,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -225,8 +226,7 @@ final class ReportSpool implements Closeable {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                int length = ((raw[at] & 0xff) << 24) | ((raw[at + 1] & 0xff) << 16) | ((raw[at + 2] & 0xff) << 8)
-                        | (raw[at + 3] & 0xff);
+                int length = ByteBuffer.wrap(raw).getInt(at); // big-endian, as DataOutputStream wrote it
                 if (length < 0 || at + 4 + length > raw.length) {
                     throw new UncheckedIOException(damaged(null));
                 }
